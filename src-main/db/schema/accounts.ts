@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm'
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull().unique(),
+    shortName: text('short_name').notNull().default(''),
+    fullName: text('full_name').notNull(),
+    email: text('email').notNull(),
+    type: text('type').notNull().default('INDIVIDUAL'),
+    language: text('language').notNull().default('EN'),
+    comments: text('comments').notNull().default(''),
+    isSuperuser: integer('is_superuser', { mode: 'boolean' }).notNull().default(false),
+    isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    dateJoined: text('date_joined').notNull(),
+    lastLogin: text('last_login'),
+    /** Lower-cased username, names and contact names: what list search matches. */
+    searchText: text('search_text').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (table) => [
+    index('accounts_full_name_idx').on(table.fullName),
+    index('accounts_type_idx').on(table.type, table.username),
+    index('accounts_active_idx').on(table.isActive, table.username),
+    index('accounts_date_joined_idx').on(table.dateJoined),
+  ],
+)

@@ -1,0 +1,12 @@
+import type { ChannelName } from '../../src-shared/contract/channels'
+import { accountHandlers } from './accounts'
+import { appHandlers } from './app'
+import { contactHandlers } from './contacts'
+import type { HandlerTable } from './types'
+
+/** Every channel's implementation; the type makes a missing one a compile error. */
+export const handlers: HandlerTable<ChannelName> = {
+  ...appHandlers,
+  ...accountHandlers,
+  ...contactHandlers,
+}

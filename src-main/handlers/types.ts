@@ -1,0 +1,35 @@
+import type {
+  ChannelName,
+  ChannelParsed,
+  ChannelResponse,
+  Channels,
+} from '../../src-shared/contract/channels'
+import type { AppInfo } from '../../src-shared/schemas/app'
+import type { AccountServiceProvider } from '../data/account-services'
+import type { WriteContext } from '../data/context'
+import type { Tx } from '../db/store'
+
+/** What handlers may use of the running core. */
+export interface CoreServices {
+  info: AppInfo
+  accountServices: readonly AccountServiceProvider[]
+}
+
+export interface ReadScope {
+  tx: Tx
+  core: CoreServices
+}
+
+export interface WriteScope extends WriteContext {
+  core: CoreServices
+}
+
+type ScopeOf<N extends ChannelName> = Channels[N]['kind'] extends 'write' ? WriteScope : ReadScope
+
+/** A channel's implementation: the parsed request in, the response out, inside one unit of work. */
+export type Handler<N extends ChannelName> = (
+  request: ChannelParsed<N>,
+  scope: ScopeOf<N>,
+) => Promise<ChannelResponse<N>>
+
+export type HandlerTable<K extends ChannelName> = { [N in K]: Handler<N> }

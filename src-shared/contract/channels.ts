@@ -1,0 +1,109 @@
+import { z } from 'zod'
+import { idSchema, type Page } from '../schemas/common'
+import {
+  accountCreateSchema,
+  accountListSchema,
+  accountSetActiveSchema,
+  accountUpdateSchema,
+  type AccountDeletePreview,
+  type AccountDetail,
+  type AccountRow,
+} from '../schemas/accounts'
+import {
+  contactCreateSchema,
+  contactListSchema,
+  contactUpdateSchema,
+  type Contact,
+  type ContactRow,
+} from '../schemas/contacts'
+import { historyListSchema, type HistoryEntry, type ObjectType } from '../schemas/history'
+import { globalSearchSchema, type SearchHit } from '../schemas/search'
+import type { AppInfo, DashboardSummary } from '../schemas/app'
+
+/**
+ * Every call between the renderer and main, declared once. The preload functions, the HTTP
+ * bridge routes, the main-side registration and the renderer's client are all derived from
+ * this table; nothing else names a channel.
+ */
+
+export type ChannelKind = 'read' | 'write'
+
+interface ChannelSpec<Req extends z.ZodType, Res, Kind extends ChannelKind> {
+  request: Req
+  /** Type-only marker for the response; never read at run time. */
+  response?: Res
+  /** A read never changes data: it writes no history and takes no write lock. */
+  kind: Kind
+}
+
+function read<Res>() {
+  return <Req extends z.ZodType>(request: Req): ChannelSpec<Req, Res, 'read'> => ({
+    request,
+    kind: 'read',
+  })
+}
+
+function write<Res>() {
+  return <Req extends z.ZodType>(request: Req): ChannelSpec<Req, Res, 'write'> => ({
+    request,
+    kind: 'write',
+  })
+}
+
+const byId = z.object({ id: idSchema })
+const nothing = z.object({}).default({})
+
+export const channels = {
+  'app:info': read<AppInfo>()(nothing),
+  'app:dashboard': read<DashboardSummary>()(nothing),
+
+  'accounts:list': read<Page<AccountRow>>()(accountListSchema),
+  'accounts:get': read<AccountDetail>()(byId),
+  'accounts:create': write<AccountDetail>()(accountCreateSchema),
+  'accounts:update': write<AccountDetail>()(accountUpdateSchema),
+  'accounts:setActive': write<{ changed: number }>()(accountSetActiveSchema),
+  'accounts:deletePreview': read<AccountDeletePreview>()(byId),
+  'accounts:delete': write<{ deleted: number }>()(byId),
+
+  'contacts:list': read<Page<ContactRow>>()(contactListSchema),
+  'contacts:get': read<Contact>()(byId),
+  'contacts:create': write<Contact>()(contactCreateSchema),
+  'contacts:update': write<Contact>()(contactUpdateSchema),
+  'contacts:delete': write<{ deleted: number }>()(byId),
+
+  'history:list': read<Page<HistoryEntry>>()(historyListSchema),
+  'search:global': read<SearchHit[]>()(globalSearchSchema),
+} as const
+
+export type Channels = typeof channels
+export type ChannelName = keyof Channels
+export type ChannelRequest<N extends ChannelName> = z.input<Channels[N]['request']>
+export type ChannelParsed<N extends ChannelName> = z.output<Channels[N]['request']>
+export type ChannelResponse<N extends ChannelName> = NonNullable<Channels[N]['response']>
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[]
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.hasOwn(channels, name)
+}
+
+/** The renderer's view of main: one async function per channel. */
+export type Api = {
+  [N in ChannelName]: (request: ChannelRequest<N>) => Promise<ChannelResponse<N>>
+}
+
+/**
+ * Events main pushes to the renderer, kept apart from requests. `data:changed` tells every
+ * window (and every workstation, once the database is shared) that an object changed.
+ */
+export const events = {
+  'data:changed': z.object({
+    objectType: z.string() as z.ZodType<ObjectType>,
+    objectId: z.number(),
+    action: z.string(),
+  }),
+} as const
+
+export type EventName = keyof typeof events
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
+export const EVENT_NAMES = Object.keys(events) as EventName[]

@@ -1,0 +1,230 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { AppError } from '../../../src-shared/errors'
+import type { Account } from '../../../src-shared/schemas/accounts'
+import type { AccountServiceProvider } from '../../../src-main/data/account-services'
+import { accountInput, makeCore, type TestCore } from '../../support/core'
+
+let core: TestCore
+const call = (...args: Parameters<TestCore['dispatcher']['dispatch']>) =>
+  core.dispatcher.dispatch(...args)
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(AppError)
+  return error as AppError
+}
+
+/** The fields an edit form sends back. */
+function editable(account: Account) {
+  const { id, version, shortName, fullName, email, type, language, comments, isSuperuser } = account
+  return { id, version, shortName, fullName, email, type, language, comments, isSuperuser }
+}
+
+function count(table: string): number {
+  return (core.store.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
+}
+
+beforeEach(() => {
+  core = makeCore()
+})
+afterEach(() => core.dispose())
+
+describe('accounts:create', () => {
+  it('creates the account with its contacts and records who did it', async () => {
+    const second = { shortName: 'Billing', email: 'billing@example.net', emailUsage: ['BILLING'] }
+    const detail = await call('accounts:create', {
+      ...accountInput(),
+      contacts: [...accountInput().contacts, second],
+    })
+
+    expect(detail.account).toMatchObject({ username: 'ana', isActive: true, version: 1 })
+    expect(detail.contacts.map((c) => c.shortName)).toEqual(['Ana', 'Billing'])
+    expect(detail.contacts[1]!.emailUsage).toEqual(['BILLING'])
+    const history = await call('history:list', { accountId: detail.account.id, dir: 'asc' })
+    expect(history.rows.map((h) => `${h.objectType}:${h.action}:${h.actor}`)).toEqual([
+      'account:added:tester@ws1',
+      'contact:added:tester@ws1',
+      'contact:added:tester@ws1',
+    ])
+  })
+
+  it('stores dates in UTC with an explicit zone', async () => {
+    const { account } = await call('accounts:create', accountInput())
+    expect(account.dateJoined).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+  })
+
+  it('returns a field error for a taken username and writes nothing', async () => {
+    await call('accounts:create', accountInput())
+    const before = [count('accounts'), count('contacts'), count('history_entries')]
+
+    const error = await failure(call('accounts:create', accountInput({ fullName: 'Other' })))
+    expect(error.code).toBe('VALIDATION')
+    expect(error.issues).toEqual([expect.objectContaining({ field: 'username', rule: 'unique' })])
+    expect([count('accounts'), count('contacts'), count('history_entries')]).toEqual(before)
+  })
+
+  it('rolls everything back when a later step fails', async () => {
+    const failing: AccountServiceProvider = {
+      kind: 'systemuser',
+      listForAccount: async () => [],
+      onAccountCreated: async () => {
+        throw new Error('server refused')
+      },
+    }
+    core.dispose()
+    core = makeCore({ accountServices: [failing] })
+
+    const error = await failure(call('accounts:create', accountInput()))
+    expect(error.code).toBe('INTERNAL')
+    expect(error.message).toContain('server refused')
+    expect([count('accounts'), count('contacts'), count('history_entries')]).toEqual([0, 0, 0])
+  })
+
+  it('lets a service provider attach to the new account in the same unit of work', async () => {
+    const created: string[] = []
+    const provider: AccountServiceProvider = {
+      kind: 'systemuser',
+      listForAccount: async (_tx, id) => [{ kind: 'systemuser', id, name: 'ana', isActive: true }],
+      onAccountCreated: async (_ctx, account, { enableSystemUser }) => {
+        created.push(`${account.username}:${enableSystemUser}`)
+      },
+    }
+    core.dispose()
+    core = makeCore({ accountServices: [provider] })
+
+    const detail = await call('accounts:create', accountInput({ enableSystemUser: false }))
+    expect(created).toEqual(['ana:false'])
+    expect(detail.services).toEqual([{ kind: 'systemuser', id: 1, name: 'ana', isActive: true }])
+  })
+})
+
+describe('accounts:update', () => {
+  it('records each changed field with its old and new value', async () => {
+    const { account } = await call('accounts:create', accountInput())
+    const updated = await call('accounts:update', {
+      ...editable(account),
+      fullName: 'Ana Puig i Serra',
+      type: 'COMPANY',
+    })
+    expect(updated.account.version).toBe(2)
+
+    const history = await call('history:list', { objectType: 'account', objectId: account.id })
+    expect(history.rows[0]).toMatchObject({
+      action: 'changed',
+      changes: [
+        { field: 'fullName', from: 'Ana Puig', to: 'Ana Puig i Serra' },
+        { field: 'type', from: 'INDIVIDUAL', to: 'COMPANY' },
+      ],
+    })
+  })
+
+  it('refuses an edit made from an older version and keeps the newer one', async () => {
+    const { account } = await call('accounts:create', accountInput())
+    await call('accounts:update', { ...editable(account), fullName: 'First edit' })
+
+    const stale = { ...editable(account), fullName: 'Second edit' }
+    const error = await failure(call('accounts:update', stale))
+    expect(error.code).toBe('CONFLICT')
+    expect(error.details).toMatchObject({ stored: { fullName: 'First edit', version: 2 } })
+    const stored = await call('accounts:get', { id: account.id })
+    expect(stored.account.fullName).toBe('First edit')
+  })
+
+  it('refuses to change the username', async () => {
+    const { account } = await call('accounts:create', accountInput())
+    const edit = { ...editable(account), username: 'other' }
+    const error = await failure(call('accounts:update', edit as never))
+    expect(error.issues).toEqual([expect.objectContaining({ field: 'username', rule: 'unknown_field' })])
+  })
+})
+
+describe('accounts:setActive', () => {
+  it('disables and enables, writing one history entry per change', async () => {
+    const { account } = await call('accounts:create', accountInput())
+    expect(await call('accounts:setActive', { ids: [account.id], active: false })).toEqual({
+      changed: 1,
+    })
+    expect(await call('accounts:setActive', { ids: [account.id], active: false })).toEqual({
+      changed: 0,
+    })
+    await call('accounts:setActive', { ids: [account.id], active: true })
+
+    const history = await call('history:list', { objectId: account.id, objectType: 'account' })
+    expect(history.rows.map((h) => h.action)).toEqual(['enabled', 'disabled', 'added'])
+  })
+
+  it('tells providers once per flip so servers get the new state', async () => {
+    const told: string[] = []
+    core.dispose()
+    core = makeCore({
+      accountServices: [
+        {
+          kind: 'mailbox',
+          listForAccount: async () => [],
+          onAccountActiveChanged: async (_ctx, a) => void told.push(`${a.username}:${a.isActive}`),
+        },
+      ],
+    })
+    const { account } = await call('accounts:create', accountInput())
+    await call('accounts:setActive', { ids: [account.id], active: false })
+    await call('accounts:setActive', { ids: [account.id], active: false })
+    expect(told).toEqual(['ana:false'])
+  })
+
+  it('names the missing ids and changes nothing', async () => {
+    const { account } = await call('accounts:create', accountInput())
+    const error = await failure(call('accounts:setActive', { ids: [account.id, 99], active: false }))
+    expect(error.code).toBe('NOT_FOUND')
+    expect(error.message).toContain('99')
+    expect((await call('accounts:get', { id: account.id })).account.isActive).toBe(true)
+  })
+})
+
+describe('accounts:delete', () => {
+  it('previews what goes with the account', async () => {
+    const { account } = await call('accounts:create', accountInput())
+    const preview = await call('accounts:deletePreview', { id: account.id })
+    expect(preview.contacts.map((c) => c.shortName)).toEqual(['Ana'])
+    expect(preview.blockers).toEqual([])
+  })
+
+  it('deletes contacts with the account and keeps the history', async () => {
+    const { account } = await call('accounts:create', accountInput())
+    await call('accounts:delete', { id: account.id })
+
+    expect([count('accounts'), count('contacts')]).toEqual([0, 0])
+    const history = await call('history:list', { accountId: account.id })
+    expect(history.rows.map((h) => `${h.objectType}:${h.action}`)).toEqual([
+      'account:deleted',
+      'contact:deleted',
+      'contact:added',
+      'account:added',
+    ])
+  })
+
+  it('refuses while a provider reports something that must be kept', async () => {
+    core.dispose()
+    core = makeCore({
+      accountServices: [
+        {
+          kind: 'bill',
+          listForAccount: async () => [],
+          deletionBlockers: async () => ['2 bills must be kept'],
+        },
+      ],
+    })
+    const { account } = await call('accounts:create', accountInput())
+    const error = await failure(call('accounts:delete', { id: account.id }))
+    expect(error.code).toBe('FORBIDDEN')
+    expect(error.message).toContain('2 bills must be kept')
+    expect(count('accounts')).toBe(1)
+  })
+
+  it('answers not found for an unknown id', async () => {
+    const error = await failure(call('accounts:delete', { id: 42 }))
+    expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'Account 42 does not exist' })
+  })
+})
