@@ -32,9 +32,13 @@ function electronBinary() {
   return undefined
 }
 
-const build = run(process.execPath, [join(root, 'node_modules', '.bin', 'electron-vite'), 'build'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-})
+const build = run(
+  process.execPath,
+  [join(root, 'node_modules', '.bin', 'electron-vite'), 'build'],
+  {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+)
 if (build.status !== 0) process.exit(build.status ?? 1)
 
 const binary = electronBinary()

@@ -43,7 +43,8 @@ function describe(issue: Issue): { rule: string; message: string } {
         ? { rule: 'max_length', message: `must be at most ${issue.maximum} characters` }
         : { rule: 'max', message: `must be at most ${issue.maximum}` }
     case 'invalid_format':
-      if (issue.format === 'email') return { rule: 'email', message: 'is not a valid email address' }
+      if (issue.format === 'email')
+        return { rule: 'email', message: 'is not a valid email address' }
       return { rule: 'pattern', message: issue.message }
     case 'invalid_value':
       return { rule: 'choice', message: `must be one of ${issue.values.join(', ')}` }

@@ -37,7 +37,11 @@ const OPTIONS = {
 } as const
 
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true })
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+  })
   const command = positionals[0]
   if (values.version) return print(APP_VERSION)
   if (values.help || !command) return print(HELP)

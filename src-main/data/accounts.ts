@@ -43,7 +43,7 @@ const TRACKED_FIELDS = [
 
 function toAccount(row: AccountRecord): Account {
   const { searchText: _search, ...account } = row
-  return account as Account
+  return account
 }
 
 export async function getAccount(tx: Tx, id: number): Promise<Account> {

@@ -139,7 +139,12 @@ export async function insertContact(
   const username = await accountUsername(ctx.tx, accountId)
   const [row] = await ctx.tx
     .insert(contacts)
-    .values({ accountId, ...storedValues(values, username), createdAt: ctx.now, updatedAt: ctx.now })
+    .values({
+      accountId,
+      ...storedValues(values, username),
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
     .returning()
   const contact = toContact(row!)
   await refreshAccountSearch(ctx.tx, accountId)

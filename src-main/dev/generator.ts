@@ -9,8 +9,10 @@ import type { Store } from '../db/store'
  * tests that need volume and for the benchmark. No real people or domains.
  */
 
+// prettier-ignore
 const FIRST = ['Núria', 'Jordi', 'Ana', 'Łukasz', 'Zoë', 'Marc', 'Aitana', 'Oriol', 'Inés',
   'Björn', 'Chloé', 'Pau', 'Mireia', 'Dmitri', 'Fatima', 'Joan', 'Laia', 'Hugo', 'Noor', 'Eli']
+// prettier-ignore
 const LAST = ['Puig', 'García', 'Çelik', 'Ferrer', 'Nowak', 'Martí', 'Costa', 'Sørensen',
   'Vidal', 'Ortega', 'Rossi', 'Serra', 'Müller', 'Romero', 'Casals', 'Duarte', 'Ibáñez', 'Font']
 const ORGS = ['Cooperativa', 'Associació', 'Taller', 'Estudi', 'Fundació', 'Editorial', 'Hostal']
@@ -115,13 +117,30 @@ export function bulkLoad(store: Store, count: number, seed = 1): void {
       const names = a.contacts.flatMap((c) => [c.shortName, c.fullName])
       const text = searchText([a.username, a.shortName, a.fullName, a.email, ...names])
       const date = new Date(joined + n++ * 3_600_000).toISOString()
-      const { lastInsertRowid } = insertAccount.run(a.username, a.shortName ?? '', a.fullName,
-        a.email, a.type, a.language, date, text)
+      const { lastInsertRowid } = insertAccount.run(
+        a.username,
+        a.shortName ?? '',
+        a.fullName,
+        a.email,
+        a.type,
+        a.language,
+        date,
+        text,
+      )
       for (const c of a.contacts) {
-        insertContact.run(lastInsertRowid, c.shortName, c.fullName ?? '', c.email,
+        insertContact.run(
+          lastInsertRowid,
+          c.shortName,
+          c.fullName ?? '',
+          c.email,
           (c.emailUsage ?? ['SUPPORT', 'ADMIN', 'BILLING', 'TECH', 'ADDS', 'EMERGENCY']).join(','),
-          c.phone ?? '', c.address ?? '', c.city ?? '', c.zipcode ?? '', c.country ?? '',
-          searchText([c.shortName, c.fullName, c.email, c.phone, a.username]))
+          c.phone ?? '',
+          c.address ?? '',
+          c.city ?? '',
+          c.zipcode ?? '',
+          c.country ?? '',
+          searchText([c.shortName, c.fullName, c.email, c.phone, a.username]),
+        )
       }
     }
   })()

@@ -5,13 +5,19 @@ import { listHistory } from '../data/history'
 import { globalSearch } from '../data/search'
 import type { HandlerTable } from './types'
 
-type AppChannels = Extract<keyof Channels, `app:${string}` | `history:${string}` | `search:${string}`>
+type AppChannels = Extract<
+  keyof Channels,
+  `app:${string}` | `history:${string}` | `search:${string}`
+>
 
 export const appHandlers: HandlerTable<AppChannels> = {
   'app:info': async (_request, { core }) => core.info,
   'app:dashboard': async (_request, { tx }) => {
     const [total] = await tx.select({ n: count() }).from(accounts)
-    const [active] = await tx.select({ n: count() }).from(accounts).where(eq(accounts.isActive, true))
+    const [active] = await tx
+      .select({ n: count() })
+      .from(accounts)
+      .where(eq(accounts.isActive, true))
     const [contactTotal] = await tx.select({ n: count() }).from(contacts)
     const recent = await listHistory(tx, { pageSize: 10 })
     return {

@@ -24,6 +24,7 @@ export type Language = (typeof LANGUAGES)[number]
 export const USERNAME_PATTERN = /^[a-z_][a-z0-9._-]*$/
 
 /** Names taken by the system or by mail conventions on a hosting server. */
+// prettier-ignore
 export const RESERVED_USERNAMES: readonly string[] = [
   'abuse', 'adm', 'admin', 'administrator', 'apache', 'backup', 'bin', 'daemon', 'dovecot',
   'dovenull', 'ftp', 'games', 'gnats', 'hostmaster', 'info', 'irc', 'list', 'lp', 'mail',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isValidPhoneNumber, type CountryCode as PhoneCountry } from 'libphonenumber-js/max'
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator'
-import { COUNTRY_CODES } from '../countries'
+import { COUNTRY_CODES, type CountryCode } from '../countries'
 import { idSchema, listQueryShape, optionalText, requiredText, versionSchema } from './common'
 
 export const EMAIL_USAGES = ['SUPPORT', 'ADMIN', 'BILLING', 'TECH', 'ADDS', 'EMERGENCY'] as const
@@ -121,7 +121,7 @@ export interface Contact {
   address: string
   city: string
   zipcode: string
-  country: string
+  country: CountryCode | ''
   version: number
   createdAt: string
   updatedAt: string

@@ -65,6 +65,9 @@ describe('accountCreateSchema', () => {
 
   it('refuses unknown fields instead of ignoring them', () => {
     const result = accountCreateSchema.safeParse({ ...accountInput(), isActive: false })
-    expect(toFieldIssues(result.error!)[0]).toMatchObject({ field: 'isActive', rule: 'unknown_field' })
+    expect(toFieldIssues(result.error!)[0]).toMatchObject({
+      field: 'isActive',
+      rule: 'unknown_field',
+    })
   })
 })

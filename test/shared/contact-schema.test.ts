@@ -3,7 +3,11 @@ import { contactInputSchema, type ContactInput } from '../../src-shared/schemas/
 import { toFieldIssues } from '../../src-shared/validation'
 
 function issues(contact: Partial<ContactInput>) {
-  const result = contactInputSchema.safeParse({ shortName: 'Ana', email: 'a@example.net', ...contact })
+  const result = contactInputSchema.safeParse({
+    shortName: 'Ana',
+    email: 'a@example.net',
+    ...contact,
+  })
   return result.success ? [] : toFieldIssues(result.error).map((i) => `${i.field}:${i.rule}`)
 }
 

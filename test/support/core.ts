@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore, type Core, type CoreOptions } from '../../src-main/core/core'
 import type { AccountCreateInput } from '../../src-shared/schemas/accounts'
+import type { ChannelName, ChannelRequest } from '../../src-shared/contract/channels'
 
 export interface TestCore extends Core {
   dataDir: string
@@ -31,4 +32,10 @@ export function accountInput(overrides: Partial<AccountCreateInput> = {}): Accou
     contacts: [{ shortName: 'Ana', email: 'ana@example.net', phone: '612345678' }],
     ...overrides,
   }
+}
+
+/** A typed shortcut for one call through the dispatcher, as the renderer would make it. */
+export function caller(current: () => Core) {
+  return <N extends ChannelName>(name: N, request: ChannelRequest<N>) =>
+    current().dispatcher.dispatch(name, request)
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import type { AccountType, Language } from '../../../src-shared/schemas/accounts'
 
 export const accounts = sqliteTable(
   'accounts',
@@ -9,8 +10,8 @@ export const accounts = sqliteTable(
     shortName: text('short_name').notNull().default(''),
     fullName: text('full_name').notNull(),
     email: text('email').notNull(),
-    type: text('type').notNull().default('INDIVIDUAL'),
-    language: text('language').notNull().default('EN'),
+    type: text('type').$type<AccountType>().notNull().default('INDIVIDUAL'),
+    language: text('language').$type<Language>().notNull().default('EN'),
     comments: text('comments').notNull().default(''),
     isSuperuser: integer('is_superuser', { mode: 'boolean' }).notNull().default(false),
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
@@ -19,8 +20,12 @@ export const accounts = sqliteTable(
     /** Lower-cased username, names and contact names: what list search matches. */
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
-    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
   },
   (table) => [
     index('accounts_full_name_idx').on(table.fullName),

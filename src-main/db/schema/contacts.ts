@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import type { CountryCode } from '../../../src-shared/countries'
 import { accounts } from './accounts'
 
 export const contacts = sqliteTable(
@@ -19,11 +20,15 @@ export const contacts = sqliteTable(
     address: text('address').notNull().default(''),
     city: text('city').notNull().default(''),
     zipcode: text('zipcode').notNull().default(''),
-    country: text('country').notNull().default(''),
+    country: text('country').$type<CountryCode | ''>().notNull().default(''),
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
-    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
   },
   (table) => [
     index('contacts_account_idx').on(table.accountId),

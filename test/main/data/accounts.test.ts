@@ -2,11 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../src-shared/errors'
 import type { Account } from '../../../src-shared/schemas/accounts'
 import type { AccountServiceProvider } from '../../../src-main/data/account-services'
-import { accountInput, makeCore, type TestCore } from '../../support/core'
+import { accountInput, caller, makeCore, type TestCore } from '../../support/core'
 
 let core: TestCore
-const call = (...args: Parameters<TestCore['dispatcher']['dispatch']>) =>
-  core.dispatcher.dispatch(...args)
+const call = caller(() => core)
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -34,7 +33,11 @@ afterEach(() => core.dispose())
 
 describe('accounts:create', () => {
   it('creates the account with its contacts and records who did it', async () => {
-    const second = { shortName: 'Billing', email: 'billing@example.net', emailUsage: ['BILLING'] }
+    const second = {
+      shortName: 'Billing',
+      email: 'billing@example.net',
+      emailUsage: ['BILLING' as const],
+    }
     const detail = await call('accounts:create', {
       ...accountInput(),
       contacts: [...accountInput().contacts, second],
@@ -137,7 +140,9 @@ describe('accounts:update', () => {
     const { account } = await call('accounts:create', accountInput())
     const edit = { ...editable(account), username: 'other' }
     const error = await failure(call('accounts:update', edit as never))
-    expect(error.issues).toEqual([expect.objectContaining({ field: 'username', rule: 'unknown_field' })])
+    expect(error.issues).toEqual([
+      expect.objectContaining({ field: 'username', rule: 'unknown_field' }),
+    ])
   })
 })
 
@@ -176,7 +181,9 @@ describe('accounts:setActive', () => {
 
   it('names the missing ids and changes nothing', async () => {
     const { account } = await call('accounts:create', accountInput())
-    const error = await failure(call('accounts:setActive', { ids: [account.id, 99], active: false }))
+    const error = await failure(
+      call('accounts:setActive', { ids: [account.id, 99], active: false }),
+    )
     expect(error.code).toBe('NOT_FOUND')
     expect(error.message).toContain('99')
     expect((await call('accounts:get', { id: account.id })).account.isActive).toBe(true)

@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { accountInput, makeCore, type TestCore } from '../../support/core'
+
+let core: TestCore
+
+beforeEach(() => {
+  core = makeCore()
+})
+afterEach(() => core.dispose())
+
+describe('history', () => {
+  it('cannot be edited or deleted, even with direct SQL', async () => {
+    await core.dispatcher.dispatch('accounts:create', accountInput())
+    const sqlite = core.store.sqlite
+    expect(() => sqlite.exec(`update history_entries set actor = 'someone else'`)).toThrow(
+      /append-only/,
+    )
+    expect(() => sqlite.exec('delete from history_entries')).toThrow(/append-only/)
+  })
+
+  it('pushes a change event only after the unit of work commits', async () => {
+    const seen: string[] = []
+    core.events.subscribe((event, payload) => seen.push(`${event}:${payload.objectType}`))
+
+    await core.dispatcher.dispatch('accounts:create', accountInput()).catch(() => undefined)
+    await core.dispatcher.dispatch('accounts:create', accountInput()).catch(() => undefined)
+    expect(seen).toEqual(['data:changed:account', 'data:changed:contact'])
+  })
+
+  it('filters by action and searches the object text', async () => {
+    const { account } = await core.dispatcher.dispatch('accounts:create', accountInput())
+    await core.dispatcher.dispatch('accounts:setActive', { ids: [account.id], active: false })
+    const disabled = await core.dispatcher.dispatch('history:list', { action: 'disabled' })
+    expect(disabled.rows.map((h) => h.objectRepr)).toEqual(['ana'])
+    const searched = await core.dispatcher.dispatch('history:list', { q: 'ana' })
+    expect(searched.total).toBe(3)
+  })
+})
+
+describe('search:global', () => {
+  it('opens an account by exact username with a trailing "!"', async () => {
+    await core.dispatcher.dispatch('accounts:create', accountInput())
+    await core.dispatcher.dispatch('accounts:create', {
+      ...accountInput({ username: 'anabel', fullName: 'Anabel Costa' }),
+    })
+    const hits = await core.dispatcher.dispatch('search:global', { q: 'ana!' })
+    expect(hits.map((h) => h.title)).toEqual(['ana'])
+    const all = await core.dispatcher.dispatch('search:global', { q: 'ana' })
+    expect(all.map((h) => `${h.objectType}:${h.title}`)).toEqual([
+      'account:ana',
+      'account:anabel',
+      'contact:Ana',
+      'contact:Ana',
+    ])
+  })
+})
