@@ -2,6 +2,7 @@ import type { ChannelName } from '../../src-shared/contract/channels'
 import { accountHandlers } from './accounts'
 import { appHandlers } from './app'
 import { contactHandlers } from './contacts'
+import { settingHandlers } from './settings'
 import type { HandlerTable } from './types'
 
 /** Every channel's implementation; the type makes a missing one a compile error. */
@@ -9,4 +10,5 @@ export const handlers: HandlerTable<ChannelName> = {
   ...appHandlers,
   ...accountHandlers,
   ...contactHandlers,
+  ...settingHandlers,
 }

@@ -19,6 +19,7 @@ import {
 import { historyListSchema, type HistoryEntry, type ObjectType } from '../schemas/history'
 import { globalSearchSchema, type SearchHit } from '../schemas/search'
 import type { AppInfo, DashboardSummary } from '../schemas/app'
+import { settingUpdateSchema, type SettingValue } from '../schemas/settings'
 
 /**
  * Every call between the renderer and main, declared once. The preload functions, the HTTP
@@ -73,6 +74,9 @@ export const channels = {
 
   'history:list': read<Page<HistoryEntry>>()(historyListSchema),
   'search:global': read<SearchHit[]>()(globalSearchSchema),
+
+  'settings:list': read<SettingValue[]>()(nothing),
+  'settings:update': write<SettingValue>()(settingUpdateSchema),
 } as const
 
 export type Channels = typeof channels
