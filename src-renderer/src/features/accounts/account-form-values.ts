@@ -1,0 +1,40 @@
+import type { Account, AccountType, Language } from '../../../../src-shared/schemas/accounts'
+import type { FormDefaults } from '../../hooks/use-form-defaults'
+import { emptyContact, type ContactDraft } from '../contacts/contact-form-values'
+
+/** The fields an operator can edit on an existing account. */
+export interface AccountFieldValues {
+  fullName: string
+  shortName: string
+  email: string
+  type: AccountType
+  language: Language
+  comments: string
+  isSuperuser: boolean
+}
+
+export interface AccountCreateValues extends AccountFieldValues {
+  username: string
+  enableSystemUser: boolean
+  contacts: ContactDraft[]
+}
+
+export function emptyAccount(defaults: FormDefaults): AccountCreateValues {
+  return {
+    username: '',
+    fullName: '',
+    shortName: '',
+    email: '',
+    type: defaults.type,
+    language: defaults.language,
+    comments: '',
+    isSuperuser: false,
+    enableSystemUser: true,
+    contacts: [emptyContact(defaults.country)],
+  }
+}
+
+export function accountToForm(account: Account): AccountFieldValues {
+  const { fullName, shortName, email, type, language, comments, isSuperuser } = account
+  return { fullName, shortName, email, type, language, comments, isSuperuser }
+}

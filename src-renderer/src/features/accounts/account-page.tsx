@@ -1,0 +1,110 @@
+import { Alert, Badge, Button, Group, SimpleGrid, Stack, Tabs } from '@mantine/core'
+import { IconAlertTriangle, IconHistory, IconId, IconPencil } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams, useSearchParams } from 'react-router-dom'
+import type { AccountDetail } from '../../../../src-shared/schemas/accounts'
+import { useChannelQuery } from '../../api/queries'
+import { ActiveBadge } from '../../components/active-badge'
+import { Page } from '../../components/page'
+import { PageLoader } from '../../components/page-loader'
+import { HistoryPanel } from '../history/history-panel'
+import { AccountContacts } from './account-contacts'
+import { AccountDetailsCard } from './account-details-card'
+import { AccountLoadError } from './account-load-error'
+import { AccountServices } from './account-services'
+import { DeleteAccountButton } from './delete-account-button'
+import { SetActiveButton } from './set-active-button'
+
+function AccountBadges({ detail }: { detail: AccountDetail }) {
+  const { t } = useTranslation()
+  const { account } = detail
+  return (
+    <Group gap="xs">
+      <ActiveBadge active={account.isActive} />
+      <Badge variant="outline" color="gray">
+        {t(`accountTypes.${account.type}`)}
+      </Badge>
+      {account.isSuperuser && (
+        <Badge variant="outline" color="grape">
+          {t('account.superuser')}
+        </Badge>
+      )}
+    </Group>
+  )
+}
+
+function AccountActions({ detail }: { detail: AccountDetail }) {
+  const { t } = useTranslation()
+  const { account } = detail
+  return (
+    <>
+      <Button
+        component={Link}
+        to={`/accounts/${account.id}/edit`}
+        leftSection={<IconPencil size={16} />}
+      >
+        {t('common.edit')}
+      </Button>
+      <SetActiveButton account={account} />
+      <DeleteAccountButton account={account} />
+    </>
+  )
+}
+
+export function AccountPage() {
+  const { t } = useTranslation()
+  const id = Number(useParams().id)
+  const [params, setParams] = useSearchParams()
+  const tab = params.get('tab') === 'history' ? 'history' : 'overview'
+  const query = useChannelQuery('accounts:get', { id }, { enabled: id > 0 })
+
+  if (query.isError || !(id > 0))
+    return <AccountLoadError error={query.error} onRetry={query.refetch} />
+  if (!query.data) return <PageLoader />
+  const detail = query.data
+  const { account } = detail
+
+  return (
+    <Page
+      title={account.username}
+      description={account.fullName}
+      crumbs={[{ label: t('accounts.title'), to: '/accounts' }]}
+      badges={<AccountBadges detail={detail} />}
+      actions={<AccountActions detail={detail} />}
+      ready={!query.isFetching}
+    >
+      {!account.isActive && (
+        <Alert color="orange" icon={<IconAlertTriangle />} role="status">
+          {t('account.disabledBanner')}
+        </Alert>
+      )}
+      <Tabs
+        value={tab}
+        onChange={(value) =>
+          setParams(value === 'history' ? { tab: 'history' } : {}, { replace: true })
+        }
+      >
+        <Tabs.List aria-label={t('account.tabs')}>
+          <Tabs.Tab value="overview" leftSection={<IconId size={16} />}>
+            {t('account.overview')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
+            {t('account.history')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="lg">
+          <Stack gap="lg">
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+              <AccountDetailsCard account={account} />
+              <AccountContacts account={account} contacts={detail.contacts} />
+            </SimpleGrid>
+            <AccountServices services={detail.services} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="lg">
+          {tab === 'history' && <HistoryPanel scope={{ accountId: account.id }} />}
+        </Tabs.Panel>
+      </Tabs>
+    </Page>
+  )
+}

@@ -1,0 +1,73 @@
+import {
+  IconAddressBook,
+  IconBuildingBank,
+  IconDatabase,
+  IconGauge,
+  IconHistory,
+  IconMail,
+  IconReceipt,
+  IconSettings,
+  IconShoppingCart,
+  IconTerminal2,
+  IconUsers,
+  IconWorld,
+  IconWorldWww,
+  type Icon,
+} from '@tabler/icons-react'
+import type en from '../i18n/en.json'
+
+type NavKey = `nav.${keyof typeof en.nav}`
+
+export interface NavItem {
+  to: string
+  label: NavKey
+  icon: Icon
+}
+
+export interface NavSection {
+  label: NavKey
+  items: NavItem[]
+}
+
+export const DASHBOARD_ITEM: NavItem = { to: '/', label: 'nav.dashboard', icon: IconGauge }
+
+/** The product's areas, in the order operators work through them. */
+export const NAV_SECTIONS: NavSection[] = [
+  {
+    label: 'nav.services',
+    items: [
+      { to: '/services/domains', label: 'nav.domains', icon: IconWorld },
+      { to: '/services/mailboxes', label: 'nav.mailboxes', icon: IconMail },
+      { to: '/services/websites', label: 'nav.websites', icon: IconWorldWww },
+      { to: '/services/databases', label: 'nav.databases', icon: IconDatabase },
+      { to: '/services/system-users', label: 'nav.systemUsers', icon: IconTerminal2 },
+    ],
+  },
+  {
+    label: 'nav.accountsArea',
+    items: [
+      { to: '/accounts', label: 'nav.accounts', icon: IconUsers },
+      { to: '/contacts', label: 'nav.contacts', icon: IconAddressBook },
+    ],
+  },
+  {
+    label: 'nav.billing',
+    items: [
+      { to: '/billing/bills', label: 'nav.bills', icon: IconReceipt },
+      { to: '/billing/orders', label: 'nav.orders', icon: IconShoppingCart },
+      { to: '/billing/payments', label: 'nav.payments', icon: IconBuildingBank },
+    ],
+  },
+  {
+    label: 'nav.administration',
+    items: [
+      { to: '/history', label: 'nav.history', icon: IconHistory },
+      { to: '/settings', label: 'nav.settings', icon: IconSettings },
+    ],
+  },
+]
+
+export function isNavItemActive(pathname: string, item: NavItem): boolean {
+  if (item.to === '/') return pathname === '/'
+  return pathname === item.to || pathname.startsWith(`${item.to}/`)
+}
