@@ -104,6 +104,38 @@ describe('accounts:create', () => {
   })
 })
 
+describe('accounts:list', () => {
+  it("counts each account's own contacts", async () => {
+    await call('accounts:create', accountInput())
+    const second = { shortName: 'Billing', email: 'billing@example.net' }
+    await call('accounts:create', {
+      ...accountInput({ username: 'bob', fullName: 'Bob Ferrer' }),
+      contacts: [...accountInput().contacts, second],
+    })
+    const page = await call('accounts:list', { sort: 'username' })
+    expect(page.rows.map((a) => `${a.username}:${a.contactCount}`)).toEqual(['ana:1', 'bob:2'])
+  })
+
+  it('finds accounts by a contact name, filters by type and pages in sort order', async () => {
+    for (const [username, type] of [
+      ['carla', 'COMPANY'],
+      ['bea', 'COMPANY'],
+      ['ana', 'INDIVIDUAL'],
+    ] as const) {
+      await call('accounts:create', accountInput({ username, fullName: `${username} Puig`, type }))
+    }
+    const companies = await call('accounts:list', {
+      type: 'COMPANY',
+      sort: 'username',
+      dir: 'desc',
+    })
+    expect(companies.rows.map((a) => a.username)).toEqual(['carla', 'bea'])
+    const second = await call('accounts:list', { q: 'puig', pageSize: 1, page: 2 })
+    expect([second.total, second.rows[0]?.username]).toEqual([3, 'bea'])
+    expect((await call('accounts:list', { q: 'ana@example' })).total).toBe(3)
+  })
+})
+
 describe('accounts:update', () => {
   it('records each changed field with its old and new value', async () => {
     const { account } = await call('accounts:create', accountInput())
