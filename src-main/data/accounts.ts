@@ -1,19 +1,15 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { z } from 'zod'
 import {
-  accountListSchema,
   type Account,
   type AccountDeletePreview,
   type AccountDetail,
-  type AccountListQuery,
-  type AccountRow,
   type accountCreateSchema,
   type accountUpdateSchema,
 } from '../../src-shared/schemas/accounts'
-import type { Page } from '../../src-shared/schemas/common'
 import { AppError } from '../../src-shared/errors'
 import type { Tx } from '../db/store'
-import { accounts, contacts } from '../db/schema'
+import { accounts } from '../db/schema'
 import { refreshAccountSearch } from './account-search'
 import { listOwnedServices, type AccountServiceProvider } from './account-services'
 import { contactDisplayName } from '../../src-shared/schemas/contacts'
@@ -21,7 +17,6 @@ import { insertContact, listAccountContacts } from './contacts'
 import type { WriteContext } from './context'
 import { diffFields, recordHistory } from './history'
 import { assertVersion } from './locking'
-import { contains, searchWords } from './sql'
 
 type AccountCreate = z.output<typeof accountCreateSchema>
 type AccountUpdate = z.output<typeof accountUpdateSchema>
@@ -65,43 +60,7 @@ export async function getAccountDetail(
   }
 }
 
-const SORT_COLUMNS = {
-  username: accounts.username,
-  fullName: accounts.fullName,
-  type: accounts.type,
-  isActive: accounts.isActive,
-  dateJoined: accounts.dateJoined,
-}
-
-export async function listAccounts(tx: Tx, input: AccountListQuery): Promise<Page<AccountRow>> {
-  const query = accountListSchema.parse(input)
-  const where = and(
-    query.type && eq(accounts.type, query.type),
-    query.active !== undefined ? eq(accounts.isActive, query.active) : undefined,
-    ...searchWords(query.q).map((word) => contains(accounts.searchText, word)),
-  )
-  const order = query.dir === 'asc' ? asc : desc
-
-  const [totalRow] = await tx.select({ n: count() }).from(accounts).where(where)
-  const rows = await tx
-    .select({
-      account: accounts,
-      contactCount: sql<number>`(select count(*) from ${contacts}
-        where ${contacts.accountId} = ${accounts.id})`.mapWith(Number),
-    })
-    .from(accounts)
-    .where(where)
-    .orderBy(order(SORT_COLUMNS[query.sort]), order(accounts.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-
-  return {
-    rows: rows.map((r) => ({ ...toAccount(r.account), contactCount: r.contactCount })),
-    total: totalRow?.n ?? 0,
-    page: query.page,
-    pageSize: query.pageSize,
-  }
-}
+export { listAccounts } from './account-list'
 
 // --- Creating and editing --------------------------------------------------------------------
 

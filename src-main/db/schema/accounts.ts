@@ -32,5 +32,8 @@ export const accounts = sqliteTable(
     index('accounts_type_idx').on(table.type, table.username),
     index('accounts_active_idx').on(table.isActive, table.username),
     index('accounts_date_joined_idx').on(table.dateJoined),
+    // A one-character search word has no trigram: it is matched by scanning this narrow index
+    // rather than the whole table (see data/account-search-index.ts).
+    index('accounts_search_text_idx').on(table.searchText),
   ],
 )

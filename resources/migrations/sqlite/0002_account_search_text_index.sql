@@ -1,0 +1,1 @@
+CREATE INDEX `accounts_search_text_idx` ON `accounts` (`search_text`);
