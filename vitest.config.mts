@@ -1,9 +1,36 @@
 import { defineConfig } from 'vitest/config'
 
+// Two projects: everything on the embedded SQLite default, and the core's database-facing
+// suites again on a throwaway PostgreSQL server (test/support/postgres-global-setup.ts), plus
+// the tests that only make sense on a shared server.
 export default defineConfig({
   test: {
-    include: ['test/main/**/*.test.ts', 'test/shared/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['test/main/**/*.test.ts', 'test/shared/**/*.test.ts'],
+          exclude: ['test/main/shared-database/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: [
+            'test/main/data/**/*.test.ts',
+            'test/main/bridge/**/*.test.ts',
+            'test/main/db/**/*.test.ts',
+            'test/main/shared-database/**/*.test.ts',
+          ],
+          env: { ORCHESTRA_TEST_DIALECT: 'postgres' },
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+        },
+      },
+    ],
   },
 })

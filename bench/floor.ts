@@ -1,24 +1,28 @@
 import type Database from 'better-sqlite3'
 import { likeContains } from '../src-main/core/escape'
-import { FEW_MATCHES } from '../src-main/data/account-search-index'
+import { COUNT_CAP } from '../src-main/data/account-list'
+import { searchPlan, type SearchPlan } from '../src-main/data/account-search-index'
 import { searchWords } from '../src-main/data/sql'
 
 export interface FloorPage {
   rows: { id: number; contact_count: number }[]
   total: number
+  totalExact: boolean
 }
 
 const MATCH_IDS = 'select rowid from accounts_search where accounts_search match ?'
 const CONTACT_COUNT = '(select count(*) from contacts c where c.account_id = a.id) as contact_count'
 const LIKE = `a.search_text like ? escape '\\'`
 const quote = (text: string) => `"${text.replaceAll('"', '""')}"`
+const isSingle = (word: string) => [...word].length === 1
 
 /**
  * The floor: page one of accounts by username and its count, as hand-written prepared
- * better-sqlite3 statements taking the same plan as `listAccounts` (the trigram index for words
- * of two characters or more, LIKE for single characters, the same choice between fetching the
- * matches and walking the sort order) but with no validation, ORM, unit of work or mapping.
- * What is left between it and ours is our own overhead.
+ * better-sqlite3 statements doing the same work as `listAccounts` (a search counts up to
+ * COUNT_CAP matches and then reports a lower bound; the trigram index for words of two
+ * characters or more, LIKE for single characters; the same choice of plan from the count) but
+ * with no validation, ORM, unit of work or mapping. What is left between it and ours is our
+ * own overhead.
  */
 export class AccountFloor {
   private readonly statements = new Map<string, Database.Statement>()
@@ -27,16 +31,28 @@ export class AccountFloor {
 
   firstPage(q: string, pageSize: number): FloorPage {
     const words = searchWords(q)
-    const singles = words.filter((word) => [...word].length === 1)
-    const phrases = words.filter((word) => [...word].length > 1).map((word) => this.phrase(word))
-    if (phrases.includes(undefined)) return { rows: [], total: 0 }
+    const singles = words.filter(isSingle)
+    const longer = words.filter((word) => !isSingle(word))
+    const phrases = longer.map((word) => this.phrase(word))
+    if (phrases.includes(undefined)) return { rows: [], total: 0, totalExact: true }
     const match = phrases.length ? phrases.join(' AND ') : undefined
     const params = [...(match ? [match] : []), ...singles.map(likeContains)]
 
-    const count = this.count(!!match, singles.length).get(...params) as { total: number }
-    if (count.total === 0) return { rows: [], total: 0 }
-    const page = this.page(!!match, singles.length, count.total <= FEW_MATCHES)
-    return { rows: page.all(...params, pageSize) as FloorPage['rows'], total: count.total }
+    // One past the cap tells whether there are more; without search words, count them all.
+    const limit = words.length ? Math.max(COUNT_CAP, pageSize) : undefined
+    const count =
+      limit === undefined
+        ? (this.prepare('count all', 'select count(*) as total from accounts').get() as Counted)
+        : (this.count(!!match, singles.length).get(...params, limit + 1) as Counted)
+    const totalExact = limit === undefined || count.total <= limit
+    const total = totalExact ? count.total : limit
+    if (total === 0) return { rows: [], total, totalExact }
+
+    const plan = searchPlan(total, totalExact)
+    // The dense plan tests every word with LIKE, single characters first as ours does.
+    const pageParams = plan === 'dense' ? [...singles, ...longer].map(likeContains) : params
+    const page = this.page(!!match, singles.length, longer.length, plan)
+    return { rows: page.all(...pageParams, pageSize) as FloorPage['rows'], total, totalExact }
   }
 
   /** A word as FTS5 syntax; a two-letter word becomes the indexed trigrams it begins. */
@@ -51,31 +67,34 @@ export class AccountFloor {
     return trigrams.length ? `(${trigrams.join(' OR ')})` : undefined
   }
 
+  /** Matches, counted up to the limit given as the last parameter. */
   private count(matched: boolean, singles: number): Database.Statement {
     if (matched && !singles) {
       return this.prepare(
         'count',
-        'select count(*) as total from accounts_search where accounts_search match ?',
+        `select count(*) as total
+        from (select 1 from accounts_search where accounts_search match ? limit ?)`,
       )
     }
     const where = [...(matched ? [`a.id in (${MATCH_IDS})`] : []), ...likes(singles)]
     return this.prepare(
       `count ${matched} ${singles}`,
       `select count(*) as total
-      from accounts a ${whereClause(where)}`,
+      from (select 1 from accounts a ${whereClause(where)} limit ?)`,
     )
   }
 
-  private page(matched: boolean, singles: number, fetchMatches: boolean): Database.Statement {
-    const where = matched
-      ? [`${fetchMatches ? '' : '+'}a.id in (${MATCH_IDS})`, ...likes(singles)]
-      : fetchMatches && singles
-        ? [`a.id in (select id from accounts a where ${likes(singles).join(' and ')})`]
-        : likes(singles)
+  private page(
+    matched: boolean,
+    singles: number,
+    longer: number,
+    plan: SearchPlan,
+  ): Database.Statement {
+    const where = whereClause(pageConditions(matched, singles, longer, plan))
     return this.prepare(
-      `page ${matched} ${singles} ${fetchMatches}`,
+      `page ${matched} ${singles} ${longer} ${plan}`,
       `select a.*, ${CONTACT_COUNT}
-      from accounts a ${whereClause(where)} order by a.username, a.id limit ?`,
+      from accounts a ${where} order by a.username, a.id limit ?`,
     )
   }
 
@@ -87,6 +106,26 @@ export class AccountFloor {
     }
     return statement
   }
+}
+
+interface Counted {
+  total: number
+}
+
+/** The page's conditions for each plan, shaped as `searchCondition` shapes ours. */
+function pageConditions(
+  matched: boolean,
+  singles: number,
+  longer: number,
+  plan: SearchPlan,
+): string[] {
+  if (plan === 'dense') return likes(singles + longer)
+  const fetchMatches = plan === 'from-matches'
+  if (matched) return [`${fetchMatches ? '' : '+'}a.id in (${MATCH_IDS})`, ...likes(singles)]
+  if (fetchMatches && singles) {
+    return [`a.id in (select id from accounts a where ${likes(singles).join(' and ')})`]
+  }
+  return likes(singles)
 }
 
 const likes = (count: number) => Array.from({ length: count }, () => LIKE)

@@ -1,4 +1,4 @@
-import type { Core } from '../src-main/core/core'
+import type { SqliteStore } from '../src-main/db/sqlite-store'
 import { bulkLoad } from '../src-main/dev/generator'
 
 export interface LoadReport {
@@ -13,12 +13,12 @@ export interface LoadReport {
 const MIB = 1024 * 1024
 
 /** Bulk-loads the generator's accounts and notes what it cost in time and memory. */
-export function loadAccounts(core: Core, count: number): LoadReport {
+export function loadAccounts(store: SqliteStore, count: number): LoadReport {
   const start = performance.now()
-  bulkLoad(core.store, count, 1)
+  bulkLoad(store, count, 1)
   const seconds = (performance.now() - start) / 1000
 
-  const sqlite = core.store.sqlite
+  const sqlite = store.sqlite
   const countOf = (table: string) =>
     (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
   const pages = sqlite.pragma('page_count', { simple: true }) as number

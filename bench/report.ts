@@ -45,14 +45,18 @@ export function resultTable(rows: readonly ResultRow[]): string[] {
 /** The two promises of the issue, each as one line that says whether it holds. */
 export function verdictLines(rows: readonly ResultRow[]): { lines: string[]; allMet: boolean } {
   const mix = rows.find((row) => row.scenario === 'core search, whole mix')!
+  // Every search in the mix must meet it, not only the pooled figure.
+  const searches = rows.filter((row) => row.scenario.startsWith('core search'))
+  const slowest = searches.reduce((a, b) => (b.ours.p95 > a.ours.p95 ? b : a))
   const bridge = rows.filter((row) => row.scenario.startsWith('bridge'))
   const worst = Math.max(...bridge.map((row) => row.ratio))
-  const searchMet = mix.ours.p95 < CORE_SEARCH_P95_MS
+  const searchMet = slowest.ours.p95 < CORE_SEARCH_P95_MS
   const bridgeMet = worst <= BRIDGE_MAX_RATIO
   return {
     lines: [
-      `Core search p95 < ${CORE_SEARCH_P95_MS} ms: ${yesNo(searchMet)} ` +
-        `(${ms(mix.ours.p95)} ms over the whole mix)`,
+      `Core search p95 < ${CORE_SEARCH_P95_MS} ms, every search: ${yesNo(searchMet)} ` +
+        `(slowest ${ms(slowest.ours.p95)} ms, ${slowest.scenario}; ` +
+        `${ms(mix.ours.p95)} ms over the whole mix)`,
       `Bridge page ≤ ${BRIDGE_MAX_RATIO}× raw query: ${yesNo(bridgeMet)} ` +
         `(worst median ratio ${worst.toFixed(2)}×)`,
     ],

@@ -4,7 +4,8 @@
 // then prints `N passed, N failed[, N skipped]` summed over both. Exits non-zero when a test
 // failed or a suite did not run at all.
 const { spawnSync } = require('node:child_process')
-const { existsSync, mkdirSync, readFileSync, rmSync } = require('node:fs')
+const { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } = require('node:fs')
+const { tmpdir } = require('node:os')
 const { join } = require('node:path')
 const { ensureRendererBuilt } = require('./build-renderer')
 
@@ -34,14 +35,42 @@ function readJson(file) {
 
 // Suites
 
+/** Whether a command is on the PATH. */
+function has(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0
+}
+
+/**
+ * Secrets go to the OS keychain, so the core tests need one. Like a desktop session, but
+ * private to this run: its own D-Bus session and a GNOME Keyring unlocked with a throwaway
+ * password, keeping its files in a temporary folder (never the developer's own keychain).
+ */
+function withPrivateKeychain(command, args) {
+  if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
+    console.log('No dbus-run-session or gnome-keyring-daemon: keychain tests will fail.')
+    return { command, args, env: {}, cleanup: () => undefined }
+  }
+  const home = mkdtempSync(join(tmpdir(), 'orchestra-keyring-'))
+  const script =
+    'printf %s test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "$@"'
+  return {
+    command: 'dbus-run-session',
+    args: ['--', 'sh', '-c', script, 'sh', command, ...args],
+    env: { XDG_DATA_HOME: home },
+    cleanup: () => rmSync(home, { recursive: true, force: true }),
+  }
+}
+
 function runVitest() {
   const file = join(reportDir, 'vitest.json')
-  const status = run(bin('vitest'), [
+  const session = withPrivateKeychain(bin('vitest'), [
     'run',
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${file}`,
   ])
+  const status = run(session.command, session.args, session.env)
+  session.cleanup()
   const report = readJson(file)
   if (!report) return { name: 'vitest', status, ran: false }
   return {

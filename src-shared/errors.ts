@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'UNAUTHORIZED',
   'UNKNOWN_CHANNEL',
+  /** Something the app relies on (the database server, the OS keychain) is not available. */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const
 
@@ -83,4 +85,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNKNOWN_CHANNEL: 404,
   CONFLICT: 409,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 }

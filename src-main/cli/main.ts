@@ -2,7 +2,11 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startBridge } from '../bridge/server'
-import { createCore } from '../core/core'
+import { chooseDatabase, openCore, openStore } from '../core/core'
+import { resolveDataDir } from '../core/paths'
+import { copyDatabase } from '../db/copy'
+import { describeTarget, parseDatabaseTarget } from '../db/target'
+import { progressBar } from './progress'
 import { projectRoot } from '../core/paths'
 import { APP_VERSION } from '../core/version'
 import { generateDemoData } from '../dev/generator'
@@ -13,15 +17,20 @@ Usage: orchestra <command> [options]
 
 Commands:
   serve        Serve the interface and the HTTP API on loopback
-  migrate      Create or update the database schema, then exit
+  migrate      Create or update the database schema (SQLite or PostgreSQL), then exit
   demo-data    Fill the database with invented accounts and contacts
+  copy         Copy a whole database into an empty one (SQLite or PostgreSQL, either way),
+               checked row for row: orchestra copy --from <db> --to <db>
 
 Options:
   --data-dir <dir>    Data folder (default: ORCHESTRA_DATA_DIR, else the OS's data folder)
-  --database <file>   SQLite file (default: orchestra.sqlite in the data folder)
+  --database <db>     A SQLite file or a postgres:// URL (default: ORCHESTRA_DATABASE_URL,
+                      else orchestra.sqlite in the data folder)
   --host <address>    serve: address to bind (default 127.0.0.1; loopback is the safe choice)
   --port <n>          serve: port (default 0: any free port)
   --accounts <n>      demo-data: how many accounts (default 50)
+  --from <db>         copy: the database to read (default: the one --database would open)
+  --to <db>           copy: the empty database to fill (a SQLite file or a postgres:// URL)
   -h, --help          Show this help
   -v, --version       Show the version
 `
@@ -32,6 +41,8 @@ const OPTIONS = {
   host: { type: 'string' },
   port: { type: 'string' },
   accounts: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
@@ -51,16 +62,23 @@ export async function main(argv: string[]): Promise<number> {
     case 'serve':
       return serve({ ...coreOptions, host: values.host, port: Number(values.port ?? 0) })
     case 'migrate': {
-      const core = createCore(coreOptions)
-      core.close()
+      const core = await openCore(coreOptions)
+      await core.close()
       return print(`Database is up to date: ${core.info.database.location}`)
     }
     case 'demo-data': {
-      const core = createCore(coreOptions)
-      const count = await generateDemoData(core, Number(values.accounts ?? 50))
-      core.close()
+      const wanted = Number(values.accounts ?? 50)
+      if (!Number.isInteger(wanted) || wanted < 1 || wanted > 1_000_000) {
+        process.stderr.write(`--accounts must be a whole number from 1 to 1000000\n`)
+        return 2
+      }
+      const core = await openCore(coreOptions)
+      const count = await generateDemoData(core, wanted)
+      await core.close()
       return print(`Added ${count} accounts to ${core.info.database.location}`)
     }
+    case 'copy':
+      return copy({ ...coreOptions, from: values.from, to: values.to })
     default:
       process.stderr.write(`Unknown command "${command}". Try: orchestra --help\n`)
       return 2
@@ -75,7 +93,7 @@ interface ServeOptions {
 }
 
 async function serve(options: ServeOptions): Promise<number> {
-  const core = createCore(options)
+  const core = await openCore(options)
   const rendererDir = join(projectRoot(), 'out', 'renderer')
   const hasRenderer = existsSync(join(rendererDir, 'index.html'))
   if (!hasRenderer) process.stderr.write('No built interface (run npm run build); API only.\n')
@@ -94,11 +112,44 @@ async function serve(options: ServeOptions): Promise<number> {
     process.once('SIGTERM', resolve)
   })
   await bridge.close()
-  core.close()
+  await core.close()
   return 0
 }
 
 function print(text: string): number {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
   return 0
+}
+
+interface CopyOptions {
+  dataDir?: string
+  database?: string
+  from?: string
+  to?: string
+}
+
+async function copy(options: CopyOptions): Promise<number> {
+  if (!options.to) {
+    process.stderr.write('copy needs --to <db>: an empty SQLite file or postgres:// database\n')
+    return 2
+  }
+  const dataDir = resolveDataDir(options.dataDir)
+  const source = chooseDatabase({ database: options.from ?? options.database }, dataDir).target
+  const target = parseDatabaseTarget(options.to)
+  const from = await openStore(source)
+  try {
+    const to = await openStore(target)
+    try {
+      process.stdout.write(`Copying ${describeTarget(source)} into ${describeTarget(target)}\n`)
+      const bar = progressBar(process.stdout)
+      const report = await copyDatabase(from, to, bar.update)
+      bar.done()
+      for (const { table, rows } of report.tables) process.stdout.write(`  ${table}: ${rows}\n`)
+      return print(`Copied and checked ${report.rows} rows.`)
+    } finally {
+      await to.close()
+    }
+  } finally {
+    await from.close()
+  }
 }

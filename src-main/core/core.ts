@@ -1,33 +1,47 @@
 import { hostname, userInfo } from 'node:os'
-import { join } from 'node:path'
 import type { AppInfo } from '../../src-shared/schemas/app'
 import type { AccountServiceProvider } from '../data/account-services'
-import { openSqliteStore, type Store } from '../db/store'
+import type { Store } from '../db/store'
+import { describeTarget } from '../db/target'
+import { chooseDatabase, DatabaseControl, openStore, withKeychainPassword } from './database'
 import { Dispatcher } from './dispatcher'
 import { EventHub } from './events'
+import { osKeychain, type Keychain } from './keychain'
 import { configureLogging, scopedLogger } from './logger'
 import { resolveDataDir } from './paths'
 import { APP_VERSION } from './version'
 
+export { chooseDatabase, openStore } from './database'
+
 export interface CoreOptions {
   /** Overrides the data folder (flag `--data-dir`, else ORCHESTRA_DATA_DIR, else the OS's). */
   dataDir?: string
-  /** A SQLite file; defaults to `orchestra.sqlite` in the data folder. */
+  /**
+   * A SQLite file path or a `postgres://` URL (flag `--database`, else
+   * ORCHESTRA_DATABASE_URL, else the choice saved in the interface); defaults to
+   * `orchestra.sqlite` in the data folder.
+   */
   database?: string
+  /** A PostgreSQL password that is not in the URL (else the keychain, PGPASSWORD, ~/.pgpass). */
+  databasePassword?: string
   /** Who the history names for changes made through this core. */
   operator?: string
   quietLogs?: boolean
   clock?: () => Date
   /** Extra account service providers (the seam the service catalogue plugs into). */
   accountServices?: AccountServiceProvider[]
+  /** Where secrets live; the OS keychain unless a test brings its own. */
+  keychain?: Keychain
 }
 
 export interface Core {
-  store: Store
+  /** The open database; it changes when the interface connects to another one. */
+  readonly store: Store
+  database: DatabaseControl
   events: EventHub
   dispatcher: Dispatcher
   info: AppInfo
-  close(): void
+  close(): Promise<void>
 }
 
 /** The operator recorded in history: the OS user on this workstation. */
@@ -35,14 +49,30 @@ export function defaultOperator(): string {
   return process.env.ORCHESTRA_OPERATOR || `${userInfo().username}@${hostname()}`
 }
 
-/** Opens the data folder and database (migrating it) and wires the dispatcher. */
-export function createCore(options: CoreOptions = {}): Core {
+/**
+ * Opens the data folder and the database (migrating it) and wires the dispatcher. Changes
+ * that other workstations commit on a shared database are pushed like local ones.
+ */
+export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const dataDir = resolveDataDir(options.dataDir)
   const logFile = configureLogging(dataDir, { quiet: options.quietLogs })
-  const databaseFile = options.database ?? join(dataDir, 'orchestra.sqlite')
-  const store = openSqliteStore(databaseFile)
-  const operator = options.operator ?? defaultOperator()
+  const keychain = options.keychain ?? osKeychain
+  const { target, source } = chooseDatabase(options, dataDir)
+  const store = await openStore(await withKeychainPassword(target, keychain))
+  scopedLogger('core').info(`Opened ${store.kind} database ${describeTarget(target)}`)
+  return wire(store, { dataDir, logFile, options, keychain, source })
+}
 
+interface Wiring {
+  dataDir: string
+  logFile: string
+  options: CoreOptions
+  keychain: Keychain
+  source: 'flag' | 'environment' | 'saved' | 'default'
+}
+
+function wire(store: Store, { dataDir, logFile, options, keychain, source }: Wiring): Core {
+  const operator = options.operator ?? defaultOperator()
   const info: AppInfo = {
     name: 'Orchestra Desktop',
     version: APP_VERSION,
@@ -51,17 +81,35 @@ export function createCore(options: CoreOptions = {}): Core {
     dataDir,
     logFile,
   }
+  const events = new EventHub()
+  const database = new DatabaseControl(
+    store,
+    source,
+    dataDir,
+    keychain,
+    (changes) => changes.forEach((change) => events.emit('data:changed', change)),
+    (opened) => {
+      info.database = { kind: opened.kind, location: opened.location }
+      events.emit('database:switched', info.database)
+    },
+  )
   // TODO(#5): the service catalogue registers its providers (main system user first) here.
   const accountServices: AccountServiceProvider[] = [...(options.accountServices ?? [])]
-  const events = new EventHub()
   const dispatcher = new Dispatcher({
-    store,
+    store: () => database.store,
     events,
-    services: { info, accountServices },
+    services: { info, accountServices, database, events },
     actor: operator,
     clock: options.clock,
   })
-  scopedLogger('core').info(`Opened ${store.kind} database in ${dataDir}`)
-
-  return { store, events, dispatcher, info, close: () => store.close() }
+  return {
+    get store() {
+      return database.store
+    },
+    database,
+    events,
+    dispatcher,
+    info,
+    close: () => database.close(),
+  }
 }

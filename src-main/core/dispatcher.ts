@@ -9,6 +9,7 @@ import type { Envelope } from '../../src-shared/contract/transport'
 import { AppError } from '../../src-shared/errors'
 import { toFieldIssues } from '../../src-shared/validation'
 import type { WriteContext } from '../data/context'
+import { driverError } from '../db/errors'
 import type { Store } from '../db/store'
 import { handlers } from '../handlers'
 import type { CoreServices, Handler } from '../handlers/types'
@@ -18,7 +19,8 @@ import { scopedLogger } from './logger'
 const log = scopedLogger('dispatch')
 
 export interface DispatcherOptions {
-  store: Store
+  /** The open database, read at each call: the interface may switch it. */
+  store: () => Store
   events: EventHub
   services: CoreServices
   actor: string
@@ -60,18 +62,27 @@ export class Dispatcher {
   }
 
   private async run(name: ChannelName, request: unknown): Promise<unknown> {
-    const { store, services, events, actor } = this.options
+    const { services, events, actor } = this.options
+    const store = this.options.store()
     const handler = handlers[name] as Handler<ChannelName>
+    if (channels[name].kind === 'action') {
+      return handler(request as never, { core: services } as never)
+    }
     if (channels[name].kind === 'read') {
       return store.read((tx) => handler(request as never, { tx, core: services } as never))
     }
 
     const now = (this.options.clock?.() ?? new Date()).toISOString()
     let context: WriteContext | undefined
-    const result = await store.write((tx) => {
-      context = { tx, actor, now, changes: [] }
-      return handler(request as never, { ...context, core: services } as never)
-    })
+    // A unit of work may run more than once (PostgreSQL retries a write it could not
+    // serialise), so its context is made afresh inside it.
+    const result = await store.write(
+      (tx) => {
+        context = { tx, actor, now, changes: [] }
+        return handler(request as never, { ...context, core: services } as never)
+      },
+      () => context?.changes ?? [],
+    )
     for (const change of context?.changes ?? []) events.emit('data:changed', change)
     return result
   }
@@ -81,7 +92,8 @@ export class Dispatcher {
     if (error instanceof ZodError) return AppError.validation(toFieldIssues(error))
 
     // A bug: keep its name and message so the report is useful, and log it with the channel.
-    const err = error instanceof Error ? error : new Error(String(error))
+    const cause = driverError(error)
+    const err = cause instanceof Error ? cause : new Error(String(cause))
     log.error(`Channel ${name} failed: ${err.name}: ${err.message}`)
     const code = (err as { code?: unknown }).code
     return new AppError(

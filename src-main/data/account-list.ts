@@ -10,13 +10,13 @@ import type { Tx } from '../db/store'
 import { accounts, contacts } from '../db/schema'
 import {
   accountSearch,
+  countCondition,
   countFromIndex,
-  FEW_MATCHES,
   searchCondition,
   searchParams,
+  searchPlan,
   searchShape,
   type AccountSearch,
-  type SearchPlan,
 } from './account-search-index'
 import { prepared } from './prepared'
 import { searchWords } from './sql'
@@ -32,22 +32,37 @@ const SORT_COLUMNS = {
 }
 
 /**
+ * A search counts its matches up to this many, then reports the total as a lower bound
+ * ("10,000+"). An exact count reads every match: for a one- or two-character word that is
+ * most of the table, and costs more than the page. Nobody pages through ten thousand
+ * matches; they narrow the search.
+ */
+export const COUNT_CAP = 10_000
+
+/**
  * A page of accounts and the total. Counting first tells whether the page is empty and which
  * plan finds its rows fastest. Both queries are prepared once per shape (filters present, kind
- * of search, plan, sort) and take the values as placeholders.
+ * of search, plan, sort) and take the values as placeholders. `countCap` is there for tests.
  */
-export async function listAccounts(tx: Tx, input: AccountListQuery): Promise<Page<AccountRow>> {
+export async function listAccounts(
+  tx: Tx,
+  input: AccountListQuery,
+  countCap = COUNT_CAP,
+): Promise<Page<AccountRow>> {
   const query = accountListSchema.parse(input)
   const search = await accountSearch(tx, searchWords(query.q))
   const params = { ...filterParams(query), ...searchParams(search) }
   const shape = `${filterShape(query)}|${searchShape(search)}`
-
-  const total = await countAccounts(tx, query, search, shape, params)
   const offset = (query.page - 1) * query.pageSize
-  const page = { total, page: query.page, pageSize: query.pageSize }
+
+  // Without search words the count is a plain index count and stays exact. A search counts at
+  // least to the end of the requested page, so a page past the cap (from a URL) has its rows.
+  const countLimit = search.words.length ? Math.max(countCap, offset + query.pageSize) : undefined
+  const { total, exact } = await countAccounts(tx, query, search, shape, params, countLimit)
+  const page = { total, totalExact: exact, page: query.page, pageSize: query.pageSize }
   if (offset >= total) return { rows: [], ...page }
 
-  const plan: SearchPlan = total <= FEW_MATCHES ? 'from-matches' : 'in-sort-order'
+  const plan = searchPlan(total, exact)
   const pageQuery = prepared(
     tx,
     `accounts:page|${shape}|${plan}|${query.sort}|${query.dir}`,
@@ -60,32 +75,70 @@ export async function listAccounts(tx: Tx, input: AccountListQuery): Promise<Pag
         .orderBy(order(SORT_COLUMNS[query.sort]), order(accounts.id))
         .limit(sql.placeholder('limit'))
         .offset(sql.placeholder('offset'))
-        .prepare()
     },
   )
   const rows = await pageQuery.all({ ...params, limit: query.pageSize, offset })
   return { rows: rows.map((row) => toRow(row.account, row.contactCount)), ...page }
 }
 
+/**
+ * The number of matches, or when there are more than `limit`, `limit` marked inexact. Counting
+ * one row past the limit tells the two apart without reading the rest.
+ */
 async function countAccounts(
   tx: Tx,
   query: ListQuery,
   search: AccountSearch,
   shape: string,
   params: Record<string, unknown>,
-): Promise<number> {
-  const fromIndex = await countFromIndex(tx, search, filterConditions(query).length > 0)
-  if (fromIndex !== undefined) return fromIndex
+  limit: number | undefined,
+): Promise<{ total: number; exact: boolean }> {
+  if (limit === undefined) return { total: await countAll(tx, query, shape, params), exact: true }
+  const filtered = filterConditions(query).length > 0
+  const n =
+    (await countFromIndex(tx, search, filtered, limit + 1)) ??
+    (await countUpTo(tx, query, search, shape, params, limit + 1))
+  return n > limit ? { total: limit, exact: false } : { total: n, exact: true }
+}
 
-  const countQuery = prepared(tx, `accounts:count|${shape}`, () => {
-    const plan = search.match ? 'from-matches' : 'in-sort-order'
-    return tx
+/** Accounts that pass the filters; only used without search words. */
+async function countAll(
+  tx: Tx,
+  query: ListQuery,
+  shape: string,
+  params: Record<string, unknown>,
+): Promise<number> {
+  const countQuery = prepared(tx, `accounts:count|${shape}`, () =>
+    tx
       .select({ n: count() })
       .from(accounts)
-      .where(and(...filterConditions(query), searchCondition(search, plan)))
-      .prepare()
-  })
+      .where(and(...filterConditions(query))),
+  )
   return (await countQuery.get(params))?.n ?? 0
+}
+
+/**
+ * Matches, counted up to `limit`. The limit sits in a subquery so that SQLite (and PostgreSQL)
+ * stop reading rows once it is reached; `count(*)` over the whole table would not.
+ */
+async function countUpTo(
+  tx: Tx,
+  query: ListQuery,
+  search: AccountSearch,
+  shape: string,
+  params: Record<string, unknown>,
+  limit: number,
+): Promise<number> {
+  const countQuery = prepared(tx, `accounts:count-up-to|${shape}`, () => {
+    const matching = tx
+      .select({ one: sql`1`.as('one') })
+      .from(accounts)
+      .where(and(...filterConditions(query), countCondition(search)))
+      .limit(sql.placeholder('limit'))
+      .as('matching')
+    return tx.select({ n: count() }).from(matching)
+  })
+  return (await countQuery.get({ ...params, limit }))?.n ?? 0
 }
 
 // --- Filters ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import {
   type accountUpdateSchema,
 } from '../../src-shared/schemas/accounts'
 import { AppError } from '../../src-shared/errors'
+import { uniqueViolation } from '../db/errors'
 import type { Tx } from '../db/store'
 import { accounts } from '../db/schema'
 import { refreshAccountSearch } from './account-search'
@@ -113,9 +114,8 @@ function usernameTaken(username: string): AppError {
 }
 
 function translateUniqueViolation(error: unknown, username: string): never {
-  const code = (error as { code?: string }).code
-  const message = error instanceof Error ? error.message : ''
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' && message.includes('accounts.username')) {
+  const violation = uniqueViolation(error)
+  if (violation?.table === 'accounts' && violation.column === 'username') {
     throw new AppError(usernameTaken(username).toBody(), { cause: error })
   }
   throw error

@@ -1,73 +1,48 @@
-import Database from 'better-sqlite3'
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
-import { resourcePath } from '../core/paths'
-import * as schema from './schema'
-
-export type Tx = BetterSQLite3Database<typeof schema>
+import { is } from 'drizzle-orm'
+import { PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import type { SQL } from 'drizzle-orm'
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import type { ChangeEvent } from '../data/context'
+import type * as schema from './schema'
 
 /**
- * The unit of work. Every call from the renderer runs in exactly one `read` or `write`.
- *
- * better-sqlite3 is synchronous and drizzle runs its transactions synchronously, while the
- * data modules are async so that a PostgreSQL dialect can slot in. One SQLite connection per
- * process therefore serialises units of work through a promise queue and opens the
- * transaction by hand: nothing else can interleave between BEGIN and COMMIT, even across
- * `await`s.
+ * What the data modules write their queries against. The schema is declared once, with
+ * SQLite's table builders; on PostgreSQL the same table objects go through PostgreSQL's query
+ * builder, which reads from them only names and value mappings, so one query serves both.
+ * Where a module needs the dialect (a search index, say), `isPostgres(tx)` tells it.
  */
-export class Store {
-  readonly kind = 'sqlite' as const
-  private tail: Promise<unknown> = Promise.resolve()
+export type Tx = BetterSQLite3Database<typeof schema>
 
-  constructor(
-    readonly sqlite: Database.Database,
-    readonly db: Tx,
-    readonly location: string,
-  ) {}
+export type StoreKind = 'sqlite' | 'postgres'
 
-  read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.serialise(() => this.inTransaction('BEGIN DEFERRED', work))
-  }
-
-  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.serialise(() => this.inTransaction('BEGIN IMMEDIATE', work))
-  }
-
-  close(): void {
-    this.sqlite.close()
-  }
-
-  private serialise<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(task, task)
-    this.tail = run.catch(() => undefined)
-    return run
-  }
-
-  private async inTransaction<T>(begin: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    this.sqlite.exec(begin)
-    try {
-      const result = await work(this.db)
-      this.sqlite.exec('COMMIT')
-      return result
-    } catch (error) {
-      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK')
-      throw error
-    }
-  }
+/**
+ * The unit of work. Every call from the renderer runs in exactly one `read` or `write`, which
+ * is one transaction: it commits whole or not at all.
+ */
+export interface Store {
+  readonly kind: StoreKind
+  /** Where the data lives, fit to show: a file path, or a URL without its password. */
+  readonly location: string
+  read<T>(work: (tx: Tx) => Promise<T>): Promise<T>
+  /**
+   * A writing unit of work. `changes` are announced to other processes on the same database
+   * when the transaction commits (PostgreSQL only; a SQLite file has one process at a time).
+   */
+  write<T>(work: (tx: Tx) => Promise<T>, changes?: () => ChangeEvent[]): Promise<T>
+  /** One SQL statement in its own transaction, returning its rows: for tests and tools. */
+  execute<Row = Record<string, unknown>>(query: SQL): Promise<Row[]>
+  /** Changes committed by other processes on the same database. */
+  onForeignChanges(listener: (changes: ChangeEvent[]) => void): () => void
+  close(): Promise<void>
 }
 
-/** Opens (creating if needed) a SQLite file and brings its schema up to date. */
-export function openSqliteStore(file: string): Store {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
-  const sqlite = new Database(file)
-  sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
-  sqlite.pragma('synchronous = NORMAL')
+/** Whether a unit of work runs on PostgreSQL, for the few queries that differ by dialect. */
+export function isPostgres(tx: Tx): boolean {
+  return is(tx, PgDatabase)
+}
 
-  const db = drizzle(sqlite, { schema })
-  migrate(db, { migrationsFolder: resourcePath('migrations', 'sqlite') })
-  return new Store(sqlite, db, file)
+/** Runs a statement whose rows are not needed, in the unit of work, on either dialect. */
+export async function runSql(tx: Tx, query: SQL): Promise<void> {
+  if (isPostgres(tx)) await (tx as unknown as PgDatabase<PgQueryResultHKT>).execute(query)
+  else await tx.run(query)
 }

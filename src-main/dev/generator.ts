@@ -2,7 +2,7 @@ import type { AccountCreateInput } from '../../src-shared/schemas/accounts'
 import type { ContactInput } from '../../src-shared/schemas/contacts'
 import type { Core } from '../core/core'
 import { searchText } from '../data/sql'
-import type { Store } from '../db/store'
+import type { SqliteStore as Store } from '../db/sqlite-store'
 
 /**
  * Invented but realistic accounts and contacts, the same for the same seed: for demos, for
@@ -88,14 +88,29 @@ function demoContacts(person: string, domain: string, next: () => number, i: num
   return i % 3 === 0 ? [main, billing] : [main]
 }
 
-/** Demo data through the real calls, so it has history like hand-made data. */
+/**
+ * Demo data through the real calls, so it has history like hand-made data. Running it again
+ * adds more: an invented username that is already taken is skipped for the next one.
+ */
 export async function generateDemoData(core: Core, count: number): Promise<number> {
   let created = 0
-  for (const input of demoAccounts(count, Date.now() % 100000)) {
-    await core.dispatcher.dispatch('accounts:create', input)
-    created++
+  let seed = Date.now() % 100000
+  while (created < count) {
+    for (const input of demoAccounts(count - created, seed++)) {
+      try {
+        await core.dispatcher.dispatch('accounts:create', input)
+        created++
+      } catch (error) {
+        if (!isUsernameClash(error)) throw error
+      }
+    }
   }
   return created
+}
+
+function isUsernameClash(error: unknown): boolean {
+  const issues = (error as { issues?: { field: string; rule: string }[] }).issues ?? []
+  return issues.some((issue) => issue.field === 'username' && issue.rule === 'unique')
 }
 
 /**

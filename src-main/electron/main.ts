@@ -1,10 +1,18 @@
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CHANNEL_NAMES } from '../../src-shared/contract/channels'
 import { CHANNEL_LIST_IPC, EVENT_IPC_CHANNEL } from '../../src-shared/contract/transport'
 import { CONTENT_SECURITY_POLICY } from '../bridge/static-files'
-import { createCore, type Core } from '../core/core'
+import { openCore, type Core } from '../core/core'
 
 /**
  * The thin Electron shell: one window, the core in this process, one IPC handler per channel.
@@ -72,8 +80,19 @@ function createWindow() {
   void window.loadFile(join(__dirname, '../renderer/index.html'))
 }
 
-app.whenReady().then(() => {
-  const core = createCore(parseFlags())
+async function openCoreOrExplain(): Promise<Core | undefined> {
+  try {
+    return await openCore(parseFlags())
+  } catch (error) {
+    dialog.showErrorBox('Orchestra cannot open its database', (error as Error).message)
+    app.quit()
+    return undefined
+  }
+}
+
+app.whenReady().then(async () => {
+  const core = await openCoreOrExplain()
+  if (!core) return
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -87,7 +106,7 @@ app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
-  app.on('will-quit', () => core.close())
+  app.on('will-quit', () => void core.close())
 })
 
 app.on('window-all-closed', () => {

@@ -2,6 +2,7 @@ import type { ChannelName } from '../../src-shared/contract/channels'
 import { accountHandlers } from './accounts'
 import { appHandlers } from './app'
 import { contactHandlers } from './contacts'
+import { databaseHandlers } from './database'
 import { settingHandlers } from './settings'
 import type { HandlerTable } from './types'
 
@@ -10,5 +11,6 @@ export const handlers: HandlerTable<ChannelName> = {
   ...appHandlers,
   ...accountHandlers,
   ...contactHandlers,
+  ...databaseHandlers,
   ...settingHandlers,
 }

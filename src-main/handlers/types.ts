@@ -7,12 +7,17 @@ import type {
 import type { AppInfo } from '../../src-shared/schemas/app'
 import type { AccountServiceProvider } from '../data/account-services'
 import type { WriteContext } from '../data/context'
+import type { DatabaseControl } from '../core/database'
+import type { EventHub } from '../core/events'
 import type { Tx } from '../db/store'
 
 /** What handlers may use of the running core. */
 export interface CoreServices {
   info: AppInfo
   accountServices: readonly AccountServiceProvider[]
+  database: DatabaseControl
+  /** Pushes events (progress of a long action) to every window. */
+  events: EventHub
 }
 
 export interface ReadScope {
@@ -24,7 +29,16 @@ export interface WriteScope extends WriteContext {
   core: CoreServices
 }
 
-type ScopeOf<N extends ChannelName> = Channels[N]['kind'] extends 'write' ? WriteScope : ReadScope
+/** An action runs outside any unit of work; it has the core and nothing open. */
+export interface ActionScope {
+  core: CoreServices
+}
+
+type ScopeOf<N extends ChannelName> = Channels[N]['kind'] extends 'write'
+  ? WriteScope
+  : Channels[N]['kind'] extends 'action'
+    ? ActionScope
+    : ReadScope
 
 /** A channel's implementation: the parsed request in, the response out, inside one unit of work. */
 export type Handler<N extends ChannelName> = (

@@ -20,6 +20,14 @@ import { historyListSchema, type HistoryEntry, type ObjectType } from '../schema
 import { globalSearchSchema, type SearchHit } from '../schemas/search'
 import type { AppInfo, DashboardSummary } from '../schemas/app'
 import { settingUpdateSchema, type SettingValue } from '../schemas/settings'
+import {
+  databaseConnectionSchema,
+  databaseCopySchema,
+  type CopyProgressEvent,
+  type CopyResult,
+  type DatabaseCheck,
+  type DatabaseStatus,
+} from '../schemas/database'
 
 /**
  * Every call between the renderer and main, declared once. The preload functions, the HTTP
@@ -27,7 +35,12 @@ import { settingUpdateSchema, type SettingValue } from '../schemas/settings'
  * this table; nothing else names a channel.
  */
 
-export type ChannelKind = 'read' | 'write'
+/**
+ * `read` and `write` run in one unit of work (a transaction) on the open database. An
+ * `action` runs outside any: it works on the database itself (switching, copying) or, later,
+ * on servers, and takes care of its own consistency.
+ */
+export type ChannelKind = 'read' | 'write' | 'action'
 
 interface ChannelSpec<Req extends z.ZodType, Res, Kind extends ChannelKind> {
   request: Req
@@ -51,8 +64,15 @@ function write<Res>() {
   })
 }
 
-const byId = z.object({ id: idSchema })
-const nothing = z.object({}).default({})
+function action<Res>() {
+  return <Req extends z.ZodType>(request: Req): ChannelSpec<Req, Res, 'action'> => ({
+    request,
+    kind: 'action',
+  })
+}
+
+const byId = z.strictObject({ id: idSchema })
+const nothing = z.strictObject({}).default({})
 
 export const channels = {
   'app:info': read<AppInfo>()(nothing),
@@ -74,6 +94,11 @@ export const channels = {
 
   'history:list': read<Page<HistoryEntry>>()(historyListSchema),
   'search:global': read<SearchHit[]>()(globalSearchSchema),
+
+  'database:status': action<DatabaseStatus>()(nothing),
+  'database:check': action<DatabaseCheck>()(databaseConnectionSchema),
+  'database:connect': action<DatabaseStatus>()(databaseConnectionSchema),
+  'database:copy': action<CopyResult>()(databaseCopySchema),
 
   'settings:list': read<SettingValue[]>()(nothing),
   'settings:update': write<SettingValue>()(settingUpdateSchema),
@@ -106,6 +131,10 @@ export const events = {
     objectId: z.number(),
     action: z.string(),
   }),
+  /** Another database was opened: everything shown must be read again. */
+  'database:switched': z.object({ kind: z.string(), location: z.string() }),
+  /** How far `database:copy` has got. */
+  'database:copyProgress': z.custom<CopyProgressEvent>(),
 } as const
 
 export type EventName = keyof typeof events

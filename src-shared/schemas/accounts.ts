@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { idSchema, listQueryShape, optionalText, requiredText, versionSchema } from './common'
+import {
+  emailSchema,
+  idSchema,
+  listQueryShape,
+  multiLineText,
+  nameText,
+  requiredText,
+  versionSchema,
+} from './common'
 import { contactInputSchema, type Contact } from './contacts'
 
 export const ACCOUNT_TYPES = [
@@ -47,36 +55,49 @@ export const usernameSchema = z
     params: { rule: 'reserved' },
   })
 
+/** Each editable field once, without defaults: a create fills them in, an update leaves them out. */
 const accountFields = {
-  shortName: optionalText(64),
+  shortName: nameText(64),
   fullName: requiredText(256),
-  email: z.string().trim().min(1).max(254).pipe(z.email()),
-  type: z.enum(ACCOUNT_TYPES).default('INDIVIDUAL'),
-  language: z.enum(LANGUAGES).default('EN'),
-  comments: optionalText(256),
-  isSuperuser: z.boolean().default(false),
+  email: emailSchema,
+  type: z.enum(ACCOUNT_TYPES),
+  language: z.enum(LANGUAGES),
+  comments: multiLineText(256),
+  isSuperuser: z.boolean(),
 }
 
+/**
+ * A new account. Without a type or language it gets the operator's ACCOUNTS_DEFAULT_TYPE and
+ * ACCOUNTS_DEFAULT_LANGUAGE settings, which main applies.
+ */
 export const accountCreateSchema = z.strictObject({
   username: usernameSchema,
   ...accountFields,
+  shortName: accountFields.shortName.default(''),
+  type: accountFields.type.optional(),
+  language: accountFields.language.optional(),
+  comments: accountFields.comments.default(''),
+  isSuperuser: accountFields.isSuperuser.default(false),
   /** Whether the main system user starts active (it is always created). */
   enableSystemUser: z.boolean().default(true),
   contacts: z.array(contactInputSchema).min(1).max(20),
 })
 export type AccountCreateInput = z.input<typeof accountCreateSchema>
 
-/** The username is absent on purpose: it cannot change after creation. */
+/**
+ * A partial update: only the fields sent change. The username is absent on purpose: it cannot
+ * change after creation.
+ */
 export const accountUpdateSchema = z.strictObject({
   id: idSchema,
   version: versionSchema,
-  ...accountFields,
+  ...z.object(accountFields).partial().shape,
 })
 export type AccountUpdateInput = z.input<typeof accountUpdateSchema>
 
 export const ACCOUNT_SORTS = ['username', 'fullName', 'type', 'isActive', 'dateJoined'] as const
 
-export const accountListSchema = z.object({
+export const accountListSchema = z.strictObject({
   ...listQueryShape,
   type: z.enum(ACCOUNT_TYPES).optional(),
   active: z.boolean().optional(),
@@ -84,7 +105,7 @@ export const accountListSchema = z.object({
 })
 export type AccountListQuery = z.input<typeof accountListSchema>
 
-export const accountSetActiveSchema = z.object({
+export const accountSetActiveSchema = z.strictObject({
   ids: z.array(idSchema).min(1).max(1000),
   active: z.boolean(),
 })

@@ -2,105 +2,170 @@ import { z } from 'zod'
 import { isValidPhoneNumber, type CountryCode as PhoneCountry } from 'libphonenumber-js/max'
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator'
 import { COUNTRY_CODES, type CountryCode } from '../countries'
-import { idSchema, listQueryShape, optionalText, requiredText, versionSchema } from './common'
+import type { FieldIssue } from '../errors'
+import {
+  emailSchema,
+  idSchema,
+  listQueryShape,
+  multiLineText,
+  nameText,
+  requiredText,
+  singleLineText,
+  versionSchema,
+} from './common'
 
 export const EMAIL_USAGES = ['SUPPORT', 'ADMIN', 'BILLING', 'TECH', 'ADDS', 'EMERGENCY'] as const
 export type EmailUsage = (typeof EMAIL_USAGES)[number]
 
+/**
+ * The shipped default of the CONTACTS_DEFAULT_COUNTRY setting, and the region local phone
+ * numbers are read in when a contact has no country.
+ */
 export const DEFAULT_COUNTRY = 'ES'
 
 // Letters, digits, spaces and hyphens, 3 to 10 characters: wide enough for "SW1A 1AA" and
 // "00-950"; a country-specific check runs on top where one is known.
 const GENERIC_ZIPCODE = /^[0-9A-Z][0-9A-Z -]{1,8}[0-9A-Z]$/
 
+const KNOWN_COUNTRIES: ReadonlySet<string> = new Set(COUNTRY_CODES)
+
+/** An ISO 3166-1 alpha-2 code in capitals, or '' for none. */
+export const countrySchema = z
+  .string()
+  .refine((code) => code === '' || KNOWN_COUNTRIES.has(code), {
+    message: 'must be a country code such as ES',
+    params: { rule: 'choice' },
+  })
+  .transform((code) => code as CountryCode | '')
+
+/** Each field once, without defaults: a create fills them in, an update leaves them out. */
 const contactFields = {
   shortName: requiredText(128),
-  fullName: optionalText(256),
-  email: z.string().trim().min(1).max(254).pipe(z.email()),
+  fullName: nameText(256),
+  email: emailSchema,
   emailUsage: z
     .array(z.enum(EMAIL_USAGES))
-    .default([...EMAIL_USAGES])
     .transform((usages) => EMAIL_USAGES.filter((u) => usages.includes(u))),
-  phone: optionalText(32),
-  phone2: optionalText(32),
-  address: optionalText(1000),
-  city: optionalText(128),
-  zipcode: z.string().trim().toUpperCase().max(10).default(''),
-  country: z.enum(COUNTRY_CODES).or(z.literal('')).default(DEFAULT_COUNTRY),
+  phone: singleLineText(32),
+  phone2: singleLineText(32),
+  address: multiLineText(1000),
+  city: nameText(128),
+  zipcode: singleLineText(10).toUpperCase(),
+  country: countrySchema,
 }
 
-type ContactFields = z.output<z.ZodObject<typeof contactFields>>
+/**
+ * A new contact. Without a country it gets the operator's CONTACTS_DEFAULT_COUNTRY setting,
+ * which main applies (and then checks the rules that depend on the country).
+ */
+const contactCreateFields = {
+  ...contactFields,
+  fullName: contactFields.fullName.default(''),
+  emailUsage: contactFields.emailUsage.default([...EMAIL_USAGES]),
+  phone: contactFields.phone.default(''),
+  phone2: contactFields.phone2.default(''),
+  address: contactFields.address.default(''),
+  city: contactFields.city.default(''),
+  zipcode: contactFields.zipcode.default(''),
+  country: contactFields.country.optional(),
+}
 
-/** Cross-field rules of a contact (spec: panel 3.2). */
-function checkContact(contact: ContactFields, ctx: z.RefinementCtx): void {
-  const region = (contact.country || DEFAULT_COUNTRY) as PhoneCountry
-  for (const field of ['phone', 'phone2'] as const) {
-    const value = contact[field]
-    if (value && !isValidPhoneNumber(value, region)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [field],
-        params: { rule: 'phone' },
-        message: `is neither a valid ${region} number nor an international number (+CC …)`,
-      })
+/** The values the cross-field rules read; `country` is undefined until main applies the default. */
+export interface ContactRuleValues {
+  phone: string
+  phone2: string
+  address: string
+  city: string
+  zipcode: string
+  country?: CountryCode | ''
+}
+
+/**
+ * Cross-field rules of a contact (spec: panel 3.2). Rules that need the country wait while it
+ * is undefined: main runs them again once the default country is in.
+ */
+export function contactRuleIssues(contact: ContactRuleValues): FieldIssue[] {
+  const issues: FieldIssue[] = []
+  const { country } = contact
+  if (country !== undefined) {
+    const region = (country || DEFAULT_COUNTRY) as PhoneCountry
+    for (const field of ['phone', 'phone2'] as const) {
+      const value = contact[field]
+      if (value && !isValidPhoneNumber(value, region)) {
+        issues.push({
+          field,
+          rule: 'phone',
+          message: `is neither a valid ${region} number nor an international number (+CC …)`,
+        })
+      }
     }
   }
 
   if (contact.address) {
     for (const field of ['city', 'zipcode', 'country'] as const) {
-      if (!contact[field]) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [field],
-          params: { rule: 'required_with_address' },
+      if (contact[field] === '') {
+        issues.push({
+          field,
+          rule: 'required_with_address',
           message: 'is required when an address is given',
         })
       }
     }
   }
 
-  if (contact.zipcode) checkZipcode(contact, ctx)
+  if (contact.zipcode && country !== undefined)
+    issues.push(...zipcodeIssues(contact.zipcode, country))
+  return issues
 }
 
-function checkZipcode(contact: ContactFields, ctx: z.RefinementCtx): void {
-  if (!contact.country) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['country'],
-      params: { rule: 'required_with_zipcode' },
-      message: 'is required when a zipcode is given',
-    })
-    return
+function zipcodeIssues(zipcode: string, country: CountryCode | ''): FieldIssue[] {
+  if (!country) {
+    return [
+      {
+        field: 'country',
+        rule: 'required_with_zipcode',
+        message: 'is required when a zipcode is given',
+      },
+    ]
   }
-  const known = postcodeValidatorExistsForCountry(contact.country)
-  const valid = known
-    ? postcodeValidator(contact.zipcode, contact.country)
-    : GENERIC_ZIPCODE.test(contact.zipcode)
-  if (!valid) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['zipcode'],
-      params: { rule: 'zipcode' },
-      message: `is not a valid postal code for ${contact.country}`,
-    })
+  const known = postcodeValidatorExistsForCountry(country)
+  const valid = known ? postcodeValidator(zipcode, country) : GENERIC_ZIPCODE.test(zipcode)
+  if (valid) return []
+  return [
+    { field: 'zipcode', rule: 'zipcode', message: `is not a valid postal code for ${country}` },
+  ]
+}
+
+/** The cross-field rules as zod issues, so a form sees them with the per-field ones. */
+function checkContact(contact: ContactRuleValues, ctx: z.RefinementCtx): void {
+  for (const { field, rule, message } of contactRuleIssues(contact)) {
+    ctx.addIssue({ code: 'custom', path: [field], params: { rule }, message })
   }
 }
 
 /** A contact as typed in a form, without its account. */
-export const contactInputSchema = z.object(contactFields).superRefine(checkContact)
+export const contactInputSchema = z.strictObject(contactCreateFields).superRefine(checkContact)
 export type ContactInput = z.input<typeof contactInputSchema>
+export type ContactValues = z.output<typeof contactInputSchema>
 
 export const contactCreateSchema = z
-  .object({ accountId: idSchema, ...contactFields })
+  .strictObject({ accountId: idSchema, ...contactCreateFields })
   .superRefine(checkContact)
 
-export const contactUpdateSchema = z
-  .object({ id: idSchema, version: versionSchema, ...contactFields })
-  .superRefine(checkContact)
+/**
+ * A partial update: only the fields sent change. The cross-field rules need the whole contact,
+ * so main checks them on the stored contact with the changes applied.
+ */
+export const contactUpdateSchema = z.strictObject({
+  id: idSchema,
+  version: versionSchema,
+  ...z.object(contactFields).partial().shape,
+})
+export type ContactUpdateInput = z.input<typeof contactUpdateSchema>
 
 export const CONTACT_SORTS = ['shortName', 'fullName', 'email', 'country', 'account'] as const
 
-export const contactListSchema = z.object({
+export const contactListSchema = z.strictObject({
   ...listQueryShape,
   accountId: idSchema.optional(),
   /** Contacts having ANY of these usages. */

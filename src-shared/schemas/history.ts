@@ -26,7 +26,7 @@ export interface HistoryEntry {
   message: string
 }
 
-export const historyListSchema = z.object({
+export const historyListSchema = z.strictObject({
   ...listQueryShape,
   objectType: z.enum(OBJECT_TYPES).optional(),
   objectId: idSchema.optional(),

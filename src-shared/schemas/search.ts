@@ -1,8 +1,11 @@
 import { z } from 'zod'
+import { singleLineText } from './common'
 import type { ObjectType } from './history'
 
-export const globalSearchSchema = z.object({
-  q: z.string().trim().min(1).max(200),
+export const globalSearchSchema = z.strictObject({
+  /** Search words, typed on one line; `ana!` asks for the account named ana. */
+  q: singleLineText(200).min(1),
+  /** How many hits in all, across kinds. */
   limit: z.number().int().min(1).max(50).default(8),
 })
 

@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { COUNTRY_CODES } from '../countries'
 import { ACCOUNT_TYPES, LANGUAGES } from './accounts'
+import { requiredText, singleLineText } from './common'
+
+/**
+ * A DNS name of at least two labels: each label 1 to 63 letters, digits or inner hyphens, the
+ * whole at most 253 characters, ending in an alphabetic top-level label.
+ */
+const DOMAIN_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
 
 /**
  * The declared settings: every configurable value with its default, its rule and a help text.
@@ -11,19 +18,13 @@ export const SETTINGS = {
   ORCHESTRA_SITE_NAME: {
     group: 'ORCHESTRA',
     help: 'The provider name shown in the window title and on documents.',
-    schema: z.string().trim().min(1).max(64),
+    schema: requiredText(64),
     default: 'Orchestra',
   },
   ORCHESTRA_BASE_DOMAIN: {
     group: 'ORCHESTRA',
     help: "The provider's own domain; other defaults derive from it.",
-    schema: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(/^(?=.{1,253}$)([a-z0-9](-*[a-z0-9])*\.)+[a-z]{2,63}$/, {
-        message: 'is not a domain',
-      }),
+    schema: singleLineText(253).toLowerCase().regex(DOMAIN_PATTERN, { message: 'is not a domain' }),
     default: 'orchestra.lan',
   },
   ACCOUNTS_DEFAULT_TYPE: {
@@ -54,6 +55,8 @@ interface SettingSpec {
 }
 
 export type SettingName = keyof typeof SETTINGS
+/** The type of a setting's value, as its rule outputs it. */
+export type SettingType<N extends SettingName> = z.output<(typeof SETTINGS)[N]['schema']>
 export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[]
 
 export interface SettingValue {
@@ -65,7 +68,7 @@ export interface SettingValue {
   isDefault: boolean
 }
 
-export const settingUpdateSchema = z.object({
+export const settingUpdateSchema = z.strictObject({
   name: z.enum(SETTING_NAMES as [SettingName, ...SettingName[]]),
   /** Checked against the setting's own rule; `null` resets it to the default. */
   value: z.unknown(),

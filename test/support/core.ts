@@ -1,27 +1,51 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createCore, type Core, type CoreOptions } from '../../src-main/core/core'
+import { count } from 'drizzle-orm'
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { openCore, type Core, type CoreOptions } from '../../src-main/core/core'
 import type { AccountCreateInput } from '../../src-shared/schemas/accounts'
 import type { ChannelName, ChannelRequest } from '../../src-shared/contract/channels'
+import { createPostgresDatabase, TEST_DIALECT } from './databases'
 
 export interface TestCore extends Core {
   dataDir: string
-  dispose(): void
+  dispose(): Promise<void>
 }
 
-/** A core on a fresh SQLite file in its own temporary data folder. */
-export function makeCore(options: CoreOptions = {}): TestCore {
+/**
+ * A core on a fresh database in its own temporary data folder: a SQLite file, or in the
+ * `postgres` test project, a new database on the run's throwaway PostgreSQL server. Naming
+ * `database`, even as undefined, leaves the choice to the core (its flag, saved choice…).
+ */
+export async function makeCore(options: CoreOptions = {}): Promise<TestCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'orchestra-test-'))
-  const core = createCore({ dataDir, operator: 'tester@ws1', quietLogs: true, ...options })
+  const postgres =
+    TEST_DIALECT === 'postgres' && !('database' in options)
+      ? await createPostgresDatabase()
+      : undefined
+  const core = await openCore({
+    dataDir,
+    operator: 'tester@ws1',
+    quietLogs: true,
+    ...(postgres && { database: postgres.url }),
+    ...options,
+  })
   return {
     ...core,
     dataDir,
-    dispose() {
-      core.close()
+    async dispose() {
+      await core.close()
+      await postgres?.drop()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** How many rows a table holds, read straight from the database. */
+export async function countRows(core: Core, table: SQLiteTable): Promise<number> {
+  const [row] = await core.store.read((tx) => tx.select({ n: count() }).from(table))
+  return row?.n ?? 0
 }
 
 export function accountInput(overrides: Partial<AccountCreateInput> = {}): AccountCreateInput {

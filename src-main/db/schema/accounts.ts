@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { AccountType, Language } from '../../../src-shared/schemas/accounts'
+import { UTC_NOW } from './columns'
 
 export const accounts = sqliteTable(
   'accounts',
@@ -20,12 +20,8 @@ export const accounts = sqliteTable(
     /** Lower-cased username, names and contact names: what list search matches. */
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
-    createdAt: text('created_at')
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
-    updatedAt: text('updated_at')
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    createdAt: text('created_at').notNull().default(UTC_NOW),
+    updatedAt: text('updated_at').notNull().default(UTC_NOW),
   },
   (table) => [
     index('accounts_full_name_idx').on(table.fullName),

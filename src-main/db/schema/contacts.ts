@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { CountryCode } from '../../../src-shared/countries'
 import { accounts } from './accounts'
+import { UTC_NOW } from './columns'
 
 export const contacts = sqliteTable(
   'contacts',
@@ -23,12 +23,8 @@ export const contacts = sqliteTable(
     country: text('country').$type<CountryCode | ''>().notNull().default(''),
     searchText: text('search_text').notNull().default(''),
     version: integer('version').notNull().default(1),
-    createdAt: text('created_at')
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
-    updatedAt: text('updated_at')
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    createdAt: text('created_at').notNull().default(UTC_NOW),
+    updatedAt: text('updated_at').notNull().default(UTC_NOW),
   },
   (table) => [
     index('contacts_account_idx').on(table.accountId),

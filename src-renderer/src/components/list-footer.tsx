@@ -5,13 +5,15 @@ const PAGE_SIZES = ['10', '25', '50', '100']
 
 interface ListFooterProps {
   total: number
+  /** False when `total` is a lower bound (the count stopped at a cap): shown as "10,000+". */
+  totalExact?: boolean
   page: number
   pageSize: number
   onPageChange: (page: number) => void
   onPageSizeChange: (size: number) => void
 }
 
-export function ListFooter({ total, page, pageSize, ...handlers }: ListFooterProps) {
+export function ListFooter({ total, totalExact, page, pageSize, ...handlers }: ListFooterProps) {
   const { t } = useTranslation()
   const pages = Math.max(1, Math.ceil(total / pageSize))
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1
@@ -21,7 +23,9 @@ export function ListFooter({ total, page, pageSize, ...handlers }: ListFooterPro
     <Group justify="space-between" gap="sm">
       <Group gap="sm">
         <Text size="sm" c="dimmed" aria-live="polite">
-          {t('list.summary', { from, to, total })}
+          {totalExact === false
+            ? t('list.summaryAtLeast', { from, to, total })
+            : t('list.summary', { from, to, total })}
         </Text>
         <Select
           aria-label={t('list.pageSize')}

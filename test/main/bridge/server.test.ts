@@ -53,7 +53,7 @@ function api(channel: string, body: unknown, headers: Record<string, string> = {
 }
 
 beforeEach(async () => {
-  core = makeCore()
+  core = await makeCore()
   // The secret sits right beside the served folder, where "../" would reach it.
   const parent = mkdtempSync(join(tmpdir(), 'orchestra-renderer-'))
   rendererDir = join(parent, 'renderer')
@@ -65,7 +65,7 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   await bridge.close()
-  core.dispose()
+  await core.dispose()
 })
 
 describe('bridge', () => {

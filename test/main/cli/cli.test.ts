@@ -64,4 +64,28 @@ describe('orchestra command line', () => {
     expect(info.database.kind).toBe('sqlite')
     child.kill('SIGTERM')
   })
+
+  it('adds demo data again without clashing, and refuses a count that is not a number', () => {
+    const dir = tempDir()
+    for (let run = 0; run < 2; run++) {
+      expect(orchestra(['demo-data', '--data-dir', dir, '--accounts', '30'])).toContain('Added 30')
+    }
+    expect(() => orchestra(['demo-data', '--data-dir', dir, '--accounts', 'abc'])).toThrow(
+      /--accounts must be a whole number/,
+    )
+  })
+
+  it('copies a database into an empty one with progress, and refuses a full one', () => {
+    const dir = tempDir()
+    orchestra(['demo-data', '--data-dir', dir, '--accounts', '5'])
+    const target = join(dir, 'copy.sqlite')
+    const out = orchestra(['copy', '--data-dir', dir, '--to', target])
+    expect(out).toMatch(/copying accounts 5\/5/)
+    expect(out).toMatch(/100% checking/)
+    expect(out).toMatch(/accounts: 5/)
+    expect(out).toMatch(/Copied and checked \d+ rows/)
+    expect(() => orchestra(['copy', '--data-dir', dir, '--to', target])).toThrow(
+      /not empty: accounts has 5 rows/,
+    )
+  })
 })

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../src-shared/errors'
 import type { Account } from '../../../src-shared/schemas/accounts'
 import type { AccountServiceProvider } from '../../../src-main/data/account-services'
-import { accountInput, caller, makeCore, type TestCore } from '../../support/core'
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { accounts, contacts, historyEntries } from '../../../src-main/db/schema'
+import { accountInput, caller, countRows, makeCore, type TestCore } from '../../support/core'
 
 let core: TestCore
 const call = caller(() => core)
@@ -22,12 +24,12 @@ function editable(account: Account) {
   return { id, version, shortName, fullName, email, type, language, comments, isSuperuser }
 }
 
-function count(table: string): number {
-  return (core.store.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
+function counts(...tables: SQLiteTable[]): Promise<number[]> {
+  return Promise.all(tables.map((table) => countRows(core, table)))
 }
 
-beforeEach(() => {
-  core = makeCore()
+beforeEach(async () => {
+  core = await makeCore()
 })
 afterEach(() => core.dispose())
 
@@ -61,12 +63,12 @@ describe('accounts:create', () => {
 
   it('returns a field error for a taken username and writes nothing', async () => {
     await call('accounts:create', accountInput())
-    const before = [count('accounts'), count('contacts'), count('history_entries')]
+    const before = await counts(accounts, contacts, historyEntries)
 
     const error = await failure(call('accounts:create', accountInput({ fullName: 'Other' })))
     expect(error.code).toBe('VALIDATION')
     expect(error.issues).toEqual([expect.objectContaining({ field: 'username', rule: 'unique' })])
-    expect([count('accounts'), count('contacts'), count('history_entries')]).toEqual(before)
+    expect(await counts(accounts, contacts, historyEntries)).toEqual(before)
   })
 
   it('rolls everything back when a later step fails', async () => {
@@ -77,13 +79,13 @@ describe('accounts:create', () => {
         throw new Error('server refused')
       },
     }
-    core.dispose()
-    core = makeCore({ accountServices: [failing] })
+    await core.dispose()
+    core = await makeCore({ accountServices: [failing] })
 
     const error = await failure(call('accounts:create', accountInput()))
     expect(error.code).toBe('INTERNAL')
     expect(error.message).toContain('server refused')
-    expect([count('accounts'), count('contacts'), count('history_entries')]).toEqual([0, 0, 0])
+    expect(await counts(accounts, contacts, historyEntries)).toEqual([0, 0, 0])
   })
 
   it('lets a service provider attach to the new account in the same unit of work', async () => {
@@ -95,8 +97,8 @@ describe('accounts:create', () => {
         created.push(`${account.username}:${enableSystemUser}`)
       },
     }
-    core.dispose()
-    core = makeCore({ accountServices: [provider] })
+    await core.dispose()
+    core = await makeCore({ accountServices: [provider] })
 
     const detail = await call('accounts:create', accountInput({ enableSystemUser: false }))
     expect(created).toEqual(['ana:false'])
@@ -195,8 +197,8 @@ describe('accounts:setActive', () => {
 
   it('tells providers once per flip so servers get the new state', async () => {
     const told: string[] = []
-    core.dispose()
-    core = makeCore({
+    await core.dispose()
+    core = await makeCore({
       accountServices: [
         {
           kind: 'mailbox',
@@ -234,7 +236,7 @@ describe('accounts:delete', () => {
     const { account } = await call('accounts:create', accountInput())
     await call('accounts:delete', { id: account.id })
 
-    expect([count('accounts'), count('contacts')]).toEqual([0, 0])
+    expect(await counts(accounts, contacts)).toEqual([0, 0])
     const history = await call('history:list', { accountId: account.id })
     expect(history.rows.map((h) => `${h.objectType}:${h.action}`)).toEqual([
       'account:deleted',
@@ -245,8 +247,8 @@ describe('accounts:delete', () => {
   })
 
   it('refuses while a provider reports something that must be kept', async () => {
-    core.dispose()
-    core = makeCore({
+    await core.dispose()
+    core = await makeCore({
       accountServices: [
         {
           kind: 'bill',
@@ -259,7 +261,7 @@ describe('accounts:delete', () => {
     const error = await failure(call('accounts:delete', { id: account.id }))
     expect(error.code).toBe('FORBIDDEN')
     expect(error.message).toContain('2 bills must be kept')
-    expect(count('accounts')).toBe(1)
+    expect(await countRows(core, accounts)).toBe(1)
   })
 
   it('answers not found for an unknown id', async () => {

@@ -5,8 +5,8 @@ import { accountInput, caller, makeCore, type TestCore } from '../../support/cor
 let core: TestCore
 const call = caller(() => core)
 
-beforeEach(() => {
-  core = makeCore()
+beforeEach(async () => {
+  core = await makeCore()
 })
 afterEach(() => core.dispose())
 

@@ -1,26 +1,34 @@
+import { sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ChangeEvent } from '../../../src-main/data/context'
 import { accountInput, makeCore, type TestCore } from '../../support/core'
 
 let core: TestCore
 
-beforeEach(() => {
-  core = makeCore()
+beforeEach(async () => {
+  core = await makeCore()
 })
 afterEach(() => core.dispose())
 
 describe('history', () => {
   it('cannot be edited or deleted, even with direct SQL', async () => {
     await core.dispatcher.dispatch('accounts:create', accountInput())
-    const sqlite = core.store.sqlite
-    expect(() => sqlite.exec(`update history_entries set actor = 'someone else'`)).toThrow(
-      /append-only/,
+    const entries = sql.identifier('history_entries')
+    await expect(
+      core.store.execute(sql`update ${entries} set actor = ${'someone else'}`),
+    ).rejects.toThrow(/append-only/)
+    await expect(core.store.execute(sql`delete from ${entries}`)).rejects.toThrow(/append-only/)
+    const [row] = await core.store.execute<{ n: number }>(
+      sql`select count(*) as n from ${entries} where actor = ${'tester@ws1'}`,
     )
-    expect(() => sqlite.exec('delete from history_entries')).toThrow(/append-only/)
+    expect(Number(row!.n)).toBeGreaterThan(0)
   })
 
   it('pushes a change event only after the unit of work commits', async () => {
     const seen: string[] = []
-    core.events.subscribe((event, payload) => seen.push(`${event}:${payload.objectType}`))
+    core.events.subscribe((event, payload) => {
+      if (event === 'data:changed') seen.push(`${event}:${(payload as ChangeEvent).objectType}`)
+    })
 
     await core.dispatcher.dispatch('accounts:create', accountInput()).catch(() => undefined)
     await core.dispatcher.dispatch('accounts:create', accountInput()).catch(() => undefined)

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { caller, makeCore, type TestCore } from '../../support/core'
+import { settings } from '../../../src-main/db/schema'
+import { caller, countRows, makeCore, type TestCore } from '../../support/core'
 
 let core: TestCore
 const call = caller(() => core)
 
-beforeEach(() => {
-  core = makeCore()
+beforeEach(async () => {
+  core = await makeCore()
 })
 afterEach(() => core.dispose())
 
@@ -39,7 +40,7 @@ describe('settings', () => {
   it('drops the override when set back to the default', async () => {
     await call('settings:update', { name: 'ACCOUNTS_DEFAULT_TYPE', value: 'COMPANY' })
     await call('settings:update', { name: 'ACCOUNTS_DEFAULT_TYPE', value: 'INDIVIDUAL' })
-    expect(core.store.sqlite.prepare('select count(*) as n from settings').get()).toEqual({ n: 0 })
+    expect(await countRows(core, settings)).toBe(0)
   })
 
   it('refuses an unknown setting name', async () => {

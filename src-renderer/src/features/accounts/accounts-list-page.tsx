@@ -107,6 +107,7 @@ export function AccountsListPage() {
           {data && data.total > 0 && (
             <ListFooter
               total={data.total}
+              totalExact={data.totalExact}
               page={list.page}
               pageSize={list.pageSize}
               onPageChange={(page) => list.update({ page })}

@@ -1,0 +1,10 @@
+import { derivePgTables } from './pg-schema'
+import * as sqlite from './schema'
+
+// What drizzle-kit reads to write the PostgreSQL migrations (drizzle.pg.config.ts).
+export const { accounts, contacts, historyEntries, settings } = derivePgTables({
+  accounts: sqlite.accounts,
+  contacts: sqlite.contacts,
+  historyEntries: sqlite.historyEntries,
+  settings: sqlite.settings,
+})
