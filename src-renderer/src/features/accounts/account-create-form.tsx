@@ -14,7 +14,7 @@ import { useSubmitErrors } from '../../hooks/use-submit-errors'
 import { notifySuccess } from '../../lib/notify'
 import { AccountFields } from './account-fields'
 import { ContactsEditor } from './contacts-editor'
-import { emptyAccount, type AccountCreateValues } from './account-form-values'
+import { emptyAccount, toCreateRequest, type AccountCreateValues } from './account-form-values'
 
 export function AccountCreateForm({ defaults }: { defaults: FormDefaults }) {
   const { t } = useTranslation()
@@ -22,13 +22,13 @@ export function AccountCreateForm({ defaults }: { defaults: FormDefaults }) {
   const create = useChannelMutation('accounts:create')
   const form = useForm<AccountCreateValues>({
     initialValues: emptyAccount(defaults),
-    validate: (values) => schemaErrors(accountCreateSchema, values),
+    validate: (values) => schemaErrors(accountCreateSchema, toCreateRequest(values)),
   })
   const submitErrors = useSubmitErrors(form, t('accountForm.submitCreate'))
 
   const handleSubmit = form.onSubmit((values) => {
     submitErrors.clear()
-    create.mutate(accountCreateSchema.parse(values), {
+    create.mutate(accountCreateSchema.parse(toCreateRequest(values)), {
       onSuccess: ({ account }) => {
         notifySuccess(t('accountForm.created', { username: account.username }))
         navigate(`/accounts/${account.id}`)
@@ -51,7 +51,6 @@ export function AccountCreateForm({ defaults }: { defaults: FormDefaults }) {
             <TextInput
               label={t('accountForm.username')}
               description={t('accountForm.usernameHint')}
-
               autoComplete="off"
               autoFocus
               {...requiredInput}

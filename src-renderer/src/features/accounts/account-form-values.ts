@@ -1,4 +1,9 @@
-import type { Account, AccountType, Language } from '../../../../src-shared/schemas/accounts'
+import type {
+  Account,
+  AccountCreateInput,
+  AccountType,
+  Language,
+} from '../../../../src-shared/schemas/accounts'
 import type { FormDefaults } from '../../hooks/use-form-defaults'
 import { emptyContact, type ContactDraft } from '../contacts/contact-form-values'
 
@@ -32,6 +37,15 @@ export function emptyAccount(defaults: FormDefaults): AccountCreateValues {
     enableSystemUser: true,
     contacts: [emptyContact(defaults.country)],
   }
+}
+
+/**
+ * The request a create form sends. Each contact's `formKey` only keeps React's inputs apart:
+ * the schema refuses fields it does not know, so it must not reach the validation or the core.
+ */
+export function toCreateRequest(values: AccountCreateValues): AccountCreateInput {
+  const contacts = values.contacts.map(({ formKey: _key, ...contact }) => contact)
+  return { ...values, contacts }
 }
 
 export function accountToForm(account: Account): AccountFieldValues {
