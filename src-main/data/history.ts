@@ -11,7 +11,7 @@ import { historyListSchema } from '../../src-shared/schemas/history'
 import type { Tx } from '../db/store'
 import { historyEntries } from '../db/schema'
 import type { WriteContext } from './context'
-import { contains } from './sql'
+import { containsAnyCase } from './sql'
 
 export interface HistoryRecord {
   objectType: ObjectType
@@ -63,9 +63,9 @@ export async function listHistory(tx: Tx, input: HistoryListQuery): Promise<Page
     query.action && eq(historyEntries.action, query.action),
     query.q
       ? or(
-          contains(historyEntries.objectRepr, query.q),
-          contains(historyEntries.actor, query.q),
-          contains(historyEntries.message, query.q),
+          containsAnyCase(tx, historyEntries.objectRepr, query.q),
+          containsAnyCase(tx, historyEntries.actor, query.q),
+          containsAnyCase(tx, historyEntries.message, query.q),
         )
       : undefined,
   ]

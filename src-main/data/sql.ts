@@ -1,5 +1,6 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { LIKE_ESCAPE, likeContains } from '../core/escape'
+import { isPostgres, type Tx } from '../db/store'
 
 /**
  * `column` contains `text`, with LIKE wildcards in `text` taken literally. Search columns hold
@@ -8,6 +9,17 @@ import { LIKE_ESCAPE, likeContains } from '../core/escape'
  */
 export function contains(column: AnyColumn | SQL, text: string): SQL {
   return sql`${column} LIKE ${likeContains(text)} ESCAPE ${LIKE_ESCAPE}`
+}
+
+/**
+ * `column` contains `text` in any letter case, for columns kept as typed (history's names,
+ * actors and messages) rather than as lower-cased search text. SQLite's LIKE ignores case;
+ * PostgreSQL's does not, so there it is ILIKE. Both fold ASCII letters; PostgreSQL also folds
+ * other letters when the database's locale is not C.
+ */
+export function containsAnyCase(tx: Tx, column: AnyColumn | SQL, text: string): SQL {
+  const like = isPostgres(tx) ? sql`ILIKE` : sql`LIKE`
+  return sql`${column} ${like} ${likeContains(text)} ESCAPE ${LIKE_ESCAPE}`
 }
 
 /** Search words: each must appear somewhere in the search text. */

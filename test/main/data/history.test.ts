@@ -40,8 +40,11 @@ describe('history', () => {
     await core.dispatcher.dispatch('accounts:setActive', { ids: [account.id], active: false })
     const disabled = await core.dispatcher.dispatch('history:list', { action: 'disabled' })
     expect(disabled.rows.map((h) => h.objectRepr)).toEqual(['ana'])
+    // The account's entries name "ana", the contact's "Ana": the search ignores case.
     const searched = await core.dispatcher.dispatch('history:list', { q: 'ana' })
     expect(searched.total).toBe(3)
+    const shouted = await core.dispatcher.dispatch('history:list', { q: 'ANA' })
+    expect(shouted.total).toBe(3)
   })
 })
 
