@@ -1,5 +1,9 @@
 import { z } from 'zod'
-import { isValidPhoneNumber, type CountryCode as PhoneCountry } from 'libphonenumber-js/max'
+import {
+  getCountries,
+  isValidPhoneNumber,
+  type CountryCode as PhoneCountry,
+} from 'libphonenumber-js/max'
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator'
 import { COUNTRY_CODES, type CountryCode } from '../countries'
 import type { FieldIssue } from '../errors'
@@ -80,26 +84,38 @@ export interface ContactRuleValues {
   country?: CountryCode | ''
 }
 
+/** The regions phone numbers can be read in: those libphonenumber has a numbering plan for. */
+const PHONE_REGIONS = getCountries()
+
+/**
+ * A phone must be valid in the contact's country (none: DEFAULT_COUNTRY) or be international.
+ * While the country is undefined, only a number that is valid in no country at all (such as
+ * "12") is refused; main checks the rest once the default country is in.
+ */
+function phoneIssues(contact: ContactRuleValues): FieldIssue[] {
+  const { country } = contact
+  const region = country === undefined ? undefined : ((country || DEFAULT_COUNTRY) as PhoneCountry)
+  const valid = (value: string) =>
+    region
+      ? isValidPhoneNumber(value, region)
+      : PHONE_REGIONS.some((anywhere) => isValidPhoneNumber(value, anywhere))
+  const message = region
+    ? `is neither a valid ${region} number nor an international number (+CC …)`
+    : 'is neither a valid local number nor an international number (+CC …)'
+
+  return (['phone', 'phone2'] as const)
+    .filter((field) => contact[field] && !valid(contact[field]))
+    .map((field) => ({ field, rule: 'phone', message }))
+}
+
 /**
  * Cross-field rules of a contact (spec: panel 3.2). Rules that need the country wait while it
- * is undefined: main runs them again once the default country is in.
+ * is undefined, or check only what holds whatever it will be: main runs them again once the
+ * default country is in.
  */
 export function contactRuleIssues(contact: ContactRuleValues): FieldIssue[] {
-  const issues: FieldIssue[] = []
   const { country } = contact
-  if (country !== undefined) {
-    const region = (country || DEFAULT_COUNTRY) as PhoneCountry
-    for (const field of ['phone', 'phone2'] as const) {
-      const value = contact[field]
-      if (value && !isValidPhoneNumber(value, region)) {
-        issues.push({
-          field,
-          rule: 'phone',
-          message: `is neither a valid ${region} number nor an international number (+CC …)`,
-        })
-      }
-    }
-  }
+  const issues = phoneIssues(contact)
 
   if (contact.address) {
     for (const field of ['city', 'zipcode', 'country'] as const) {

@@ -23,6 +23,12 @@ describe('contactInputSchema', () => {
 
   it('checks a local number against the contact country', () => {
     expect(issues({ country: 'GB', phone: '020 7946 0958' })).toEqual([])
+    expect(issues({ country: 'ES', phone: '01 23 45 67 89' })).toEqual(['phone:phone'])
+  })
+
+  it('leaves a number valid in some country for main while the country is not given', () => {
+    // A French landline: the operator's default country, which main fills in, may be FR.
+    expect(issues({ phone: '01 23 45 67 89' })).toEqual([])
   })
 
   it('requires city, zipcode and country with an address', () => {
