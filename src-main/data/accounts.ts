@@ -14,10 +14,11 @@ import { accounts } from '../db/schema'
 import { refreshAccountSearch } from './account-search'
 import { listOwnedServices, type AccountServiceProvider } from './account-services'
 import { contactDisplayName } from '../../src-shared/schemas/contacts'
-import { insertContact, listAccountContacts } from './contacts'
+import { completeContacts, insertContact, listAccountContacts } from './contacts'
 import type { WriteContext } from './context'
 import { diffFields, recordHistory } from './history'
 import { assertVersion } from './locking'
+import { settingValue } from './settings'
 
 type AccountCreate = z.output<typeof accountCreateSchema>
 type AccountUpdate = z.output<typeof accountUpdateSchema>
@@ -72,10 +73,15 @@ export async function createAccount(
 ): Promise<AccountDetail> {
   const { contacts: contactInputs, enableSystemUser, ...fields } = input
   await assertUsernameFree(ctx.tx, fields.username)
+  const contacts = await completeContacts(ctx.tx, contactInputs, (i) => `contacts.${i}.`)
 
+  // What the request leaves out, the operator's settings fill in (the schema has no defaults).
+  const type = fields.type ?? (await settingValue(ctx.tx, 'ACCOUNTS_DEFAULT_TYPE'))
+  const language = fields.language ?? (await settingValue(ctx.tx, 'ACCOUNTS_DEFAULT_LANGUAGE'))
+  const values = { ...fields, type, language }
   const [row] = await ctx.tx
     .insert(accounts)
-    .values({ ...fields, dateJoined: ctx.now, createdAt: ctx.now, updatedAt: ctx.now })
+    .values({ ...values, dateJoined: ctx.now, createdAt: ctx.now, updatedAt: ctx.now })
     .returning()
     .catch((error: unknown) => translateUniqueViolation(error, fields.username))
   const account = toAccount(row!)
@@ -87,7 +93,7 @@ export async function createAccount(
     action: 'added',
   })
 
-  for (const contact of contactInputs) await insertContact(ctx, account.id, contact)
+  for (const contact of contacts) await insertContact(ctx, account.id, contact)
   for (const provider of providers) {
     await provider.onAccountCreated?.(ctx, account, { enableSystemUser })
   }

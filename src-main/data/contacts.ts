@@ -3,6 +3,7 @@ import type { Page } from '../../src-shared/schemas/common'
 import {
   contactDisplayName,
   contactListSchema,
+  contactRuleIssues,
   EMAIL_USAGES,
   type Contact,
   type ContactListQuery,
@@ -11,7 +12,8 @@ import {
   type contactInputSchema,
   type contactUpdateSchema,
 } from '../../src-shared/schemas/contacts'
-import { AppError } from '../../src-shared/errors'
+import type { CountryCode } from '../../src-shared/countries'
+import { AppError, type FieldIssue } from '../../src-shared/errors'
 import type { z } from 'zod'
 import type { Tx } from '../db/store'
 import { accounts, contacts } from '../db/schema'
@@ -19,9 +21,12 @@ import type { WriteContext } from './context'
 import { diffFields, recordHistory } from './history'
 import { assertVersion } from './locking'
 import { refreshAccountSearch } from './account-search'
+import { settingValue } from './settings'
 import { contains, searchText, searchWords } from './sql'
 
 type ContactValues = z.output<typeof contactInputSchema>
+/** A contact's values with the country main fills in: every rule can run on them. */
+export type CompleteContact = ContactValues & { country: CountryCode | '' }
 type ContactUpdate = z.output<typeof contactUpdateSchema>
 type ContactRecord = typeof contacts.$inferSelect
 
@@ -103,7 +108,44 @@ function hasUsage(usage: EmailUsage): SQL {
 
 // --- Writing ---------------------------------------------------------------------------------
 
-function storedValues(values: ContactValues, accountUsername: string) {
+/**
+ * New contacts with what their request left out filled in: the country, from the
+ * CONTACTS_DEFAULT_COUNTRY setting. The rules that depend on the country run here, on the
+ * final values, since the schema could not run them without one. `path` places the issues
+ * (`contacts.1.phone` in a new account); all the contacts' issues are reported together.
+ */
+export async function completeContacts(
+  tx: Tx,
+  inputs: ContactValues[],
+  path: (index: number) => string = () => '',
+): Promise<CompleteContact[]> {
+  const defaultCountry = await settingValue(tx, 'CONTACTS_DEFAULT_COUNTRY')
+  const complete = inputs.map((input) => ({ ...input, country: input.country ?? defaultCountry }))
+  assertRules(complete.flatMap((contact, i) => placed(contactRuleIssues(contact), path(i))))
+  return complete
+}
+
+function placed(issues: FieldIssue[], path: string): FieldIssue[] {
+  return issues.map((issue) => ({ ...issue, field: path + issue.field }))
+}
+
+function assertRules(issues: FieldIssue[]): void {
+  if (issues.length) throw AppError.validation(issues)
+}
+
+/** The values an update starts from: everything of the stored contact that a request can set. */
+function editableValues(contact: Contact): CompleteContact {
+  const { id: _id, accountId: _account, version: _version, ...rest } = contact
+  const { createdAt: _created, updatedAt: _updated, ...values } = rest
+  return values
+}
+
+/** The fields a request sets; one sent as undefined (IPC can carry it) keeps its stored value. */
+function definedOnly<T extends object>(sent: T): Partial<T> {
+  return Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+function storedValues(values: CompleteContact, accountUsername: string) {
   return {
     ...values,
     emailUsage: EMAIL_USAGES.filter((u) => values.emailUsage.includes(u)).join(','),
@@ -131,10 +173,20 @@ async function accountUsername(tx: Tx, accountId: number): Promise<string> {
   return row.username
 }
 
+/** `contacts:create`: one contact, completed and checked, added to an existing account. */
+export async function createContact(
+  ctx: WriteContext,
+  accountId: number,
+  input: ContactValues,
+): Promise<Contact> {
+  const [values] = await completeContacts(ctx.tx, [input])
+  return insertContact(ctx, accountId, values!)
+}
+
 export async function insertContact(
   ctx: WriteContext,
   accountId: number,
-  values: ContactValues,
+  values: CompleteContact,
 ): Promise<Contact> {
   const username = await accountUsername(ctx.tx, accountId)
   const [row] = await ctx.tx
@@ -158,10 +210,16 @@ export async function insertContact(
   return contact
 }
 
+/**
+ * A partial update: the fields sent replace the stored ones, and the cross-field rules run on
+ * the result, since a new phone is checked against the stored country and the other way round.
+ */
 export async function updateContact(ctx: WriteContext, input: ContactUpdate): Promise<Contact> {
-  const { id, version, ...values } = input
+  const { id, version, ...sent } = input
   const before = await getContact(ctx.tx, id)
   assertVersion('Contact', before, version)
+  const values = { ...editableValues(before), ...definedOnly(sent) }
+  assertRules(contactRuleIssues(values))
 
   const username = await accountUsername(ctx.tx, before.accountId)
   const [row] = await ctx.tx

@@ -3,6 +3,7 @@ import {
   SETTING_NAMES,
   SETTINGS,
   type SettingName,
+  type SettingType,
   type SettingValue,
 } from '../../src-shared/schemas/settings'
 import { AppError } from '../../src-shared/errors'
@@ -27,6 +28,15 @@ export async function listSettings(tx: Tx): Promise<SettingValue[]> {
       isDefault,
     }
   })
+}
+
+/** One setting's value now: its stored override, else its default. */
+export async function settingValue<N extends SettingName>(
+  tx: Tx,
+  name: N,
+): Promise<SettingType<N>> {
+  const [row] = await tx.select().from(settings).where(eq(settings.name, name))
+  return (row ? JSON.parse(row.value) : SETTINGS[name].default) as SettingType<N>
 }
 
 /**

@@ -8,7 +8,7 @@ export const contactHandlers: HandlerTable<ContactChannels> = {
   'contacts:list': (request, { tx }) => contacts.listContacts(tx, request),
   'contacts:get': ({ id }, { tx }) => contacts.getContact(tx, id),
   'contacts:create': ({ accountId, ...values }, scope) =>
-    contacts.insertContact(scope, accountId, values),
+    contacts.createContact(scope, accountId, values),
   'contacts:update': (request, scope) => contacts.updateContact(scope, request),
   'contacts:delete': async ({ id }, scope) => {
     await contacts.deleteContact(scope, id)

@@ -55,12 +55,18 @@ describe('accountCreateSchema', () => {
     ])
   })
 
-  it('trims names and fills defaults', () => {
+  it('trims names and fills the defaults that settings do not decide', () => {
     const parsed = accountCreateSchema.parse(accountInput({ fullName: '  Ana Puig  ' }))
     expect(parsed.fullName).toBe('Ana Puig')
-    expect(parsed.type).toBe('INDIVIDUAL')
-    expect(parsed.language).toBe('EN')
+    expect(parsed.isSuperuser).toBe(false)
     expect(parsed.contacts[0]!.emailUsage).toHaveLength(6)
+  })
+
+  it('leaves type, language and contact country unset for main to take from the settings', () => {
+    const parsed = accountCreateSchema.parse(accountInput())
+    expect(parsed.type).toBeUndefined()
+    expect(parsed.language).toBeUndefined()
+    expect(parsed.contacts[0]!.country).toBeUndefined()
   })
 
   it('refuses unknown fields instead of ignoring them', () => {

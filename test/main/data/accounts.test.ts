@@ -71,6 +71,37 @@ describe('accounts:create', () => {
     expect(await counts(accounts, contacts, historyEntries)).toEqual(before)
   })
 
+  it('takes the type and language a request leaves out from the settings', async () => {
+    const { account } = await call('accounts:create', accountInput())
+    expect(account).toMatchObject({ type: 'INDIVIDUAL', language: 'EN' })
+
+    await call('settings:update', { name: 'ACCOUNTS_DEFAULT_TYPE', value: 'COMPANY' })
+    await call('settings:update', { name: 'ACCOUNTS_DEFAULT_LANGUAGE', value: 'CA' })
+    const configured = await call('accounts:create', accountInput({ username: 'bob' }))
+    expect(configured.account).toMatchObject({ type: 'COMPANY', language: 'CA' })
+    const chosen = accountInput({ username: 'carla', type: 'STAFF', language: 'ES' })
+    expect((await call('accounts:create', chosen)).account).toMatchObject({
+      type: 'STAFF',
+      language: 'ES',
+    })
+  })
+
+  it("checks each contact's phone in the default country it gets, naming the contact", async () => {
+    await call('settings:update', { name: 'CONTACTS_DEFAULT_COUNTRY', value: 'GB' })
+    const london = { shortName: 'London', email: 'l@example.net', phone: '020 7946 0958' }
+    const madrid = { shortName: 'Madrid', email: 'm@example.net', phone: '612345678' }
+
+    const error = await failure(
+      call('accounts:create', accountInput({ contacts: [london, madrid] })),
+    )
+    expect(error.issues).toEqual([
+      expect.objectContaining({ field: 'contacts.1.phone', rule: 'phone' }),
+    ])
+    expect(await counts(accounts, contacts)).toEqual([0, 0])
+    const created = await call('accounts:create', accountInput({ contacts: [london] }))
+    expect(created.contacts[0]!.country).toBe('GB')
+  })
+
   it('rolls everything back when a later step fails', async () => {
     const failing: AccountServiceProvider = {
       kind: 'systemuser',

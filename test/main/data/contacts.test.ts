@@ -81,6 +81,43 @@ describe('contacts:create and contacts:update', () => {
     expect(error?.issues?.[0]).toMatchObject({ field: 'accountId', rule: 'exists' })
   })
 
+  it('gives a contact without a country the default one and checks its phone there', async () => {
+    const { ana } = await seed()
+    const madrid = { accountId: ana.account.id, shortName: 'M', email: 'm@example.net' }
+    const spanish = await call('contacts:create', { ...madrid, phone: '612345678' })
+    expect(spanish.country).toBe('ES')
+
+    await call('settings:update', { name: 'CONTACTS_DEFAULT_COUNTRY', value: 'GB' })
+    const refused = call('contacts:create', { ...madrid, phone: '612345678' })
+    await expect(refused).rejects.toMatchObject({
+      code: 'VALIDATION',
+      issues: [expect.objectContaining({ field: 'phone', rule: 'phone' })],
+    })
+    const placed = await call('contacts:create', { ...madrid, phone: '612345678', country: 'ES' })
+    expect(placed.country).toBe('ES')
+  })
+
+  it('changes only the fields sent and checks the rules on the result', async () => {
+    const { bob } = await seed()
+    const clara = bob.contacts[1]!
+    const updated = await call('contacts:update', { id: clara.id, version: 1, phone2: '934567890' })
+    expect(updated).toMatchObject({ fullName: 'Clara Vidal', phone2: '934567890', version: 2 })
+    expect(updated.emailUsage).toEqual(['ADDS'])
+    const found = await call('contacts:list', { q: 'vidal' })
+    expect(found.rows.map((c) => c.shortName)).toEqual(['Clara'])
+
+    const addressOnly = call('contacts:update', { id: clara.id, version: 2, address: 'Major 1' })
+    await expect(addressOnly).rejects.toMatchObject({
+      code: 'VALIDATION',
+      issues: [
+        expect.objectContaining({ field: 'city', rule: 'required_with_address' }),
+        expect.objectContaining({ field: 'zipcode', rule: 'required_with_address' }),
+      ],
+    })
+    const badPhone = call('contacts:update', { id: clara.id, version: 2, phone: '12' })
+    await expect(badPhone).rejects.toMatchObject({ issues: [{ field: 'phone', rule: 'phone' }] })
+  })
+
   it('records changed fields and refuses a stale version', async () => {
     const { ana } = await seed()
     const contact = ana.contacts[0]!
