@@ -10,6 +10,9 @@ import { osKeychain, type Keychain } from './keychain'
 import { configureLogging, scopedLogger } from './logger'
 import { resolveDataDir } from './paths'
 import { APP_VERSION } from './version'
+import type { CoreServices } from '../handlers/types'
+import { Orchestrator, type OrchestratorOptions } from '../orchestration/orchestrator'
+import { sweepOrphanedLogs } from '../orchestration/recovery'
 
 export { chooseDatabase, openStore } from './database'
 
@@ -32,6 +35,13 @@ export interface CoreOptions {
   accountServices?: AccountServiceProvider[]
   /** Where secrets live; the OS keychain unless a test brings its own. */
   keychain?: Keychain
+  /** Tuning of script runs (lease, parallel servers, connect timeout), for tests and tools. */
+  orchestration?: Pick<
+    OrchestratorOptions,
+    'leaseMs' | 'parallelServers' | 'connectTimeoutMs' | 'scriptTimeoutMs'
+  >
+  /** Leave logs of a dead process alone at start (tools that only read). */
+  skipLogSweep?: boolean
 }
 
 export interface Core {
@@ -40,6 +50,7 @@ export interface Core {
   database: DatabaseControl
   events: EventHub
   dispatcher: Dispatcher
+  orchestrator: Orchestrator
   info: AppInfo
   close(): Promise<void>
 }
@@ -60,7 +71,14 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const { target, source } = chooseDatabase(options, dataDir)
   const store = await openStore(await withKeychainPassword(target, keychain))
   scopedLogger('core').info(`Opened ${store.kind} database ${describeTarget(target)}`)
-  return wire(store, { dataDir, logFile, options, keychain, source })
+  const core = wire(store, { dataDir, logFile, options, keychain, source })
+  if (!options.skipLogSweep) {
+    const aborted = await sweepOrphanedLogs(store, (options.clock?.() ?? new Date()).toISOString())
+    if (aborted.length) {
+      scopedLogger('core').warn(`Marked ${aborted.length} interrupted backend log(s) ABORTED`)
+    }
+  }
+  return core
 }
 
 interface Wiring {
@@ -95,10 +113,31 @@ function wire(store: Store, { dataDir, logFile, options, keychain, source }: Wir
   )
   // TODO(#5): the service catalogue registers its providers (main system user first) here.
   const accountServices: AccountServiceProvider[] = [...(options.accountServices ?? [])]
-  const dispatcher = new Dispatcher({
+  const orchestrator = new Orchestrator({
+    store: () => database.store,
+    keychain,
+    events,
+    clock: options.clock,
+    ...options.orchestration,
+  })
+  // The dispatcher and the services it hands to handlers refer to each other.
+  let dispatcher: Dispatcher | undefined = undefined
+  const services: CoreServices = {
+    info,
+    accountServices,
+    database,
+    events,
+    keychain,
+    orchestrator,
+    actor: operator,
+    write: (work) => dispatcher!.write(work),
+    preview: (channel, request) => dispatcher!.preview(channel, request),
+  }
+  dispatcher = new Dispatcher({
     store: () => database.store,
     events,
-    services: { info, accountServices, database, events },
+    services,
+    orchestrator,
     actor: operator,
     clock: options.clock,
   })
@@ -109,7 +148,11 @@ function wire(store: Store, { dataDir, logFile, options, keychain, source }: Wir
     database,
     events,
     dispatcher,
+    orchestrator,
     info,
-    close: () => database.close(),
+    async close() {
+      await orchestrator.close()
+      await database.close()
+    },
   }
 }

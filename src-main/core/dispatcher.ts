@@ -12,17 +12,30 @@ import type { WriteContext } from '../data/context'
 import { driverError } from '../db/errors'
 import type { Store } from '../db/store'
 import { handlers } from '../handlers'
-import type { CoreServices, Handler } from '../handlers/types'
+import type { CoreServices, Handler, WriteScope } from '../handlers/types'
+import { ChangeCollector } from '../orchestration/collector'
+import type { Orchestrator } from '../orchestration/orchestrator'
+import { planRun, previewOperations } from '../orchestration/plan'
 import type { EventHub } from './events'
 import { scopedLogger } from './logger'
 
 const log = scopedLogger('dispatch')
+
+type PreviewResult = Awaited<ReturnType<typeof previewOperations>>
+
+/** Thrown out of a preview's unit of work so that it rolls back, carrying the scripts. */
+class PreviewRollback extends Error {
+  constructor(readonly result: PreviewResult) {
+    super('Preview: rolled back')
+  }
+}
 
 export interface DispatcherOptions {
   /** The open database, read at each call: the interface may switch it. */
   store: () => Store
   events: EventHub
   services: CoreServices
+  orchestrator: Orchestrator
   actor: string
   clock?: () => Date
 }
@@ -62,7 +75,7 @@ export class Dispatcher {
   }
 
   private async run(name: ChannelName, request: unknown): Promise<unknown> {
-    const { services, events, actor } = this.options
+    const { services } = this.options
     const store = this.options.store()
     const handler = handlers[name] as Handler<ChannelName>
     if (channels[name].kind === 'action') {
@@ -71,20 +84,62 @@ export class Dispatcher {
     if (channels[name].kind === 'read') {
       return store.read((tx) => handler(request as never, { tx, core: services } as never))
     }
+    return this.write((scope) => handler(request as never, scope as never))
+  }
 
+  /**
+   * One writing unit of work: the work, the operations its changes cause (written as logs in
+   * the same transaction, before anything runs), the commit, the change events, and then the
+   * scripts: synchronous ones before this returns, asynchronous ones in the background.
+   */
+  async write<T>(work: (scope: WriteScope) => Promise<T>): Promise<T> {
+    const { result, plan } = await this.unitOfWork(work, false)
+    if (plan.logs.length || plan.notRouted.length) await this.options.orchestrator.execute(plan)
+    return result
+  }
+
+  /** Runs a write channel and answers with the scripts it would send, keeping nothing. */
+  async preview(name: string, raw: unknown): Promise<PreviewResult> {
+    if (!isChannelName(name) || channels[name].kind !== 'write') {
+      throw AppError.validation([
+        {
+          field: 'channel',
+          rule: 'write_channel',
+          message: `"${name}" is not a call that changes data`,
+        },
+      ])
+    }
+    const parsed = channels[name].request.safeParse(raw ?? {})
+    if (!parsed.success) throw AppError.validation(toFieldIssues(parsed.error))
+    const handler = handlers[name] as Handler<ChannelName>
+    try {
+      await this.unitOfWork((scope) => handler(parsed.data as never, scope as never), true)
+    } catch (error) {
+      if (error instanceof PreviewRollback) return error.result
+      throw this.normalise(name, error)
+    }
+    throw new Error('A preview must roll back')
+  }
+
+  private async unitOfWork<T>(work: (scope: WriteScope) => Promise<T>, dryRun: boolean) {
+    const { services, events, actor, orchestrator } = this.options
     const now = (this.options.clock?.() ?? new Date()).toISOString()
     let context: WriteContext | undefined
     // A unit of work may run more than once (PostgreSQL retries a write it could not
     // serialise), so its context is made afresh inside it.
-    const result = await store.write(
-      (tx) => {
-        context = { tx, actor, now, changes: [] }
-        return handler(request as never, { ...context, core: services } as never)
+    const outcome = await this.options.store().write(
+      async (tx) => {
+        const collector = new ChangeCollector(tx)
+        context = { tx, actor, now, changes: [], collector }
+        const result = await work({ ...context, core: services })
+        if (dryRun) throw new PreviewRollback(await previewOperations(tx, collector.pending))
+        const plan = await planRun(tx, collector.pending, { actor, now, ...orchestrator.claim() })
+        return { result, plan }
       },
       () => context?.changes ?? [],
     )
     for (const change of context?.changes ?? []) events.emit('data:changed', change)
-    return result
+    return outcome
   }
 
   private normalise(name: string, error: unknown): AppError {

@@ -10,3 +10,78 @@ export const LIKE_ESCAPE = '\\'
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => LIKE_ESCAPE + char)}%`
 }
+
+// Shell
+
+/**
+ * Quotes one value as a single POSIX shell word. Inside single quotes nothing is special, so
+ * the only character to deal with is the quote itself, closed, escaped and reopened. NUL cannot
+ * travel in a shell word at all, so it is refused rather than silently cut.
+ */
+export function shellQuote(value: string | number): string {
+  const text = String(value)
+  if (text.includes('\0')) throw new Error('A shell word cannot hold a NUL character')
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(text)) return text
+  return `'${text.replace(/'/g, `'\\''`)}'`
+}
+
+/** A value that must not be kept: stored scripts show `'***'` in its place. */
+export class Secret {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return '***'
+  }
+}
+
+/** A piece of shell text written by us, passed through `sh` without quoting. */
+export class ShellText {
+  constructor(
+    readonly text: string,
+    /** The same text with every secret replaced: what is stored and shown. */
+    readonly redacted: string = text,
+  ) {}
+
+  get hasSecrets(): boolean {
+    return this.text !== this.redacted
+  }
+}
+
+type ShellValue = string | number | Secret | ShellText | readonly (string | number)[]
+
+function quotePair(value: ShellValue): [string, string] {
+  if (value instanceof ShellText) return [value.text, value.redacted]
+  if (value instanceof Secret) return [shellQuote(value.value), `'***'`]
+  if (Array.isArray(value)) {
+    const words = value.map((word) => shellQuote(word)).join(' ')
+    return [words, words]
+  }
+  const word = shellQuote(value as string | number)
+  return [word, word]
+}
+
+/**
+ * The only way backends write shell: a template whose literal parts are ours and whose every
+ * interpolated value becomes one quoted word (an array becomes several). So
+ * sh`rm -f ${path}` stays one `rm` of one path whatever the path holds.
+ */
+export function sh(strings: TemplateStringsArray, ...values: ShellValue[]): ShellText {
+  let text = strings[0] ?? ''
+  let redacted = text
+  values.forEach((value, index) => {
+    const [plain, shown] = quotePair(value)
+    const literal = strings[index + 1] ?? ''
+    text += plain + literal
+    redacted += shown + literal
+  })
+  return new ShellText(text, redacted)
+}
+
+// SQLite full-text search
+
+/**
+ * One FTS5 phrase matching `text` literally: inside double quotes only the quote itself is
+ * special, doubled. Operators (`OR`, `NEAR`, `*`, `-`) in the text are then plain characters.
+ */
+export function fts5Phrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`
+}

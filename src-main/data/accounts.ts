@@ -226,7 +226,7 @@ export async function deleteAccount(ctx: WriteContext, providers: Providers, id:
     })
   }
 
-  await ctx.tx.delete(accounts).where(eq(accounts.id, id))
+  // History first: orchestration reads the account and its contacts while they still exist.
   for (const contact of preview.contacts) {
     await recordHistory(ctx, {
       objectType: 'contact',
@@ -235,6 +235,7 @@ export async function deleteAccount(ctx: WriteContext, providers: Providers, id:
       objectRepr: contactDisplayName(contact),
       action: 'deleted',
       message: `Deleted with account ${preview.account.username}`,
+      snapshot: contact,
     })
   }
   await recordHistory(ctx, {
@@ -244,5 +245,7 @@ export async function deleteAccount(ctx: WriteContext, providers: Providers, id:
     objectRepr: preview.account.username,
     action: 'deleted',
     message: `Deleted ${preview.contacts.length} contact(s) with it`,
+    snapshot: preview.account,
   })
+  await ctx.tx.delete(accounts).where(eq(accounts.id, id))
 }

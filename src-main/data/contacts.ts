@@ -255,13 +255,14 @@ export async function deleteContact(ctx: WriteContext, id: number): Promise<void
       { field: 'id', rule: 'last_contact', message: 'an account must keep at least one contact' },
     ])
   }
-  await ctx.tx.delete(contacts).where(eq(contacts.id, id))
-  await refreshAccountSearch(ctx.tx, contact.accountId)
   await recordHistory(ctx, {
     objectType: 'contact',
     objectId: id,
     accountId: contact.accountId,
     objectRepr: contactDisplayName(contact),
     action: 'deleted',
+    snapshot: contact,
   })
+  await ctx.tx.delete(contacts).where(eq(contacts.id, id))
+  await refreshAccountSearch(ctx.tx, contact.accountId)
 }

@@ -21,6 +21,8 @@ export interface HistoryRecord {
   action: HistoryAction
   changes?: FieldChange[]
   message?: string
+  /** For a deletion: the object as it was, so servers can be told what to remove. */
+  snapshot?: unknown
 }
 
 /** Appends one audit entry in the caller's transaction and queues the change event. */
@@ -40,6 +42,13 @@ export async function recordHistory(ctx: WriteContext, record: HistoryRecord): P
     objectType: record.objectType,
     objectId: record.objectId,
     action: record.action,
+  })
+  await ctx.collector?.record({
+    objectType: record.objectType,
+    objectId: record.objectId,
+    action: record.action,
+    fields: (record.changes ?? []).map((change) => change.field),
+    snapshot: record.snapshot,
   })
 }
 

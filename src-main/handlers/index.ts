@@ -4,6 +4,11 @@ import { appHandlers } from './app'
 import { contactHandlers } from './contacts'
 import { databaseHandlers } from './database'
 import { settingHandlers } from './settings'
+import { keyHandlers } from './keys'
+import { logHandlers } from './logs'
+import { orchestrationHandlers } from './orchestration'
+import { routeHandlers } from './routes'
+import { serverHandlers } from './servers'
 import type { HandlerTable } from './types'
 
 /** Every channel's implementation; the type makes a missing one a compile error. */
@@ -13,4 +18,9 @@ export const handlers: HandlerTable<ChannelName> = {
   ...contactHandlers,
   ...databaseHandlers,
   ...settingHandlers,
+  ...serverHandlers,
+  ...keyHandlers,
+  ...routeHandlers,
+  ...logHandlers,
+  ...orchestrationHandlers,
 }

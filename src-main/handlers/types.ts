@@ -10,6 +10,9 @@ import type { WriteContext } from '../data/context'
 import type { DatabaseControl } from '../core/database'
 import type { EventHub } from '../core/events'
 import type { Tx } from '../db/store'
+import type { Keychain } from '../core/keychain'
+import type { Orchestrator } from '../orchestration/orchestrator'
+import type { PreviewScript, NotRouted } from '../../src-shared/schemas/orchestration'
 
 /** What handlers may use of the running core. */
 export interface CoreServices {
@@ -18,6 +21,17 @@ export interface CoreServices {
   database: DatabaseControl
   /** Pushes events (progress of a long action) to every window. */
   events: EventHub
+  keychain: Keychain
+  orchestrator: Orchestrator
+  /** Who acts through this core, for the history and logs. */
+  actor: string
+  /** A writing unit of work for an action, exactly as a write channel gets it. */
+  write<T>(work: (scope: WriteScope) => Promise<T>): Promise<T>
+  /** The scripts a write channel would send, without making the change. */
+  preview(
+    channel: string,
+    request: unknown,
+  ): Promise<{ scripts: PreviewScript[]; notRouted: NotRouted[] }>
 }
 
 export interface ReadScope {

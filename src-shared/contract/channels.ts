@@ -28,6 +28,32 @@ import {
   type DatabaseCheck,
   type DatabaseStatus,
 } from '../schemas/database'
+import {
+  hostKeyAcceptSchema,
+  keyGenerateSchema,
+  keyImportSchema,
+  keyInstallSchema,
+  logExportSchema,
+  logListSchema,
+  logRetrySchema,
+  orchestrateSchema,
+  routeCreateSchema,
+  routeUpdateSchema,
+  serverCreateSchema,
+  serverUpdateSchema,
+  type BackendInfo,
+  type HostKeyScan,
+  type LogDetail,
+  type LogRow,
+  type LogState,
+  type NotRouted,
+  type PreviewScript,
+  type Route,
+  type RunSummary,
+  type Server,
+  type ServerCheck,
+  type SshKey,
+} from '../schemas/orchestration'
 
 /**
  * Every call between the renderer and main, declared once. The preload functions, the HTTP
@@ -102,6 +128,46 @@ export const channels = {
 
   'settings:list': read<SettingValue[]>()(nothing),
   'settings:update': write<SettingValue>()(settingUpdateSchema),
+
+  'servers:list': read<Server[]>()(nothing),
+  'servers:get': read<Server>()(byId),
+  'servers:create': write<Server>()(serverCreateSchema),
+  'servers:update': write<Server>()(serverUpdateSchema),
+  'servers:delete': write<{ deleted: number }>()(byId),
+  /** Connects without logging in and shows the host key, for the user to accept. */
+  'servers:scanHostKey': action<HostKeyScan>()(byId),
+  'servers:acceptHostKey': action<Server>()(hostKeyAcceptSchema),
+  /** Reachability, latency, uptime and load, for every server asked about, in parallel. */
+  'servers:check': action<ServerCheck[]>()(
+    z.strictObject({ ids: z.array(idSchema).min(1).max(200) }),
+  ),
+
+  'keys:list': read<SshKey[]>()(nothing),
+  'keys:generate': action<SshKey>()(keyGenerateSchema),
+  'keys:import': action<SshKey>()(keyImportSchema),
+  'keys:delete': action<{ deleted: number }>()(byId),
+  /** Appends the key to the server's authorized_keys, logging in once with a password. */
+  'keys:install': action<{ installed: boolean; line: string }>()(keyInstallSchema),
+
+  'backends:list': read<BackendInfo[]>()(nothing),
+  'routes:list': read<Route[]>()(z.strictObject({ serverId: idSchema.optional() }).default({})),
+  'routes:create': write<Route>()(routeCreateSchema),
+  'routes:update': write<Route>()(routeUpdateSchema),
+  'routes:delete': write<{ deleted: number }>()(byId),
+
+  'logs:list': read<Page<LogRow>>()(logListSchema),
+  'logs:get': read<LogDetail>()(byId),
+  'logs:retry': action<RunSummary>()(logRetrySchema),
+  'logs:export': action<{ file: string; logs: number }>()(logExportSchema),
+
+  /** The scripts a write would run, per server, without making it. */
+  'orchestration:preview': action<{ scripts: PreviewScript[]; notRouted: NotRouted[] }>()(
+    z.strictObject({ channel: z.string().min(1), request: z.unknown() }),
+  ),
+  /** Sends every object of the routes' backends again (`orchestra orchestrate`). */
+  'orchestration:orchestrate': action<{ scripts: PreviewScript[]; summary: RunSummary | null }>()(
+    orchestrateSchema,
+  ),
 } as const
 
 export type Channels = typeof channels
@@ -135,6 +201,17 @@ export const events = {
   'database:switched': z.object({ kind: z.string(), location: z.string() }),
   /** How far `database:copy` has got. */
   'database:copyProgress': z.custom<CopyProgressEvent>(),
+  /** A change was sent to servers: its logs (and what no route took). */
+  'orchestration:run': z.custom<RunSummary>(),
+  /** A log changed state. */
+  'orchestration:log': z.custom<{
+    id: number
+    state: LogState
+    backend: string
+    serverName: string
+  }>(),
+  /** Live output of a running log. */
+  'orchestration:output': z.custom<{ logId: number; stream: 'stdout' | 'stderr'; text: string }>(),
 } as const
 
 export type EventName = keyof typeof events

@@ -1,0 +1,14 @@
+import type { AnyBackend } from '../backend'
+import { accountFileBackend } from './account-file'
+
+/**
+ * Every installed backend, by id. The service catalogue adds its own here; a route whose
+ * backend is no longer listed is kept and shown as not available.
+ */
+export const BACKENDS: readonly AnyBackend[] = [accountFileBackend]
+
+const byId = new Map(BACKENDS.map((backend) => [backend.id, backend]))
+
+export function findBackend(id: string): AnyBackend | undefined {
+  return byId.get(id)
+}
