@@ -26,6 +26,9 @@ export default defineConfig({
             'test/main/bridge/**/*.test.ts',
             'test/main/db/**/*.test.ts',
             'test/main/shared-database/**/*.test.ts',
+            // The engine's database side (logs, claims, sweeps); SSH and scripts are the same.
+            'test/main/orchestration/engine.test.ts',
+            'test/main/orchestration/recovery.test.ts',
           ],
           env: { ORCHESTRA_TEST_DIALECT: 'postgres' },
           globalSetup: ['test/support/postgres-global-setup.ts'],

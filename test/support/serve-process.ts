@@ -23,6 +23,8 @@ export interface ServeProcess {
   /** Opens the event stream and collects `data:changed` payloads as they arrive. */
   watch(): Promise<{ events: unknown[]; close(): void }>
   stop(): Promise<void>
+  /** Ends the process at once (SIGKILL), as a crash or a killed app would. */
+  kill(): Promise<void>
 }
 
 export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -89,6 +91,12 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv = {}) {
       return { events, close: () => controller.abort() }
     },
     stop: () => stopProcess(child),
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      child.kill('SIGKILL')
+      await exited
+    },
   }
   return serve
 }
