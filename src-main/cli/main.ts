@@ -6,6 +6,7 @@ import { chooseDatabase, openCore, openStore } from '../core/core'
 import { resolveDataDir } from '../core/paths'
 import { copyDatabase } from '../db/copy'
 import { describeTarget, parseDatabaseTarget } from '../db/target'
+import { orchestrate, orchestrateOptions } from './orchestrate'
 import { progressBar } from './progress'
 import { projectRoot } from '../core/paths'
 import { APP_VERSION } from '../core/version'
@@ -21,6 +22,9 @@ Commands:
   demo-data    Fill the database with invented accounts and contacts
   copy         Copy a whole database into an empty one (SQLite or PostgreSQL, either way),
                checked row for row: orchestra copy --from <db> --to <db>
+  orchestrate  Send every object of the routed backends to their servers again; prints
+               each script under "# Execute <backend> on <server>", then runs them (exit
+               code 1 when a run did not succeed)
 
 Options:
   --data-dir <dir>    Data folder (default: ORCHESTRA_DATA_DIR, else the OS's data folder)
@@ -31,6 +35,11 @@ Options:
   --accounts <n>      demo-data: how many accounts (default 50)
   --from <db>         copy: the database to read (default: the one --database would open)
   --to <db>           copy: the empty database to fill (a SQLite file or a postgres:// URL)
+  --dry-run           orchestrate: only print the scripts, run nothing
+  --backend <ids>     orchestrate: only these backends (comma-separated ids)
+  --server <names>    orchestrate: only these servers (comma-separated names or addresses)
+  --action <action>   orchestrate: the action to send (default save)
+  --list-backends     orchestrate: list the installed backends and exit
   -h, --help          Show this help
   -v, --version       Show the version
 `
@@ -43,6 +52,11 @@ const OPTIONS = {
   accounts: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  backend: { type: 'string' },
+  server: { type: 'string' },
+  action: { type: 'string' },
+  'list-backends': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
@@ -79,6 +93,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'copy':
       return copy({ ...coreOptions, from: values.from, to: values.to })
+    case 'orchestrate':
+      return orchestrate({ ...coreOptions, ...orchestrateOptions(values) })
     default:
       process.stderr.write(`Unknown command "${command}". Try: orchestra --help\n`)
       return 2

@@ -1,15 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { accountInput, makeCore, type TestCore } from '../../support/core'
+import { accountInput, caller, makeCore, type TestCore } from '../../support/core'
 import { accountFileOn, addTestServer } from '../../support/orchestration'
 import { startSshServers, stopSshServers, type TestSshServer } from '../../support/ssh-server'
 
 describe('orchestration over SSH', () => {
   let ssh: TestSshServer[] = []
   let core: TestCore
-  const call = <N extends Parameters<TestCore['dispatcher']['dispatch']>[0]>(
-    name: N,
-    request: Parameters<TestCore['dispatcher']['dispatch']>[1],
-  ) => core.dispatcher.dispatch(name, request as never)
+  const call = caller(() => core)
 
   beforeAll(async () => {
     ssh = await startSshServers(2)
