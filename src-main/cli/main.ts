@@ -30,6 +30,8 @@ Options:
   --data-dir <dir>    Data folder (default: ORCHESTRA_DATA_DIR, else the OS's data folder)
   --database <db>     A SQLite file or a postgres:// URL (default: ORCHESTRA_DATABASE_URL,
                       else orchestra.sqlite in the data folder)
+  --read-only         serve: open the database for audit; every change is refused and
+                      nothing of it changes (for a copy of the logs exported elsewhere too)
   --host <address>    serve: address to bind (default 127.0.0.1; loopback is the safe choice)
   --port <n>          serve: port (default 0: any free port)
   --accounts <n>      demo-data: how many accounts (default 50)
@@ -53,6 +55,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'read-only': { type: 'boolean' },
   backend: { type: 'string' },
   server: { type: 'string' },
   action: { type: 'string' },
@@ -74,7 +77,12 @@ export async function main(argv: string[]): Promise<number> {
   const coreOptions = { dataDir: values['data-dir'], database: values.database }
   switch (command) {
     case 'serve':
-      return serve({ ...coreOptions, host: values.host, port: Number(values.port ?? 0) })
+      return serve({
+        ...coreOptions,
+        readOnly: values['read-only'],
+        host: values.host,
+        port: Number(values.port ?? 0),
+      })
     case 'migrate': {
       const core = await openCore(coreOptions)
       await core.close()
@@ -104,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
 interface ServeOptions {
   dataDir?: string
   database?: string
+  readOnly?: boolean
   host?: string
   port: number
 }
@@ -120,7 +129,8 @@ async function serve(options: ServeOptions): Promise<number> {
     port: options.port,
     rendererDir: hasRenderer ? rendererDir : undefined,
   })
-  process.stdout.write(`Orchestra Desktop is serving ${core.info.database.location}\n`)
+  const mode = options.readOnly ? ' read-only, for audit' : ''
+  process.stdout.write(`Orchestra Desktop is serving ${core.info.database.location}${mode}\n`)
   process.stdout.write(`Open this address (it carries this session's token):\n${bridge.pageUrl}\n`)
 
   await new Promise<void>((resolve) => {

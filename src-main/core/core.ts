@@ -40,8 +40,11 @@ export interface CoreOptions {
     OrchestratorOptions,
     'leaseMs' | 'parallelServers' | 'connectTimeoutMs' | 'scriptTimeoutMs'
   >
-  /** Leave logs of a dead process alone at start (tools that only read). */
-  skipLogSweep?: boolean
+  /**
+   * Open the database for audit: every read works, every write is refused, and nothing of the
+   * database changes (a SQLite file is read through a private copy).
+   */
+  readOnly?: boolean
 }
 
 export interface Core {
@@ -69,10 +72,12 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const logFile = configureLogging(dataDir, { quiet: options.quietLogs })
   const keychain = options.keychain ?? osKeychain
   const { target, source } = chooseDatabase(options, dataDir)
-  const store = await openStore(await withKeychainPassword(target, keychain))
+  const store = await openStore(await withKeychainPassword(target, keychain), {
+    readOnly: options.readOnly,
+  })
   scopedLogger('core').info(`Opened ${store.kind} database ${describeTarget(target)}`)
   const core = wire(store, { dataDir, logFile, options, keychain, source })
-  if (!options.skipLogSweep) {
+  if (!options.readOnly) {
     const aborted = await sweepOrphanedLogs(store, (options.clock?.() ?? new Date()).toISOString())
     if (aborted.length) {
       scopedLogger('core').warn(`Marked ${aborted.length} interrupted backend log(s) ABORTED`)
@@ -95,7 +100,7 @@ function wire(store: Store, { dataDir, logFile, options, keychain, source }: Wir
     name: 'Orchestra Desktop',
     version: APP_VERSION,
     operator,
-    database: { kind: store.kind, location: store.location },
+    database: { kind: store.kind, location: store.location, readOnly: !!options.readOnly },
     dataDir,
     logFile,
   }

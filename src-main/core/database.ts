@@ -15,6 +15,7 @@ import type { ChangeEvent } from '../data/context'
 import { copyDatabase, type CopyProgress } from '../db/copy'
 import { driverError } from '../db/errors'
 import { connectionConfig, openPostgresStore } from '../db/postgres-store'
+import { openSqliteForAudit, ReadOnlyStore } from '../db/read-only-store'
 import { openSqliteStore } from '../db/sqlite-store'
 import type { Store } from '../db/store'
 import {
@@ -80,10 +81,19 @@ export function passwordAccount(url: string): string {
   return `database:${parsed.toString()}`
 }
 
-/** Opens (and migrates) the database a target names. */
-export async function openStore(target: DatabaseTarget): Promise<Store> {
-  if (target.kind === 'sqlite') return openSqliteStore(target.file)
-  return openPostgresStore({ url: target.url, password: target.password })
+/**
+ * Opens (and migrates) the database a target names. Read-only, nothing of it changes: a
+ * SQLite file is read through a migrated private copy, and PostgreSQL refuses every write.
+ */
+export async function openStore(
+  target: DatabaseTarget,
+  { readOnly = false }: { readOnly?: boolean } = {},
+): Promise<Store> {
+  if (target.kind === 'sqlite') {
+    return readOnly ? openSqliteForAudit(target.file) : openSqliteStore(target.file)
+  }
+  const store = await openPostgresStore({ url: target.url, password: target.password })
+  return readOnly ? new ReadOnlyStore(store) : store
 }
 
 /** Fills in a PostgreSQL password from the keychain when none was given. */

@@ -6,7 +6,8 @@ export interface AppInfo {
   name: string
   version: string
   operator: string
-  database: { kind: DatabaseKind; location: string }
+  /** Which database is open; `readOnly` when opened for audit (every change refused). */
+  database: { kind: DatabaseKind; location: string; readOnly?: boolean }
   dataDir: string
   logFile: string
 }
