@@ -111,7 +111,7 @@ export class Orchestrator {
 
   async close(): Promise<void> {
     await this.settled()
-    this.pool.close()
+    await this.pool.close()
   }
 
   private summaryOf(plan: RunPlan): RunSummary {

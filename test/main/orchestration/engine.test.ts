@@ -177,4 +177,24 @@ describe('orchestration over SSH', () => {
       ],
     })
   })
+
+  it('returns at once for an asynchronous route and finishes the run in the background', async () => {
+    const server = await addTestServer(core, ssh[0]!, 'web1')
+    await call('routes:create', { backend: 'account-file', serverId: server.id, isAsync: true })
+    ssh[0]!.exec(
+      `mkdir -p /usr/local/bin && printf '#!/bin/sh\\nsleep 1\\nexec /usr/bin/install "$@"\\n' > /usr/local/bin/install && chmod +x /usr/local/bin/install`,
+    )
+    try {
+      await call('accounts:create', accountInput({ username: 'lia' }))
+      const [running] = (await call('logs:list', {})).rows
+      expect(['RECEIVED', 'STARTED']).toContain(running!.state)
+      expect(accountFileOn(ssh[0]!, 'lia')).toBeUndefined()
+
+      await core.orchestrator.settled()
+      expect((await call('logs:get', { id: running!.id })).state).toBe('SUCCESS')
+      expect(accountFileOn(ssh[0]!, 'lia')).toBeDefined()
+    } finally {
+      ssh[0]!.exec('rm -f /usr/local/bin/install')
+    }
+  })
 })
