@@ -50,7 +50,8 @@ export async function orchestrate(options: OrchestrateOptions): Promise<number> 
       }
       if (event === 'orchestration:output') {
         const chunk = payload as { logId: number; stream: string; text: string }
-        const prefix = `[${names.get(chunk.logId) ?? chunk.logId}${chunk.stream === 'stderr' ? ' stderr' : ''}] `
+        const stream = chunk.stream === 'stderr' ? ' stderr' : ''
+        const prefix = `[${names.get(chunk.logId) ?? chunk.logId}${stream}] `
         const target = chunk.stream === 'stderr' ? process.stderr : process.stdout
         target.write(chunk.text.replace(/^(?=.)/gm, prefix))
       }

@@ -32,7 +32,8 @@ function textSearch(tx: Tx, q: string): SQL {
       containsAnyCase(tx, backendLogs.stderr, q),
     )!
   }
-  return sql`${backendLogs.id} IN (SELECT rowid FROM backend_logs_search WHERE backend_logs_search MATCH ${fts5Phrase(q)})`
+  return sql`${backendLogs.id} IN (SELECT rowid FROM backend_logs_search
+    WHERE backend_logs_search MATCH ${fts5Phrase(q)})`
 }
 
 function durationOf(row: Pick<LogRecord, 'startedAt' | 'finishedAt'>): number | null {
@@ -86,7 +87,8 @@ export async function listLogs(tx: Tx, input: LogListQuery): Promise<Page<LogRow
   const query = logListSchema.parse(input)
   const objectFilter =
     query.objectType && query.objectId
-      ? sql`${backendLogs.id} IN (SELECT log_id FROM backend_operations WHERE object_type = ${query.objectType} AND object_id = ${query.objectId})`
+      ? sql`${backendLogs.id} IN (SELECT log_id FROM backend_operations
+          WHERE object_type = ${query.objectType} AND object_id = ${query.objectId})`
       : undefined
   const where = and(
     query.state && eq(backendLogs.state, query.state),

@@ -61,7 +61,9 @@ export async function deleteKey(ctx: WriteContext, id: number): Promise<SshKey> 
   if (key.serverCount) {
     throw new AppError({
       code: 'FORBIDDEN',
-      message: `Key ${key.label} is used by ${key.serverCount} server(s): choose another key for them first`,
+      message:
+        `Key ${key.label} is used by ${key.serverCount} server(s): ` +
+        'choose another key for them first',
     })
   }
   await ctx.tx.delete(sshKeys).where(eq(sshKeys.id, id))

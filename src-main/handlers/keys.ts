@@ -65,7 +65,9 @@ export const keyHandlers: HandlerTable<KeyChannels> = {
     if (!server.hostKeyFingerprint) {
       throw new AppError({
         code: 'FORBIDDEN',
-        message: `Accept the host key of ${server.name} first: a password is only sent to a server whose identity is known`,
+        message:
+          `Accept the host key of ${server.name} first: ` +
+          'a password is only sent to a server whose identity is known',
       })
     }
     try {

@@ -72,7 +72,9 @@ export const serverHandlers: HandlerTable<ServerChannels> = {
         {
           field: 'fingerprint',
           rule: 'changed',
-          message: `server ${server.name} now shows ${key.fingerprint}, not the ${fingerprint} you accepted`,
+          message:
+            `server ${server.name} now shows ${key.fingerprint}, ` +
+            `not the ${fingerprint} you accepted`,
         },
       ])
     }

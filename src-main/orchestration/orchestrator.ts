@@ -274,7 +274,8 @@ export class Orchestrator {
     const privateKey = await this.options.keychain.get(privateKeyAccount(key.fingerprint))
     if (!privateKey) {
       throw new NotStarted(
-        `The private key '${key.label}' (${key.fingerprint}) is not in this workstation's OS keychain: import it here to run scripts on ${server.name}`,
+        `The private key '${key.label}' (${key.fingerprint}) is not in this workstation's ` +
+          `OS keychain: import it here to run scripts on ${server.name}`,
       )
     }
     const passphrase = key.hasPassphrase

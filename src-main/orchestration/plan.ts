@@ -120,7 +120,9 @@ export function composeGroup(group: Group): ComposedScript {
   })
   const tail = new Commands()
   group.backend.commit?.(tail, server)
-  const title = `Orchestra Desktop: ${group.backend.id} on server #${server.id}, ${blocks.length} operation(s)`
+  const title =
+    `Orchestra Desktop: ${group.backend.id} on server #${server.id}, ` +
+    `${blocks.length} operation(s)`
   return composeScript({ title, head, blocks, tail })
 }
 
@@ -215,7 +217,9 @@ export async function planRun(
         state: 'ERROR',
         script: '',
         retryable: false,
-        error: `Route ${failed.backend.id}@${failed.route.server.name} could not be matched against ${failed.repr}: ${failed.message}`,
+        error:
+          `Route ${failed.backend.id}@${failed.route.server.name} could not be matched ` +
+          `against ${failed.repr}: ${failed.message}`,
         finishedAt: options.now,
       })
       .returning({ id: backendLogs.id })

@@ -46,7 +46,9 @@ export async function sweepOrphanedLogs(store: Store, now: string): Promise<numb
         .update(backendLogs)
         .set({
           state: 'ABORTED',
-          error: `Orchestra Desktop stopped ${when}; what ran on ${row.serverName} is not known past the saved output. Retry it to run the script again.`,
+          error:
+            `Orchestra Desktop stopped ${when}; what ran on ${row.serverName} is not known ` +
+            'past the saved output. Retry it to run the script again.',
           finishedAt: now,
           updatedAt: now,
           leaseUntil: null,
@@ -78,7 +80,9 @@ export async function planRetry(
     if (!original.retryable) {
       throw new AppError({
         code: 'FORBIDDEN',
-        message: `Log ${logId} held secrets that were not stored, so its script cannot be sent again: make the change again instead`,
+        message:
+          `Log ${logId} held secrets that were not stored, so its script cannot be sent ` +
+          'again: make the change again instead',
       })
     }
     if (original.serverId === null) {

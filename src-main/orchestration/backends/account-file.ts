@@ -49,7 +49,9 @@ const fileOf = (username: string) => `${ACCOUNT_FILE_DIR}/${username}.json`
 export const accountFileBackend = defineBackend<AccountWithContacts>({
   id: 'account-file',
   label: 'Account file',
-  description: `Keeps ${ACCOUNT_FILE_DIR}/<username>.json on the server in step with each account and its contacts.`,
+  description:
+    `Keeps ${ACCOUNT_FILE_DIR}/<username>.json on the server in step with each account ` +
+    'and its contacts.',
   model: 'account',
   related: [
     {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { accountInput, caller, makeCore, type TestCore } from '../../support/core'
 import { accountFileOn, addTestServer } from '../../support/orchestration'
@@ -118,10 +119,10 @@ describe('orchestration over SSH', () => {
 
   it('refuses a changed host key, naming both fingerprints, and runs nothing', async () => {
     const server = await routeTo(0)
+    // Another machine answering at the same address looks exactly like this.
+    const other = 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
     await core.store.execute(
-      // Another machine answering at the same address looks exactly like this.
-      (await import('drizzle-orm'))
-        .sql`UPDATE servers SET host_key_fingerprint = 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' WHERE id = ${server.id}`,
+      sql`UPDATE servers SET host_key_fingerprint = ${other} WHERE id = ${server.id}`,
     )
     await call('accounts:create', accountInput({ username: 'ima' }))
 
@@ -178,12 +179,12 @@ describe('orchestration over SSH', () => {
     })
   })
 
-  it('returns at once for an asynchronous route and finishes the run in the background', async () => {
+  it('returns at once for an asynchronous route and finishes in the background', async () => {
     const server = await addTestServer(core, ssh[0]!, 'web1')
     await call('routes:create', { backend: 'account-file', serverId: server.id, isAsync: true })
-    ssh[0]!.exec(
-      `mkdir -p /usr/local/bin && printf '#!/bin/sh\\nsleep 1\\nexec /usr/bin/install "$@"\\n' > /usr/local/bin/install && chmod +x /usr/local/bin/install`,
-    )
+    const wrapper = `#!/bin/sh\\nsleep 1\\nexec /usr/bin/install "$@"\\n`
+    ssh[0]!.exec(`mkdir -p /usr/local/bin && printf '${wrapper}' > /usr/local/bin/install`)
+    ssh[0]!.exec('chmod +x /usr/local/bin/install')
     try {
       await call('accounts:create', accountInput({ username: 'lia' }))
       const [running] = (await call('logs:list', {})).rows

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,9 +13,9 @@ import { startSshServer, type TestSshServer } from '../../support/ssh-server'
 
 /** Makes `install` hang on the server, so that a script stays running. */
 function slowDown(ssh: TestSshServer, seconds: number) {
-  ssh.exec(
-    `mkdir -p /usr/local/bin && printf '#!/bin/sh\\nsleep ${seconds}\\nexec /usr/bin/install "$@"\\n' > /usr/local/bin/install && chmod +x /usr/local/bin/install`,
-  )
+  const wrapper = `#!/bin/sh\\nsleep ${seconds}\\nexec /usr/bin/install "$@"\\n`
+  ssh.exec(`mkdir -p /usr/local/bin && printf '${wrapper}' > /usr/local/bin/install`)
+  ssh.exec('chmod +x /usr/local/bin/install')
 }
 const speedUp = (ssh: TestSshServer) => ssh.exec('rm -f /usr/local/bin/install')
 
@@ -61,9 +62,9 @@ describe('orchestration failures', () => {
       })
       const moved = await core.dispatcher.dispatch('servers:get', { id: server.id })
       expect(moved.hostKeyFingerprint).toBeNull()
+      const pinned = ssh.hostKeyFingerprint
       await core.store.execute(
-        (await import('drizzle-orm'))
-          .sql`UPDATE servers SET host_key_fingerprint = ${ssh.hostKeyFingerprint} WHERE id = ${server.id}`,
+        sql`UPDATE servers SET host_key_fingerprint = ${pinned} WHERE id = ${server.id}`,
       )
       await core.dispatcher.dispatch('routes:create', {
         backend: 'account-file',
