@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto'
+import { createHash, generateKeyPairSync } from 'node:crypto'
 import { utils, type ParsedKey } from 'ssh2'
 import { AppError } from '../../../src-shared/errors'
+import { ed25519ToOpenSsh } from './openssh-format'
 import { isPkcs8, pkcs8ToSshReadable } from './pkcs8'
 
 /** A key pair as Orchestra keeps it: the private half goes to the OS keychain only. */
@@ -45,8 +46,8 @@ function describeKey(parsed: ParsedKey, privateKey: string): SshKey {
 }
 
 export function generateSshKey(comment: string): SshKey {
-  const pair = utils.generateKeyPairSync('ed25519', { comment })
-  return parsePrivateKey(pair.private)
+  const { privateKey } = generateKeyPairSync('ed25519')
+  return parsePrivateKey(ed25519ToOpenSsh(privateKey, comment))
 }
 
 function keyIssue(field: 'privateKey' | 'passphrase', rule: string, message: string): AppError {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +10,7 @@ import {
   generateSshKey,
   parsePrivateKey,
 } from '../../../../src-main/orchestration/ssh/keys'
+import { ed25519ToOpenSsh } from '../../../../src-main/orchestration/ssh/openssh-format'
 
 const dir = mkdtempSync(join(tmpdir(), 'orchestra-keys-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -56,6 +58,23 @@ describe('generateSshKey', () => {
     writeFileSync(file, key.privateKey, { mode: 0o600 })
     const derived = execFileSync('ssh-keygen', ['-y', '-f', file], { encoding: 'utf8' })
     expect(key.publicKey.startsWith(derived.trim())).toBe(true)
+  })
+})
+
+describe('ed25519ToOpenSsh', () => {
+  it('writes keys whose public half starts with a zero byte in full', () => {
+    // One key in 256 has one; ssh2's own generator truncates those.
+    let key = generateKeyPairSync('ed25519')
+    while (key.publicKey.export({ format: 'der', type: 'spki' }).at(-32) !== 0) {
+      key = generateKeyPairSync('ed25519')
+    }
+    const file = join(dir, 'leading-zero')
+    writeFileSync(file, ed25519ToOpenSsh(key.privateKey, 'zero'), { mode: 0o600 })
+    const derived = execFileSync('ssh-keygen', ['-y', '-f', file], { encoding: 'utf8' }).trim()
+    const blob = Buffer.from(derived.split(' ')[1] ?? '', 'base64')
+    expect(blob).toHaveLength(4 + 'ssh-ed25519'.length + 4 + 32)
+    expect(blob[19]).toBe(0)
+    expect(parsePrivateKey(readFileSync(file, 'utf8')).fingerprint).toBe(keygenFingerprint(derived))
   })
 })
 
