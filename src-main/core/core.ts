@@ -100,7 +100,11 @@ function wire(store: Store, { dataDir, logFile, options, keychain, source }: Wir
     name: 'Orchestra Desktop',
     version: APP_VERSION,
     operator,
-    database: { kind: store.kind, location: store.location, readOnly: !!options.readOnly },
+    database: {
+      kind: store.kind,
+      location: store.location,
+      ...(options.readOnly && { readOnly: true }),
+    },
     dataDir,
     logFile,
   }
