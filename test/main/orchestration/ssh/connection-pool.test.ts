@@ -95,6 +95,19 @@ describe('SshPool.exec', () => {
     expect(fresh.openConnections).toBe(0)
   })
 
+  it('reports a connection lost mid-script, and opens a new one for the next script', async () => {
+    const target = targetOf(server, { serverId: 3 })
+    await pool.exec(target, bash('true'))
+    // Inside the server's PID namespace, `kill -1` ends everything but the listener (PID 1):
+    // the connection's sshd processes and the script with them.
+    const running = pool.exec(target, {
+      ...bash('echo started; sleep 5'),
+      onStdout: () => server.exec('kill -9 -1'),
+    })
+    await expect(running).rejects.toMatchObject({ code: 'DISCONNECTED', server: 'web1' })
+    expect((await pool.exec(target, bash('echo back'))).stdout).toBe('back\n')
+  })
+
   it('changes files only inside the test server, never on this machine', async () => {
     const script =
       'mkdir -p /etc/orchestra && echo pushed > /etc/orchestra/x && cat /etc/orchestra/x'
