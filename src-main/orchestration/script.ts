@@ -6,6 +6,10 @@ import { sh, ShellText } from '../core/escape'
  * after it as a plain statement: bash ignores `set -e` inside anything tested by `if`, `||` or
  * `&&`, so `( … ) || …` would silently run a failing block to its end. A failing block marks
  * its operation failed and the script goes on with the next one; the final exit reports it.
+ *
+ * The script reaches bash on its standard input (`bash -s`), so every part runs with stdin
+ * from /dev/null: a command that reads stdin would otherwise eat the rest of the script, and
+ * the operations after it would be reported done without ever running.
  */
 
 /** Where a backend writes during one phase of the script. */
@@ -47,23 +51,37 @@ export interface ComposedScript {
 /** The marker a failing block prints on stderr, read back to mark its operation. */
 export const FAILED_OPERATION = /^\[orchestra\] operation (\d+) failed with exit code (\d+)$/m
 
+/**
+ * Indents the first line of each command only: its later lines may be inside quotes or a
+ * here-document, where added spaces would change the data or hide the closing word.
+ */
 function indent(commands: readonly ShellText[], pick: (c: ShellText) => string): string[] {
-  return commands.flatMap((command) =>
-    pick(command)
-      .split('\n')
-      .map((line) => `  ${line}`),
-  )
+  return commands.map((command) => `  ${pick(command)}`)
+}
+
+/** A comment stays one line whatever it is given: a line break would end it and run the rest. */
+function comment(text: string): string {
+  return `# ${text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ')}`
+}
+
+/** What runs in a subshell of its own, reading nothing from the script's stdin. */
+function subshell(commands: readonly ShellText[], pick: (c: ShellText) => string): string[] {
+  return ['(', '  set -e', ...indent(commands, pick), ') </dev/null', 'status=$?']
 }
 
 function assemble(parts: ScriptParts, pick: (c: ShellText) => string): string {
-  const lines = ['#!/bin/bash', `# ${parts.title}`, 'set -uo pipefail', 'exit_code=0']
+  // Values are single-quoted data, so a typographic quote in one (a name like O’Neil) is meant.
+  const lines = ['#!/bin/bash', comment(parts.title), '# shellcheck disable=SC1112']
+  lines.push('set -uo pipefail', 'exit_code=0')
   if (!parts.head.empty) {
-    lines.push('# prepare', 'set -e', ...parts.head.items.map(pick), 'set +e')
+    // In the script's own shell, so that what it sets is there for every block.
+    lines.push('# prepare', 'set -e', '{', ...indent(parts.head.items, pick), '} </dev/null')
+    lines.push('set +e')
   }
   parts.blocks.forEach((block, index) => {
     const number = index + 1
-    lines.push(`# ${number}/${parts.blocks.length} ${block.label}`, '(', '  set -e')
-    lines.push(...indent(block.commands.items, pick), ')', 'status=$?')
+    lines.push(comment(`${number}/${parts.blocks.length} ${block.label}`))
+    lines.push(...subshell(block.commands.items, pick))
     lines.push(
       'if [ "$status" -ne 0 ]; then',
       `  echo "[orchestra] operation ${number} failed with exit code $status" >&2`,
@@ -72,7 +90,7 @@ function assemble(parts: ScriptParts, pick: (c: ShellText) => string): string {
     )
   })
   if (!parts.tail.empty) {
-    lines.push('# commit', '(', '  set -e', ...indent(parts.tail.items, pick), ')', 'status=$?')
+    lines.push('# commit', ...subshell(parts.tail.items, pick))
     lines.push(
       'if [ "$status" -ne 0 ]; then',
       '  echo "[orchestra] commit failed with exit code $status" >&2',
