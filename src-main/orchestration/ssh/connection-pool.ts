@@ -29,7 +29,10 @@ export interface SshLog {
 export interface SshPoolOptions {
   /** A logger per connection, e.g. `(t) => scopedLogger(\`ssh ${t.name}\`)`. Default: none. */
   logFor?: (target: SshTarget) => SshLog
-  /** OpenSSH allows 10 sessions per connection (MaxSessions); more scripts wait their turn. */
+  /**
+   * Scripts running at once on one connection; more wait their turn. OpenSSH allows 10
+   * sessions per connection (MaxSessions) and a timed-out script needs one more to be killed.
+   */
   maxChannelsPerConnection?: number
 }
 

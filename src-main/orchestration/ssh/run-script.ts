@@ -89,6 +89,7 @@ export async function runOnChannel(client: Client, request: ChannelRequest): Pro
       if (finished) return
       finished = true
       timers.forEach(clearTimeout)
+      splitter.end()
       const result = { exitCode, stdout: stdout.end(), stderr: stderr.end(), timedOut }
       resolve(signal === undefined ? result : { ...result, signal })
     }
@@ -116,10 +117,8 @@ export async function runOnChannel(client: Client, request: ChannelRequest): Pro
       // A timeout shorter than the wrapper's first line still kills the script.
       if (timedOut) kill()
     }
-    channel.on(
-      'data',
-      pgidSplitter(marker, (chunk) => stdout.write(chunk), onPgid),
-    )
+    const splitter = pgidSplitter(marker, (chunk) => stdout.write(chunk), onPgid)
+    channel.on('data', splitter.write)
     channel.stderr.on('data', (chunk: Buffer) => stderr.write(chunk))
     channel.on('exit', (code: number | null, signalName?: string) => {
       exitCode = code

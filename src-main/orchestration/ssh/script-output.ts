@@ -33,22 +33,26 @@ export function pgidSplitter(
 ) {
   const pattern = new RegExp(`(?:^|\\n)${marker}(\\d+)\\n`)
   let head: Buffer | null = Buffer.alloc(0)
-  return (chunk: Buffer) => {
+  const release = (output: Buffer) => {
+    head = null
+    if (output.length > 0) onOutput(output)
+  }
+
+  const write = (chunk: Buffer) => {
     if (head === null) return onOutput(chunk)
     head = Buffer.concat([head, chunk])
     const match = pattern.exec(head.toString('latin1'))
-    if (!match && head.length < MAX_HEAD_BYTES) return
+    if (!match) return head.length >= MAX_HEAD_BYTES ? release(head) : undefined
 
-    const all = head
-    head = null
-    if (!match) return onOutput(all)
     onPgid(Number(match[1]))
     // latin1 maps bytes 1:1 to characters, so string offsets are byte offsets.
     const start = match.index + (match[0].startsWith('\n') ? 1 : 0)
-    const rest = Buffer.concat([
-      all.subarray(0, start),
-      all.subarray(match.index + match[0].length),
-    ])
-    if (rest.length > 0) onOutput(rest)
+    const end = match.index + match[0].length
+    release(Buffer.concat([head.subarray(0, start), head.subarray(end)]))
   }
+  /** Passes on whatever was held back waiting for a marker that never came. */
+  const end = () => {
+    if (head !== null) release(head)
+  }
+  return { write, end }
 }

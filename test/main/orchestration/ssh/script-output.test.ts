@@ -6,12 +6,10 @@ const MARKER = 'orchestra-pgid-abc:'
 function split(chunks: string[]) {
   const output: Buffer[] = []
   const pgids: number[] = []
-  const write = pgidSplitter(
-    MARKER,
-    (chunk) => output.push(chunk),
-    (pgid) => pgids.push(pgid),
-  )
-  chunks.forEach((chunk) => write(Buffer.from(chunk)))
+  const onOutput = (chunk: Buffer) => output.push(chunk)
+  const splitter = pgidSplitter(MARKER, onOutput, (pgid) => pgids.push(pgid))
+  chunks.forEach((chunk) => splitter.write(Buffer.from(chunk)))
+  splitter.end()
   return { output: Buffer.concat(output).toString(), pgids }
 }
 
@@ -30,6 +28,11 @@ describe('pgidSplitter', () => {
   it('passes everything on when no marker comes', () => {
     const noise = 'x'.repeat(70 * 1024)
     expect(split([noise])).toEqual({ output: noise, pgids: [] })
+    expect(split(['short, no marker'])).toEqual({ output: 'short, no marker', pgids: [] })
+  })
+
+  it("leaves a marker in the script's own output alone", () => {
+    expect(split([`${MARKER}1\n${MARKER}2\n`])).toEqual({ output: `${MARKER}2\n`, pgids: [1] })
   })
 })
 
