@@ -19,7 +19,7 @@ import { join } from 'node:path'
  * root, inside its own mount and PID namespaces where /etc, /var, /home, /srv, /opt and
  * /usr/local are overlays and /root is an empty folder: scripts run for real there, but what
  * they write lands in `rootDir` and the test machine stays as it was. Killing the namespace's first process (sshd) ends every
- * session with it. Needs root, util-linux's unshare/nsenter and openssh-server.
+ * session with it. Needs root, util-linux (unshare, nsenter, setpriv) and openssh-server.
  */
 
 export interface TestSshServer {
@@ -51,11 +51,11 @@ export interface SshServerOptions {
 const OVERLAID = ['/etc', '/var', '/home', '/srv', '/opt', '/usr/local']
 const START_TIMEOUT_MS = 10_000
 
-/** Servers still running, so a test process that dies early does not leave sshd behind. */
-const running = new Map<number, string>()
+/** Servers still running, so a test process that ends early does not leave sshd behind. */
+const running = new Map<ChildProcess, { pid: number; dir: string }>()
 process.once('exit', () => {
-  for (const [pid, dir] of running) {
-    if (isSshd(pid)) process.kill(pid, 'SIGKILL')
+  for (const [child, { pid, dir }] of running) {
+    if (isRunning(child)) process.kill(pid, 'SIGKILL')
     rmSync(dir, { recursive: true, force: true })
   }
 })
@@ -163,15 +163,20 @@ async function waitUntilListening(
     if (log.includes(`Server listening on 127.0.0.1 port ${port}`) && pid && isSshd(pid)) {
       return pid
     }
-    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+    if (!isRunning(child) || Date.now() > deadline) {
       throw new Error(`sshd did not start on port ${port}:\n${log}`)
     }
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
 }
 
+/** unshare waits for sshd, so while unshare runs, sshd's PID is still sshd's (not reused). */
+function isRunning(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null
+}
+
 function waitForExit(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  if (!isRunning(child)) return Promise.resolve()
   return new Promise((resolve) => child.once('exit', () => resolve()))
 }
 
@@ -183,16 +188,15 @@ async function launch(dir: string, options: SshServerOptions) {
   const logFile = join(dir, 'sshd.log')
   const log = openSync(logFile, 'w')
 
-  const child = spawn(
-    'unshare',
-    [
-      ...['--mount', '--propagation', 'private', '--pid', '--fork', '--mount-proc', '--kill-child'],
-    ].concat(['sh', '-c', namespaceScript(dir, configFile, password)]),
-    {
-      stdio: ['ignore', log, log],
-      env: { ...process.env, SSH_TEST_PASSWORD: options.password ?? '' },
-    },
-  )
+  const namespaces = ['--mount', '--propagation', 'private', '--pid', '--fork', '--mount-proc']
+  const script = namespaceScript(dir, configFile, password)
+  // If this test process is killed, setpriv's death signal ends unshare, and --kill-child
+  // then ends sshd and with it the namespace: no server outlives the tests that started it.
+  const unshare = ['unshare', ...namespaces, '--kill-child', 'sh', '-c', script]
+  const child = spawn('setpriv', ['--pdeathsig', 'KILL', '--', ...unshare], {
+    stdio: ['ignore', log, log],
+    env: { ...process.env, SSH_TEST_PASSWORD: options.password ?? '' },
+  })
   closeSync(log)
   try {
     const pid = await waitUntilListening(child, logFile, port)
@@ -223,7 +227,7 @@ export async function startSshServer(options: SshServerOptions = {}): Promise<Te
       }
     }
     const { child, pid, port, logFile } = launched
-    running.set(pid, dir)
+    running.set(child, { pid, dir })
 
     return {
       address: '127.0.0.1',
@@ -240,10 +244,10 @@ export async function startSshServer(options: SshServerOptions = {}): Promise<Te
       },
       async stop() {
         // PID 1 of the namespace: its death takes every session and script with it.
-        if (isSshd(pid)) process.kill(pid, 'SIGKILL')
+        if (isRunning(child)) process.kill(pid, 'SIGKILL')
         await waitForExit(child)
         rmSync(dir, { recursive: true, force: true })
-        running.delete(pid)
+        running.delete(child)
       },
     }
   } catch (error) {
