@@ -18,8 +18,9 @@ import { join } from 'node:path'
  * Throwaway OpenSSH servers for tests. Each runs Debian's own sshd on a free loopback port, as
  * root, inside its own mount and PID namespaces where /etc, /var, /home, /srv, /opt and
  * /usr/local are overlays and /root is an empty folder: scripts run for real there, but what
- * they write lands in `rootDir` and the test machine stays as it was. Killing the namespace's first process (sshd) ends every
- * session with it. Needs root, util-linux (unshare, nsenter, setpriv) and openssh-server.
+ * they write lands in `rootDir` and the test machine stays as it was. Killing the namespace's
+ * first process (sshd) ends every session with it. Needs root, util-linux (unshare, nsenter,
+ * setpriv) and openssh-server.
  */
 
 export interface TestSshServer {
