@@ -57,7 +57,8 @@ export async function checkServer(pool: SshPool, target: SshTarget): Promise<Ser
     const result = await pool.exec(target, request)
     const uptime = result.exitCode === 0 ? parseUptime(result.stdout) : undefined
     if (uptime) return { reachable: true, latencyMs, uptime }
-    const message = `Server ${target.name} did not report its uptime: ${result.stderr.trim() || `exit code ${result.exitCode}`}`
+    const why = result.stderr.trim() || `exit code ${result.exitCode}`
+    const message = `Server ${target.name} did not report its uptime: ${why}`
     return { reachable: true, latencyMs, error: { code: 'CHECK_FAILED', message } }
   } catch (error) {
     if (!(error instanceof SshError)) throw error

@@ -40,11 +40,15 @@ export function hostKeyRefusal(
   const where = describeServer(server)
   const { fingerprint } = presented
   if (pin === null) {
-    const message = `Server ${where} presented host key ${fingerprint}, which was not accepted yet. Nothing was run.`
+    const message =
+      `Server ${where} presented host key ${fingerprint}, which was not accepted yet. ` +
+      'Nothing was run.'
     const details = { ...presented }
     return new SshError({ code: 'HOST_KEY_UNKNOWN', server: serverName(server), message, details })
   }
-  const message = `Host key of server ${where} changed: expected ${pin}, got ${fingerprint}. Nothing was run.`
+  const message =
+    `Host key of server ${where} changed: expected ${pin}, got ${fingerprint}. ` +
+    'Nothing was run.'
   const details = { expected: pin, ...presented }
   return new SshError({ code: 'HOST_KEY_MISMATCH', server: serverName(server), message, details })
 }

@@ -75,7 +75,8 @@ export async function installAuthorizedKey(request: InstallKeyRequest): Promise<
     const why = result.timedOut
       ? 'it took too long'
       : result.stderr.trim() || `exit code ${result.exitCode}`
-    const message = `Server ${server} could not add the key to ~/.ssh/authorized_keys of ${request.user}: ${why}`
+    const file = `~/.ssh/authorized_keys of ${request.user}`
+    const message = `Server ${server} could not add the key to ${file}: ${why}`
     throw new SshError({ code: 'COMMAND_FAILED', server, message })
   } finally {
     client.end()

@@ -40,5 +40,6 @@ export function ed25519ToOpenSsh(key: KeyObject, comment: string): string {
     sshString(Buffer.concat([unpadded, padding])),
   ])
   const lines = body.toString('base64').match(/.{1,70}/g) ?? []
-  return `-----BEGIN OPENSSH PRIVATE KEY-----\n${lines.join('\n')}\n-----END OPENSSH PRIVATE KEY-----\n`
+  const label = 'OPENSSH PRIVATE KEY'
+  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`
 }

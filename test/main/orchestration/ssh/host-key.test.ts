@@ -62,9 +62,9 @@ describe('host key pinning', () => {
     const target = targetOf(server, { serverId: 10, hostKeyFingerprint: pinned })
     const error = await refusal(pool.exec(target, bash(`touch ${marker}`)))
     expect(error.code).toBe('HOST_KEY_MISMATCH')
-    expect(error.message).toBe(
-      `Host key of server web1 (127.0.0.1:${server.port}) changed: expected ${pinned}, got ${server.hostKeyFingerprint}. Nothing was run.`,
-    )
+    const where = `web1 (127.0.0.1:${server.port})`
+    const change = `expected ${pinned}, got ${server.hostKeyFingerprint}`
+    expect(error.message).toBe(`Host key of server ${where} changed: ${change}. Nothing was run.`)
     expect(error.details).toMatchObject({
       expected: pinned,
       fingerprint: server.hostKeyFingerprint,
