@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import fc from 'fast-check'
 
 /**
@@ -131,16 +130,4 @@ export function hostileString(canaryPrefix: string): fc.Arbitrary<string> {
     { weight: 2, arbitrary: pieces.map((text) => `-${text}`) },
     { weight: 1, arbitrary: long },
   )
-}
-
-/** What bash does with a script fed on standard input, as `bash -s` runs it on a server. */
-export function runBash(script: string | Buffer, options: { cwd?: string; locale?: string } = {}) {
-  const result = spawnSync('bash', ['-s'], {
-    input: script,
-    cwd: options.cwd,
-    env: { PATH: process.env.PATH, LC_ALL: options.locale ?? 'C.UTF-8' },
-    maxBuffer: 64 * 1024 * 1024,
-  })
-  if (result.error) throw result.error
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') }
 }

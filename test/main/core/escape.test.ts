@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { likeContains, Secret, sh, shellQuote } from '../../../src-main/core/escape'
-import { hostileString, latin1Bytes, runBash } from '../../support/hostile'
+import { hostileString, latin1Bytes } from '../../support/hostile'
+import { runBash } from '../../support/shell'
 
 describe('likeContains', () => {
   it('wraps plain text in wildcards', () => {

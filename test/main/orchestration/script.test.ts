@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,7 +13,8 @@ import {
   writeFileCommands,
   type ComposedScript,
 } from '../../../src-main/orchestration/script'
-import { hostileString, runBash } from '../../support/hostile'
+import { hostileString } from '../../support/hostile'
+import { checkScripts as checkScriptsIn, runBash } from '../../support/shell'
 
 /** What the test backend is asked to write: a file, a failure or a secret. */
 interface Note {
@@ -160,22 +160,7 @@ describe('composeScript', () => {
 
 // Static checks
 
-/** bash -n and shellcheck over every script at once; returns what either had to say. */
-function checkScripts(scripts: Record<string, string>): string[] {
-  const files = Object.entries(scripts).map(([name, text]) => {
-    const file = join(dir, `${name}.sh`)
-    writeFileSync(file, text)
-    return file
-  })
-  const problems = files.flatMap((file) => {
-    const parsed = spawnSync('bash', ['-n', file], { encoding: 'utf8' })
-    return parsed.status === 0 ? [] : [`bash -n ${file}: ${parsed.stderr}`]
-  })
-  const options = ['-s', 'bash', '-S', 'warning', '-f', 'gcc']
-  const shellcheck = spawnSync('shellcheck', [...options, ...files], { encoding: 'utf8' })
-  if (shellcheck.error) throw shellcheck.error
-  return [...problems, ...shellcheck.stdout.split('\n').filter(Boolean)]
-}
+const checkScripts = (scripts: Record<string, string>) => checkScriptsIn(dir, scripts)
 
 describe('generated scripts', () => {
   it('pass bash -n and shellcheck in every shape', () => {
