@@ -3,7 +3,8 @@ import { AppError } from '../../../src-shared/errors'
 import { openClient } from './connect'
 import { describeServer, SshError } from './errors'
 import { fingerprintOfKeyBlob } from './keys'
-import { runOnChannel, shellQuote } from './run-script'
+import { shellQuote } from '../../core/escape'
+import { runOnChannel } from './run-script'
 
 export interface InstallKeyRequest {
   /** For messages; the address is used when omitted. */

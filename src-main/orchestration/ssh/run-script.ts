@@ -1,4 +1,5 @@
 import type { Client, ClientChannel } from 'ssh2'
+import { shellQuote } from '../../core/escape'
 import { randomBytes } from 'node:crypto'
 import { pgidSplitter, textCollector } from './script-output'
 
@@ -23,11 +24,6 @@ export interface ExecResult {
 
 /** How long the server gets to report the killed script before the channel is closed. */
 const KILL_GRACE_MS = 2_000
-
-/** Single quotes for the remote login shell, which parses the exec command line. */
-export function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`
-}
 
 /** A command line for the login shell and what to feed it on stdin. */
 export interface ChannelRequest extends Omit<ExecRequest, 'executable' | 'script'> {
