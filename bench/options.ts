@@ -2,28 +2,47 @@ import { parseArgs } from 'node:util'
 
 export const HELP = `Usage: npm run bench -- [options]
 
-Loads invented accounts into a temporary database and times account search and the first list
-page, each beside a hand-written better-sqlite3 query of the same rows.
+Search: loads invented accounts into a temporary database and times account search and the
+first list page, each beside a hand-written better-sqlite3 query of the same rows.
+Orchestration: pushes one change to 20 sshd on loopback, beside the same script run by 20
+parallel ssh processes and by Ansible; then 100 changes to one server, counting its logins
+(needs root and: apt-get install ansible openssh-server openssh-client).
 
 Options:
+  --only <section> Run one section: search or orchestration (default both)
   --accounts <n>   How many accounts to load (default 100000)
-  --quick          A smoke run: 5000 accounts and fewer rounds
+  --quick          A smoke run: 5000 accounts, fewer rounds
   -h, --help       Show this help
 `
 
+export const SECTIONS = ['search', 'orchestration'] as const
+export type Section = (typeof SECTIONS)[number]
+
 export interface BenchOptions {
+  sections: Section[]
   accounts: number
   /** Untimed passes before measuring, so statements are prepared and pages are cached. */
   warmup: number
   /** Timed passes; each pass runs every case once on each side. */
   rounds: number
+  /** Timed changes pushed to every server, each way (ours cold, ours warm, floor, Ansible). */
+  pushRounds: number
   help: boolean
+}
+
+function sectionsOf(only: string | undefined): Section[] {
+  if (only === undefined) return [...SECTIONS]
+  if (!(SECTIONS as readonly string[]).includes(only)) {
+    throw new Error(`--only takes ${SECTIONS.join(' or ')}, not "${only}"`)
+  }
+  return [only as Section]
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
+      only: { type: 'string' },
       accounts: { type: 'string' },
       quick: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -34,5 +53,12 @@ export function parseOptions(argv: string[]): BenchOptions {
   if (!Number.isInteger(accounts) || accounts < 1) {
     throw new Error(`--accounts must be a positive whole number, not "${values.accounts}"`)
   }
-  return { accounts, warmup: quick ? 3 : 5, rounds: quick ? 20 : 60, help: values.help ?? false }
+  return {
+    sections: sectionsOf(values.only),
+    accounts,
+    warmup: quick ? 3 : 5,
+    rounds: quick ? 20 : 60,
+    pushRounds: quick ? 3 : 5,
+    help: values.help ?? false,
+  }
 }
