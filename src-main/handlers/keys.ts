@@ -55,6 +55,7 @@ export const keyHandlers: HandlerTable<KeyChannels> = {
     const key = await core.write((scope) => keys.deleteKey(scope, id))
     await core.keychain.delete(privateKeyAccount(key.fingerprint))
     await core.keychain.delete(passphraseAccount(key.fingerprint))
+    await core.orchestrator.forgetKey(key.fingerprint)
     return { deleted: 1 }
   },
 

@@ -58,6 +58,10 @@ export class Orchestrator {
   private readonly servers: Semaphore
   private readonly background = new Set<Promise<void>>()
   private readonly leaseMs: number
+  private readonly secrets = new Map<
+    string,
+    Promise<{ privateKey: string; passphrase?: string } | undefined>
+  >()
 
   constructor(private readonly options: OrchestratorOptions) {
     this.leaseMs = options.leaseMs ?? 60_000
@@ -271,16 +275,14 @@ export class Orchestrator {
     if (!key) {
       throw new NotStarted(`Server ${server.name} has no SSH key: choose one on the server's page`)
     }
-    const privateKey = await this.options.keychain.get(privateKeyAccount(key.fingerprint))
-    if (!privateKey) {
+    const secret = await this.secretOf(key.fingerprint, key.hasPassphrase)
+    if (!secret) {
       throw new NotStarted(
         `The private key '${key.label}' (${key.fingerprint}) is not in this workstation's ` +
           `OS keychain: import it here to run scripts on ${server.name}`,
       )
     }
-    const passphrase = key.hasPassphrase
-      ? await this.options.keychain.get(passphraseAccount(key.fingerprint))
-      : undefined
+    const { privateKey, passphrase } = secret
     return {
       serverId: server.id,
       name: server.name,
@@ -292,6 +294,35 @@ export class Orchestrator {
       ...(passphrase && { passphrase }),
       ...(this.options.connectTimeoutMs && { connectTimeoutMs: this.options.connectTimeoutMs }),
     }
+  }
+
+  /**
+   * A key as the keychain holds it, read once per core: a keychain read blocks for several
+   * milliseconds, and a change to 20 servers would otherwise read the same key 20 times. The
+   * key stays in this process only, as the open connections that use it do anyway.
+   */
+  private secretOf(fingerprint: string, hasPassphrase: boolean) {
+    let secret = this.secrets.get(fingerprint)
+    if (!secret) {
+      secret = (async () => {
+        const privateKey = await this.options.keychain.get(privateKeyAccount(fingerprint))
+        if (!privateKey) return undefined
+        const passphrase = hasPassphrase
+          ? await this.options.keychain.get(passphraseAccount(fingerprint))
+          : undefined
+        return { privateKey, passphrase }
+      })()
+      this.secrets.set(fingerprint, secret)
+      // A key missing now may be imported later: only keys found are kept.
+      void secret.then((found) => found || this.secrets.delete(fingerprint))
+    }
+    return secret
+  }
+
+  /** Forgets a key (deleted or replaced) and closes what used it. */
+  async forgetKey(fingerprint: string): Promise<void> {
+    this.secrets.delete(fingerprint)
+    await this.pool.close()
   }
 
   /** The shared connections, for checks that ride on them (uptime). */
