@@ -9,6 +9,17 @@ import { ContactPage } from '../features/contacts/contact-page'
 import { ContactsListPage } from '../features/contacts/contacts-list-page'
 import { DashboardPage } from '../features/dashboard/dashboard-page'
 import { HistoryPage } from '../features/history/history-page'
+import { KeysPage } from '../features/orchestration/keys/keys-page'
+import { LogPage } from '../features/orchestration/logs/log-page'
+import { LogsPage } from '../features/orchestration/logs/logs-page'
+import { RouteCreatePage, RouteEditPage } from '../features/orchestration/routes/route-form-page'
+import { RoutesPage } from '../features/orchestration/routes/routes-page'
+import {
+  ServerCreatePage,
+  ServerEditPage,
+} from '../features/orchestration/servers/server-edit-page'
+import { ServerPage } from '../features/orchestration/servers/server-page'
+import { ServersListPage } from '../features/orchestration/servers/servers-list-page'
 import { PlaceholderPage } from '../features/placeholders/placeholder-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { AppLayout } from '../layout/app-layout'
@@ -35,6 +46,16 @@ export function createAppRouter() {
             { path: 'accounts/:id/edit', element: <AccountEditPage /> },
             { path: 'contacts', element: <ContactsListPage /> },
             { path: 'contacts/:id', element: <ContactPage /> },
+            { path: 'servers', element: <ServersListPage /> },
+            { path: 'servers/new', element: <ServerCreatePage /> },
+            { path: 'servers/:id', element: <ServerPage /> },
+            { path: 'servers/:id/edit', element: <ServerEditPage /> },
+            { path: 'keys', element: <KeysPage /> },
+            { path: 'routes', element: <RoutesPage /> },
+            { path: 'routes/new', element: <RouteCreatePage /> },
+            { path: 'routes/:id/edit', element: <RouteEditPage /> },
+            { path: 'logs', element: <LogsPage /> },
+            { path: 'logs/:id', element: <LogPage /> },
             { path: 'history', element: <HistoryPage /> },
             { path: 'settings', element: <SettingsPage /> },
             { path: 'services/:area', element: <PlaceholderPage kind="services" /> },

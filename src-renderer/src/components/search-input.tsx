@@ -8,10 +8,18 @@ interface SearchInputProps {
   onChange: (value: string) => void
   label: string
   placeholder: string
+  /** Narrower where many filters share the row. */
+  minWidth?: number
 }
 
 /** A search box that asks the server only once the user pauses typing. */
-export function SearchInput({ value, onChange, label, placeholder }: SearchInputProps) {
+export function SearchInput({
+  value,
+  onChange,
+  label,
+  placeholder,
+  minWidth = 260,
+}: SearchInputProps) {
   const [text, setText] = useState(value)
   const [followed, setFollowed] = useState(value)
   const handleSettled = useDebouncedCallback((typed: string) => onChange(typed.trim()), 300)
@@ -35,7 +43,7 @@ export function SearchInput({ value, onChange, label, placeholder }: SearchInput
       onChange={(event) => handleChange(event.currentTarget.value)}
       leftSection={<IconSearch size={16} />}
       type="search"
-      miw={260}
+      miw={minWidth}
       flex={1}
     />
   )

@@ -2,6 +2,7 @@ import { Burger, Group, Text, ThemeIcon } from '@mantine/core'
 import { IconServer2 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
+import { RunIndicator } from '../features/orchestration/runs/run-indicator'
 import { DatabaseBadge } from './database-badge'
 import { PaletteButton } from './palette-button'
 import { ThemeToggle } from './theme-toggle'
@@ -39,6 +40,7 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
           </Text>
         </Group>
         <DatabaseBadge />
+        <RunIndicator />
       </Group>
       <Group gap="sm" wrap="nowrap">
         <PaletteButton />

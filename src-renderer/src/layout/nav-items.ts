@@ -4,8 +4,12 @@ import {
   IconDatabase,
   IconGauge,
   IconHistory,
+  IconKey,
+  IconListDetails,
   IconMail,
   IconReceipt,
+  IconRoute,
+  IconServer,
   IconSettings,
   IconShoppingCart,
   IconTerminal2,
@@ -61,6 +65,10 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     label: 'nav.administration',
     items: [
+      { to: '/servers', label: 'nav.servers', icon: IconServer },
+      { to: '/keys', label: 'nav.keys', icon: IconKey },
+      { to: '/routes', label: 'nav.routes', icon: IconRoute },
+      { to: '/logs', label: 'nav.logs', icon: IconListDetails },
       { to: '/history', label: 'nav.history', icon: IconHistory },
       { to: '/settings', label: 'nav.settings', icon: IconSettings },
     ],

@@ -1,5 +1,11 @@
 import { Alert, Badge, Button, Group, SimpleGrid, Stack, Tabs } from '@mantine/core'
-import { IconAlertTriangle, IconHistory, IconId, IconPencil } from '@tabler/icons-react'
+import {
+  IconAlertTriangle,
+  IconHistory,
+  IconId,
+  IconListDetails,
+  IconPencil,
+} from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router-dom'
 import type { AccountDetail } from '../../../../src-shared/schemas/accounts'
@@ -8,6 +14,7 @@ import { ActiveBadge } from '../../components/active-badge'
 import { Page } from '../../components/page'
 import { PageLoader } from '../../components/page-loader'
 import { HistoryPanel } from '../history/history-panel'
+import { AccountLogs } from '../orchestration/logs/account-logs'
 import { AccountContacts } from './account-contacts'
 import { AccountDetailsCard } from './account-details-card'
 import { AccountLoadError } from './account-load-error'
@@ -51,11 +58,13 @@ function AccountActions({ detail }: { detail: AccountDetail }) {
   )
 }
 
+const TABS = ['overview', 'logs', 'history'] as const
+
 export function AccountPage() {
   const { t } = useTranslation()
   const id = Number(useParams().id)
   const [params, setParams] = useSearchParams()
-  const tab = params.get('tab') === 'history' ? 'history' : 'overview'
+  const tab = TABS.find((known) => known === params.get('tab')) ?? 'overview'
   const query = useChannelQuery('accounts:get', { id }, { enabled: id > 0 })
 
   if (query.isError || !(id > 0))
@@ -81,12 +90,15 @@ export function AccountPage() {
       <Tabs
         value={tab}
         onChange={(value) =>
-          setParams(value === 'history' ? { tab: 'history' } : {}, { replace: true })
+          setParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })
         }
       >
         <Tabs.List aria-label={t('account.tabs')}>
           <Tabs.Tab value="overview" leftSection={<IconId size={16} />}>
             {t('account.overview')}
+          </Tabs.Tab>
+          <Tabs.Tab value="logs" leftSection={<IconListDetails size={16} />}>
+            {t('account.logs')}
           </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
             {t('account.history')}
@@ -100,6 +112,9 @@ export function AccountPage() {
             </SimpleGrid>
             <AccountServices services={detail.services} />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="logs" pt="lg">
+          {tab === 'logs' && <AccountLogs accountId={account.id} />}
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="lg">
           {tab === 'history' && <HistoryPanel scope={{ accountId: account.id }} />}

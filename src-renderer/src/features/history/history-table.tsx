@@ -19,6 +19,9 @@ function objectPath(entry: HistoryEntry): string | null {
   if (entry.objectType === 'account') return `/accounts/${entry.objectId}`
   if (entry.objectType === 'contact') return `/contacts/${entry.objectId}`
   if (entry.objectType === 'setting') return '/settings'
+  if (entry.objectType === 'server') return `/servers/${entry.objectId}`
+  if (entry.objectType === 'route') return `/routes/${entry.objectId}/edit`
+  if (entry.objectType === 'sshKey') return '/keys'
   return null
 }
 
