@@ -270,4 +270,50 @@ test('an operator routes account changes to a real SSH server and follows the lo
     const logs = main.getByRole('region', { name: 'Latest backend logs for this account' })
     await expect(logs.getByRole('row').filter({ hasText: 'Account file' })).toHaveCount(2)
   })
+
+  await test.step('runs the route in the background and sees a slow script print live', async () => {
+    // The account-file script prints nothing. So that there is output to watch, root's shell
+    // on this test server prints a line a second before each script (sshd's bash reads
+    // .bashrc, and BASH_ENV makes the script's own bash read the printing file first).
+    ssh.exec(
+      `echo 'export BASH_ENV=/root/.slow' > /root/.bashrc && ` +
+        `echo 'for i in 1 2 3; do echo "warming up $i"; sleep 1; done' > /root/.slow`,
+    )
+    await nav.getByRole('link', { name: 'Routes' }).click()
+    await expectPageReady(page)
+    await main.getByRole('link', { name: 'Account file' }).click()
+    const form = page.getByRole('form', { name: 'Route: Account file on web1' })
+    await expect(form.getByRole('combobox', { name: 'Backend' })).toBeDisabled()
+    await form.getByRole('switch', { name: 'Asynchronous' }).check()
+    await form.getByRole('button', { name: 'Save changes' }).click()
+    await expectNotification(page, 'Route Account file on web1 saved')
+    await expect(main.getByRole('row').filter({ hasText: 'Account file' })).toContainText(
+      'All actions',
+    )
+
+    await nav.getByRole('link', { name: 'Accounts' }).click()
+    await main.getByRole('link', { name: 'ana', exact: true }).click()
+    await main.getByRole('link', { name: 'Edit', exact: true }).click()
+    const edit = page.getByRole('form', { name: 'Edit ana' })
+    await textbox(edit, 'Full name').fill('Ana Puig Serra')
+    await edit.getByRole('button', { name: 'Save changes' }).click()
+
+    // Saved at once; the script runs in the background. Its log shows the lines as they come.
+    const runs = page.getByRole('region', { name: 'Sent to servers' })
+    await runs
+      .getByRole('link', { name: /^Account file on web1/ })
+      .first()
+      .click()
+    await expect(main.getByRole('heading', { name: /^Log #\d+$/, level: 2 })).toBeVisible()
+    const output = main.getByRole('region', { name: 'Output' })
+    await expect(output).toContainText('warming up 1')
+    await expect(output.getByText('live', { exact: true })).toBeVisible()
+    await saveScreenshot(page, 'log-live-output', testInfo)
+    await expect(main.getByText('Success', { exact: true }).first()).toBeVisible({
+      timeout: 15_000,
+    })
+    await expect(output).toContainText('warming up 1\nwarming up 2\nwarming up 3')
+    await expect(output.getByText('live', { exact: true })).toBeHidden()
+    await expect.poll(() => accountFile('ana')).toMatchObject({ fullName: 'Ana Puig Serra' })
+  })
 })

@@ -87,8 +87,7 @@ export function LogPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
-            {/* Keyed by id: the chunks collected belong to one log. */}
-            <LogOutputs key={log.id} log={log} />
+            <LogOutputs log={log} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -4,9 +4,9 @@ const WINDOW = 65_536
 /**
  * The output of a running log as far as it is known. `stored` is what the log held when it
  * was read (saved every few seconds while it runs, so it lags); `live` is every chunk pushed
- * since the page opened. Both are slices of one stream: `stored` its start, `live` its end
- * from some point. Where they overlap, the overlap is kept once. A gap between them (the page
- * opened well after the last save) closes when the finished log is read again.
+ * since the app started listening. Both are slices of one stream: `stored` its start, `live`
+ * its end from some point. Where they overlap, the overlap is kept once. A gap between them
+ * (the app opened while the script was running) closes when the finished log is read again.
  */
 export function mergeOutput(stored: string, live: string): string {
   if (!live) return stored

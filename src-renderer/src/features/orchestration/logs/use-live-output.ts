@@ -1,30 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useSyncExternalStore } from 'react'
 import { useClient } from '../../../api/client-context'
+import { liveOutputStore, type LiveOutput } from './live-output-store'
 
-export interface LiveOutput {
-  stdout: string
-  stderr: string
-}
-
-const EMPTY: LiveOutput = { stdout: '', stderr: '' }
-
-/**
- * The output chunks of one log pushed while this page is open, per stream. The caller is keyed
- * by log id, so another log starts from nothing.
- */
+/** The output chunks of one log pushed since the app started listening, per stream. */
 export function useLiveOutput(logId: number): LiveOutput {
-  const client = useClient()
-  const [output, setOutput] = useState<LiveOutput>(EMPTY)
-
-  useEffect(() => {
-    return client.subscribe('orchestration:output', (chunk) => {
-      if (chunk.logId !== logId) return
-      setOutput((previous) => ({
-        ...previous,
-        [chunk.stream]: previous[chunk.stream] + chunk.text,
-      }))
-    })
-  }, [client, logId])
-
-  return output
+  const store = liveOutputStore(useClient())
+  return useSyncExternalStore(store.subscribe, () => store.get(logId))
 }

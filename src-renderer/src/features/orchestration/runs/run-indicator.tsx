@@ -6,6 +6,7 @@ import type { RunSummary } from '../../../../../src-shared/schemas/orchestration
 import { useClient } from '../../../api/client-context'
 import { channelKey } from '../../../api/queries'
 import { isFailed } from '../common/log-states'
+import { liveOutputStore } from '../logs/live-output-store'
 import { useBackendLabel } from '../common/use-options'
 import { RunButton } from './run-button'
 import { RunPanel } from './run-panel'
@@ -45,6 +46,8 @@ export function RunIndicator() {
   })
 
   useEffect(() => {
+    // Output is recorded from the start, for a log page opened while its script runs.
+    liveOutputStore(client)
     const stopRuns = client.subscribe('orchestration:run', handleRun)
     const stopLogs = client.subscribe('orchestration:log', handleLog)
     return () => {
