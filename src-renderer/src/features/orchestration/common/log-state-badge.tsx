@@ -2,6 +2,7 @@ import { Badge, Loader } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { LogState } from '../../../../../src-shared/schemas/orchestration'
 import { LOG_STATE_COLORS } from './log-states'
+import badge from './badge.module.css'
 
 /** A log's state, coloured; an aborted log is grey with a red outline, as it stopped halfway. */
 export function LogStateBadge({ state, size = 'md' }: { state: LogState; size?: string }) {
@@ -10,6 +11,7 @@ export function LogStateBadge({ state, size = 'md' }: { state: LogState; size?: 
 
   return (
     <Badge
+      className={badge.whole}
       size={size}
       color={LOG_STATE_COLORS[state]}
       variant={aborted ? 'outline' : 'light'}

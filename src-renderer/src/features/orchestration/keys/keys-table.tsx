@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core'
+import { ActionIcon, Button, Group, Table, Text, Tooltip } from '@mantine/core'
 import { IconLock, IconServerBolt, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { SshKey } from '../../../../../src-shared/schemas/orchestration'
@@ -34,9 +34,9 @@ function KeyRow({
         </Group>
       </Table.Td>
       <Table.Td>
-        <Badge variant="outline" color="gray" tt="none">
+        <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
           {sshKey.type}
-        </Badge>
+        </Text>
       </Table.Td>
       <Table.Td>
         <Fingerprint value={sshKey.fingerprint} />
@@ -55,15 +55,16 @@ function KeyRow({
           >
             {t('keys.install')}
           </Button>
-          <Button
-            size="xs"
-            variant="subtle"
-            color="red"
-            leftSection={<IconTrash size={14} />}
-            onClick={() => onDelete(sshKey)}
-          >
-            {t('common.delete')}
-          </Button>
+          <Tooltip label={t('keys.deleteTitle', { label: sshKey.label })}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t('keys.deleteTitle', { label: sshKey.label })}
+              onClick={() => onDelete(sshKey)}
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Tooltip>
         </Group>
       </Table.Td>
     </Table.Tr>

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next'
 import type { LogOperation, LogState } from '../../../../../src-shared/schemas/orchestration'
 import { LOG_STATE_COLORS } from '../common/log-states'
 import { OperationLabel } from './log-operations-summary'
+import badge from '../common/badge.module.css'
 
 function OperationState({ state }: { state: string }) {
   const color = LOG_STATE_COLORS[state as LogState] ?? 'gray'
   return (
-    <Badge size="sm" variant="light" color={color}>
+    <Badge className={badge.whole} size="sm" variant="light" color={color}>
       {state}
     </Badge>
   )

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom'
 import type { Route } from '../../../../../src-shared/schemas/orchestration'
 import { ActiveBadge } from '../../../components/active-badge'
 import classes from '../../../components/table.module.css'
+import badge from '../common/badge.module.css'
 
 interface RoutesTableProps {
   routes: Route[]
@@ -26,7 +27,13 @@ function BackendCell({ route }: { route: Route }) {
         {route.backendLabel}
       </Anchor>
       {!route.available && (
-        <Badge color="red" variant="filled" size="sm" leftSection={<IconAlertTriangle size={12} />}>
+        <Badge
+          className={badge.whole}
+          color="red"
+          variant="filled"
+          size="sm"
+          leftSection={<IconAlertTriangle size={12} />}
+        >
           {t('routes.notAvailable')}
         </Badge>
       )}
@@ -36,7 +43,12 @@ function BackendCell({ route }: { route: Route }) {
 
 function AsyncCell({ route }: { route: Route }) {
   const { t } = useTranslation()
-  if (route.isAsync) return <Badge variant="light">{t('routes.asyncAll')}</Badge>
+  if (route.isAsync)
+    return (
+      <Badge className={badge.whole} variant="light">
+        {t('routes.asyncAll')}
+      </Badge>
+    )
   if (route.asyncActions.length === 0) return <Text size="sm">{t('common.no')}</Text>
   return <Text size="sm">{route.asyncActions.join(', ')}</Text>
 }

@@ -17,11 +17,15 @@ function AcceptedKey({ server }: { server: Server }) {
     )
   }
   return (
-    <Group gap="xs" wrap="nowrap" align="center">
-      <IconShieldCheck size={18} color="var(--mantine-color-teal-6)" aria-hidden />
-      <Text size="sm">{t('hostKey.acceptedLabel', { type: server.hostKeyType ?? '' })}</Text>
+    <Stack gap={4}>
+      <Group gap="xs" wrap="nowrap">
+        <IconShieldCheck size={18} color="var(--mantine-color-teal-6)" aria-hidden />
+        <Text size="sm" fw={600}>
+          {t('hostKey.acceptedLabel', { type: server.hostKeyType ?? '' })}
+        </Text>
+      </Group>
       <Fingerprint value={server.hostKeyFingerprint} />
-    </Group>
+    </Stack>
   )
 }
 
@@ -66,8 +70,8 @@ export function HostKeyPanel({ server }: { server: Server }) {
             {t('hostKey.fetch')}
           </Button>
         </Group>
-        {/* A fetched key says what to do next; "nothing accepted yet" would only repeat it. */}
-        {!(scanned && !server.hostKeyFingerprint) && <AcceptedKey server={server} />}
+        {/* A fetched key is shown beside what was accepted, so this would only repeat it. */}
+        {!scanned && <AcceptedKey server={server} />}
         {scanned && (
           <HostKeyScanResult
             scan={scanned}

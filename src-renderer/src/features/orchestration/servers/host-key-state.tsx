@@ -2,6 +2,7 @@ import { Badge, Group, Text } from '@mantine/core'
 import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { Server } from '../../../../../src-shared/schemas/orchestration'
+import badge from '../common/badge.module.css'
 
 /** Whether scripts may go to this server: only once its host key was seen and accepted. */
 interface HostKeyStateProps {
@@ -22,7 +23,12 @@ export function HostKeyState({ server, standalone }: HostKeyStateProps) {
   }
   if (!server.hostKeyFingerprint) {
     return (
-      <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />}>
+      <Badge
+        className={badge.whole}
+        color="orange"
+        variant="light"
+        leftSection={<IconAlertTriangle size={12} />}
+      >
         {standalone ? t('hostKey.notAcceptedLong') : t('hostKey.notAccepted')}
       </Badge>
     )

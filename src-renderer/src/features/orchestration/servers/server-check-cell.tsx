@@ -1,6 +1,7 @@
-import { Badge, Group, Stack, Text } from '@mantine/core'
+import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ServerCheck } from '../../../../../src-shared/schemas/orchestration'
+import badge from '../common/badge.module.css'
 
 function Details({ check }: { check: ServerCheck }) {
   const { t } = useTranslation()
@@ -18,9 +19,11 @@ function Details({ check }: { check: ServerCheck }) {
         </Text>
       )}
       {check.error && (
-        <Text size="xs" c={check.reachable ? 'orange' : 'red'} lineClamp={3} maw={280}>
-          {check.error}
-        </Text>
+        <Tooltip label={check.error} multiline maw={420} openDelay={300}>
+          <Text size="xs" c={check.reachable ? 'orange' : 'red'} lineClamp={3} maw={280}>
+            {check.error}
+          </Text>
+        </Tooltip>
       )}
     </>
   )
@@ -40,7 +43,7 @@ export function ServerCheckCell({ check }: { check?: ServerCheck }) {
   return (
     <Stack gap={2}>
       <Group gap={6} wrap="nowrap">
-        <Badge color={check.reachable ? 'teal' : 'red'} variant="light">
+        <Badge className={badge.whole} color={check.reachable ? 'teal' : 'red'} variant="light">
           {check.reachable ? t('servers.reachable') : t('servers.unreachable')}
         </Badge>
         {check.latencyMs !== null && (

@@ -9,6 +9,7 @@ import {
 import classes from '../../../components/table.module.css'
 import { HostKeyState } from './host-key-state'
 import { ServerCheckCell } from './server-check-cell'
+import badge from '../common/badge.module.css'
 
 interface ServersTableProps {
   servers: Server[]
@@ -37,7 +38,7 @@ function ServerRow({ server, check }: { server: Server; check?: ServerCheck }) {
         <Code>{effectiveAddress(server)}</Code>
       </Table.Td>
       <Table.Td>
-        <Badge variant="outline" color={ssh ? 'indigo' : 'gray'}>
+        <Badge className={badge.whole} variant="outline" color={ssh ? 'indigo' : 'gray'}>
           {t(`serverMethods.${server.method}`)}
         </Badge>
       </Table.Td>
