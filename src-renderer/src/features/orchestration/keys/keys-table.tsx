@@ -2,7 +2,6 @@ import { ActionIcon, Button, Group, Table, Text, Tooltip } from '@mantine/core'
 import { IconLock, IconServerBolt, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { SshKey } from '../../../../../src-shared/schemas/orchestration'
-import { RelativeTime } from '../../../components/relative-time'
 import classes from '../../../components/table.module.css'
 import { Fingerprint } from '../common/fingerprint'
 
@@ -32,9 +31,7 @@ function KeyRow({
             </Tooltip>
           )}
         </Group>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+        <Text size="xs" ff="monospace" c="dimmed">
           {sshKey.type}
         </Text>
       </Table.Td>
@@ -42,9 +39,6 @@ function KeyRow({
         <Fingerprint value={sshKey.fingerprint} />
       </Table.Td>
       <Table.Td className={classes.numeric}>{sshKey.serverCount}</Table.Td>
-      <Table.Td>
-        <RelativeTime value={sshKey.createdAt} />
-      </Table.Td>
       <Table.Td>
         <Group gap="xs" justify="flex-end" wrap="nowrap">
           <Button
@@ -73,10 +67,10 @@ function KeyRow({
 
 export function KeysTable({ keys, onInstall, onDelete }: KeysTableProps) {
   const { t } = useTranslation()
-  const columns = ['label', 'type', 'fingerprint'] as const
+  const columns = ['label', 'fingerprint'] as const
 
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -84,7 +78,6 @@ export function KeysTable({ keys, onInstall, onDelete }: KeysTableProps) {
               <Table.Th key={column}>{t(`keys.columns.${column}`)}</Table.Th>
             ))}
             <Table.Th className={classes.numeric}>{t('keys.columns.servers')}</Table.Th>
-            <Table.Th>{t('keys.columns.createdAt')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>

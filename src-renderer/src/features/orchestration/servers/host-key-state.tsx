@@ -38,7 +38,7 @@ export function HostKeyState({ server, standalone }: HostKeyStateProps) {
   return (
     <Group gap={6} wrap="nowrap">
       <IconShieldCheck size={16} color="var(--mantine-color-teal-6)" aria-hidden />
-      <Text size="xs" ff="monospace" title={server.hostKeyFingerprint} truncate maw={220}>
+      <Text size="xs" ff="monospace" title={server.hostKeyFingerprint} truncate maw={200}>
         {t('hostKey.acceptedShort', { fingerprint: server.hostKeyFingerprint })}
       </Text>
     </Group>

@@ -20,7 +20,7 @@ function Details({ check }: { check: ServerCheck }) {
       )}
       {check.error && (
         <Tooltip label={check.error} multiline maw={420} openDelay={300}>
-          <Text size="xs" c={check.reachable ? 'orange' : 'red'} lineClamp={3} maw={280}>
+          <Text size="xs" c={check.reachable ? 'orange' : 'red'} lineClamp={2} maw={220}>
             {check.error}
           </Text>
         </Tooltip>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Code, Table, Text } from '@mantine/core'
+import { Anchor, Badge, Code, Group, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router-dom'
 import {
@@ -24,26 +24,28 @@ function ServerRow({ server, check }: { server: Server; check?: ServerCheck }) {
   return (
     <Table.Tr className={classes.clickableRow} onClick={() => navigate(`/servers/${server.id}`)}>
       <Table.Td>
-        <Anchor
-          component={Link}
-          to={`/servers/${server.id}`}
-          fw={600}
-          size="sm"
-          onClick={(event) => event.stopPropagation()}
-        >
-          {server.name}
-        </Anchor>
+        <Stack gap={2}>
+          <Anchor
+            component={Link}
+            to={`/servers/${server.id}`}
+            fw={600}
+            size="sm"
+            onClick={(event) => event.stopPropagation()}
+          >
+            {server.name}
+          </Anchor>
+          <Text size="xs" ff="monospace" c="dimmed">
+            {effectiveAddress(server)}
+          </Text>
+        </Stack>
       </Table.Td>
       <Table.Td>
-        <Code>{effectiveAddress(server)}</Code>
-      </Table.Td>
-      <Table.Td>
-        <Badge className={badge.whole} variant="outline" color={ssh ? 'indigo' : 'gray'}>
-          {t(`serverMethods.${server.method}`)}
-        </Badge>
-      </Table.Td>
-      <Table.Td>
-        {ssh ? <Code>{`${server.sshUser}:${server.sshPort}`}</Code> : t('common.none')}
+        <Group gap={6} wrap="nowrap">
+          <Badge className={badge.whole} variant="outline" color={ssh ? 'indigo' : 'gray'}>
+            {t(`serverMethods.${server.method}`)}
+          </Badge>
+          {ssh && <Code>{`${server.sshUser}:${server.sshPort}`}</Code>}
+        </Group>
       </Table.Td>
       <Table.Td>
         {server.keyLabel ?? (
@@ -64,10 +66,10 @@ function ServerRow({ server, check }: { server: Server; check?: ServerCheck }) {
 
 export function ServersTable({ servers, checks }: ServersTableProps) {
   const { t } = useTranslation()
-  const columns = ['name', 'address', 'method', 'ssh', 'key', 'hostKey', 'status'] as const
+  const columns = ['name', 'connection', 'key', 'hostKey', 'status'] as const
 
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={820}>
       <Table highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
