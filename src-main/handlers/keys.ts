@@ -2,7 +2,7 @@ import type { Channels } from '../../src-shared/contract/channels'
 import { AppError } from '../../src-shared/errors'
 import { effectiveAddress } from '../../src-shared/schemas/orchestration'
 import * as keys from '../data/ssh-keys'
-import { getServer } from '../data/servers'
+import { getServer, updateServer } from '../data/servers'
 import { passphraseAccount, privateKeyAccount } from '../orchestration/orchestrator'
 import { SshError } from '../orchestration/ssh/errors'
 import { installAuthorizedKey } from '../orchestration/ssh/install-key'
@@ -59,7 +59,7 @@ export const keyHandlers: HandlerTable<KeyChannels> = {
     return { deleted: 1 }
   },
 
-  'keys:install': async ({ keyId, serverId, password }, { core }) => {
+  'keys:install': async ({ keyId, serverId, password, useForServer }, { core }) => {
     const [key, server] = await core.database.store.read(
       async (tx) => [await keys.getKey(tx, keyId), await getServer(tx, serverId)] as const,
     )
@@ -71,20 +71,31 @@ export const keyHandlers: HandlerTable<KeyChannels> = {
           'a password is only sent to a server whose identity is known',
       })
     }
-    try {
-      const result = await installAuthorizedKey({
-        address: effectiveAddress(server),
-        port: server.sshPort,
-        user: server.sshUser,
-        password,
-        hostKeyFingerprint: server.hostKeyFingerprint,
-        publicKeyLine: key.publicKey,
-      })
-      return { installed: result.added, line: key.publicKey }
-    } catch (error) {
-      if (error instanceof SshError)
+    const result = await installAuthorizedKey({
+      name: server.name,
+      address: effectiveAddress(server),
+      port: server.sshPort,
+      user: server.sshUser,
+      password,
+      hostKeyFingerprint: server.hostKeyFingerprint,
+      publicKeyLine: key.publicKey,
+    }).catch((error: unknown) => {
+      // A refused password belongs under the password field; other failures are the server's.
+      if (error instanceof SshError && error.code === 'AUTH_FAILED') {
+        throw AppError.validation([
+          { field: 'password', rule: 'refused', message: `${server.name} refused this password` },
+        ])
+      }
+      if (error instanceof SshError) {
         throw new AppError({ code: 'UNAVAILABLE', message: error.message })
+      }
       throw error
+    })
+    if (useForServer && server.keyId !== key.id) {
+      await core.write((scope) =>
+        updateServer(scope, { id: server.id, version: server.version, keyId: key.id }),
+      )
     }
+    return { installed: result.added, line: key.publicKey }
   },
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../src-shared/errors'
 import { effectiveAddress, type ServerCheck } from '../../src-shared/schemas/orchestration'
 import * as servers from '../data/servers'
 import { NotStarted } from '../orchestration/orchestrator'
-import { checkServer } from '../orchestration/ssh/check'
+import { checkServer, measureTcp } from '../orchestration/ssh/check'
 import { SshError } from '../orchestration/ssh/errors'
 import { scanHostKey } from '../orchestration/ssh/host-key'
 import type { CoreServices, HandlerTable } from './types'
@@ -23,16 +23,26 @@ function asUserError(error: unknown): never {
   throw error
 }
 
+/**
+ * Reachability is the SSH port answering; uptime and load need a login. A server that cannot
+ * be logged into yet (no key chosen, key not in this keychain) is still reported reachable,
+ * with what is missing.
+ */
 async function check(core: CoreServices, id: number): Promise<ServerCheck> {
+  let target: Awaited<ReturnType<CoreServices['orchestrator']['targetOf']>>
   try {
-    const target = await core.orchestrator.targetOf(id)
-    if (target === 'local') return { serverId: id, reachable: true, latencyMs: 0 }
-    const result = await checkServer(core.orchestrator.connections, target)
-    return { serverId: id, ...result, error: result.error?.message }
+    target = await core.orchestrator.targetOf(id)
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    return { serverId: id, reachable: false, latencyMs: null, error: message }
+    if (!(error instanceof NotStarted)) throw error
+    const server = await readServer(core, id)
+    const latencyMs = await measureTcp({ address: effectiveAddress(server), port: server.sshPort })
+      .then((ms) => ms)
+      .catch(() => null)
+    return { serverId: id, reachable: latencyMs !== null, latencyMs, error: error.message }
   }
+  if (target === 'local') return { serverId: id, reachable: true, latencyMs: 0 }
+  const result = await checkServer(core.orchestrator.connections, target)
+  return { serverId: id, ...result, error: result.error?.message }
 }
 
 export const serverHandlers: HandlerTable<ServerChannels> = {

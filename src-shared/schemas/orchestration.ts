@@ -159,6 +159,8 @@ export const keyInstallSchema = z.strictObject({
   serverId: idSchema,
   /** Used for this one login and forgotten: never stored, never logged. */
   password: z.string().min(1).max(1024),
+  /** Also make it the key scripts use on that server. */
+  useForServer: z.boolean().default(false),
 })
 
 // --- Routes -----------------------------------------------------------------------------------

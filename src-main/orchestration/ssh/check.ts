@@ -21,7 +21,9 @@ const UPTIME_TIMEOUT_MS = 10_000
  * Latency is one TCP handshake with the SSH port. ICMP ping would need raw sockets (root or
  * CAP_NET_RAW) and is often filtered where SSH is open, so this measures what the runs use.
  */
-function measureTcp(target: SshTarget): Promise<number> {
+export function measureTcp(
+  target: Pick<SshTarget, 'address' | 'port' | 'connectTimeoutMs'>,
+): Promise<number> {
   const started = performance.now()
   const timeoutMs = target.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
   return new Promise((resolve, reject) => {

@@ -67,6 +67,16 @@ describe('servers and keys', () => {
     expect(check!.uptime?.load).toHaveLength(3)
   })
 
+  it('reports a server without a key reachable, and says what is missing', async () => {
+    const server = await call('servers:create', {
+      name: 'web1',
+      address: ssh.address,
+      sshPort: ssh.port,
+    })
+    const [check] = await call('servers:check', { ids: [server.id] })
+    expect(check).toMatchObject({ reachable: true, error: expect.stringMatching(/no SSH key/) })
+  })
+
   it('never gives the renderer a private key', async () => {
     await call('keys:generate', { label: 'fresh' })
     const keys = await call('keys:list', {})
@@ -106,6 +116,45 @@ describe('servers and keys', () => {
       code: 'VALIDATION',
       field: 'name',
     })
+  })
+})
+
+describe('installing a key with a one-time password', () => {
+  let ssh: TestSshServer
+  let core: TestCore
+  const call = caller(() => core)
+
+  beforeAll(async () => {
+    ssh = await startSshServer({ password: 'r00t pass; $(x)' })
+    core = await makeCore()
+  })
+  afterAll(async () => {
+    await core.dispose()
+    await ssh.stop()
+  })
+
+  it('adds the key once, makes it the server key, and then logs in with it', async () => {
+    const key = await call('keys:generate', { label: 'deploy' })
+    const server = await call('servers:create', {
+      name: 'web1',
+      address: ssh.address,
+      sshPort: ssh.port,
+    })
+    const scan = await call('servers:scanHostKey', { id: server.id })
+    await call('servers:acceptHostKey', { id: server.id, fingerprint: scan.fingerprint })
+
+    const wrong = { keyId: key.id, serverId: server.id, password: 'nope', useForServer: true }
+    await expect(call('keys:install', wrong)).rejects.toMatchObject({ field: 'password' })
+    const right = { ...wrong, password: 'r00t pass; $(x)' }
+    expect(await call('keys:install', right)).toMatchObject({
+      installed: true,
+      line: key.publicKey,
+    })
+    expect(await call('keys:install', right)).toMatchObject({ installed: false })
+
+    expect((await call('servers:get', { id: server.id })).keyId).toBe(key.id)
+    const [check] = await call('servers:check', { ids: [server.id] })
+    expect(check!.uptime).toBeDefined()
   })
 })
 
