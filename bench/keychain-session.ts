@@ -1,39 +1,33 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-
-/** Set in the re-run process, so it does not start yet another session. */
-const INSIDE = 'ORCHESTRA_BENCH_PRIVATE_KEYCHAIN'
-
-const has = (command: string) =>
-  spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0
+import {
+  keychainToolsMissing,
+  PRIVATE_KEYCHAIN_MARKER,
+  startPrivateKeychain,
+} from '../scripts/private-keychain'
 
 /**
- * The orchestration benchmark imports SSH keys into the OS keychain, as the app does. Like
- * `npm test` (scripts/test.js), it never touches the developer's own: the benchmark runs again
- * inside a private D-Bus session with a GNOME Keyring unlocked by a throwaway password, whose
- * files live in a temporary folder. Returns the re-run's exit status, or undefined when this
- * process should go on by itself (already inside, or no dbus-run-session / keyring to use).
+ * The orchestration benchmark imports SSH keys into the OS keychain, as the app does, and like
+ * `npm test` it never touches the developer's own: the benchmark runs again inside a private
+ * keychain (scripts/private-keychain.js). Returns the re-run's exit status, or undefined when
+ * this process should go on by itself (already inside one, or no tools to make one).
  */
 export function rerunInPrivateKeychain(argv: readonly string[]): number | undefined {
-  if (process.env[INSIDE]) return undefined
-  if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
-    process.stderr.write('No dbus-run-session or gnome-keyring-daemon: no keychain to use.\n')
+  if (process.env[PRIVATE_KEYCHAIN_MARKER]) return undefined
+  const missing = keychainToolsMissing()
+  if (missing) {
+    process.stderr.write(`No private keychain (${missing}): the keychain cannot be used.\n`)
     return undefined
   }
-  const home = mkdtempSync(join(tmpdir(), 'orchestra-bench-keyring-'))
-  const script =
-    'printf %s bench-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "$@"'
-  const node = [process.execPath, ...process.execArgv, process.argv[1]!, ...argv]
+  const keychain = startPrivateKeychain()
+  const node = [...process.execArgv, process.argv[1]!, ...argv]
   try {
-    const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...node], {
+    const result = spawnSync(process.execPath, node, {
       stdio: 'inherit',
-      env: { ...process.env, XDG_DATA_HOME: home, [INSIDE]: '1' },
+      env: { ...process.env, ...keychain.env },
     })
-    if (result.error) throw new Error('Could not start dbus-run-session', { cause: result.error })
+    if (result.error) throw new Error('Could not run the benchmark again', { cause: result.error })
     return result.status ?? 1
   } finally {
-    rmSync(home, { recursive: true, force: true })
+    keychain.stop()
   }
 }

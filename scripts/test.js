@@ -4,10 +4,10 @@
 // then prints `N passed, N failed[, N skipped]` summed over both. Exits non-zero when a test
 // failed or a suite did not run at all.
 const { spawnSync } = require('node:child_process')
-const { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } = require('node:fs')
-const { tmpdir } = require('node:os')
+const { existsSync, mkdirSync, readFileSync, rmSync } = require('node:fs')
 const { join } = require('node:path')
 const { ensureRendererBuilt } = require('./build-renderer')
+const { keychainToolsMissing, startPrivateKeychain } = require('./private-keychain')
 
 const root = join(__dirname, '..')
 const reportDir = join(root, 'test-results', 'reports')
@@ -35,42 +35,10 @@ function readJson(file) {
 
 // Suites
 
-/** Whether a command is on the PATH. */
-function has(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0
-}
-
-/**
- * Secrets go to the OS keychain, so the core tests need one. Like a desktop session, but
- * private to this run: its own D-Bus session and a GNOME Keyring unlocked with a throwaway
- * password, keeping its files in a temporary folder (never the developer's own keychain).
- */
-function withPrivateKeychain(command, args) {
-  if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
-    console.log('No dbus-run-session or gnome-keyring-daemon: keychain tests will fail.')
-    return { command, args, env: {}, cleanup: () => undefined }
-  }
-  const home = mkdtempSync(join(tmpdir(), 'orchestra-keyring-'))
-  const script =
-    'printf %s test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "$@"'
-  return {
-    command: 'dbus-run-session',
-    args: ['--', 'sh', '-c', script, 'sh', command, ...args],
-    env: { XDG_DATA_HOME: home },
-    cleanup: () => rmSync(home, { recursive: true, force: true }),
-  }
-}
-
-function runVitest() {
+function runVitest(keychainEnv) {
   const file = join(reportDir, 'vitest.json')
-  const session = withPrivateKeychain(bin('vitest'), [
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${file}`,
-  ])
-  const status = run(session.command, session.args, session.env)
-  session.cleanup()
+  const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]
+  const status = run(bin('vitest'), args, keychainEnv)
   const report = readJson(file)
   if (!report) return { name: 'vitest', status, ran: false }
   return {
@@ -87,10 +55,11 @@ function runVitest() {
   }
 }
 
-function runPlaywright(built) {
+function runPlaywright(built, keychainEnv) {
   if (!built) return { name: 'playwright', status: 1, ran: false }
   const file = join(reportDir, 'playwright.json')
   const status = run(bin('playwright'), ['test', '--reporter=list,json'], {
+    ...keychainEnv,
     PLAYWRIGHT_JSON_OUTPUT_NAME: file,
   })
   const report = readJson(file)
@@ -114,7 +83,16 @@ rmSync(reportDir, { recursive: true, force: true })
 mkdirSync(reportDir, { recursive: true })
 
 const built = ensureRendererBuilt()
-const suites = [runVitest(), runPlaywright(built)]
+// One private keychain for both suites; without its tools the keychain tests fail, saying why.
+const missing = keychainToolsMissing()
+if (missing) console.log(`No private keychain (${missing}): keychain tests will fail.`)
+const keychain = missing ? { env: {}, stop() {} } : startPrivateKeychain()
+let suites
+try {
+  suites = [runVitest(keychain.env), runPlaywright(built, keychain.env)]
+} finally {
+  keychain.stop()
+}
 
 let passed = 0
 let failed = 0
