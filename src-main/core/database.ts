@@ -92,6 +92,8 @@ export async function openStore(
   if (target.kind === 'sqlite') {
     return readOnly ? openSqliteForAudit(target.file) : openSqliteStore(target.file)
   }
+  // TODO(#4): a read-only PostgreSQL open still migrates the schema first, so an auditor's
+  // SELECT-only role cannot open an older database; it should read without migrating.
   const store = await openPostgresStore({ url: target.url, password: target.password })
   return readOnly ? new ReadOnlyStore(store) : store
 }
