@@ -121,12 +121,13 @@ export class Orchestrator {
   private summaryOf(plan: RunPlan): RunSummary {
     return {
       runId: plan.runId,
-      logs: plan.logs.map(({ id, backend, serverName, state, isAsync }) => ({
+      logs: plan.logs.map(({ id, backend, serverName, state, isAsync, operations }) => ({
         id,
         backend,
         serverName,
         state,
         isAsync,
+        operations,
       })),
       notRouted: plan.notRouted,
     }

@@ -20,6 +20,8 @@ export interface PlannedLog {
   serverName: string
   isAsync: boolean
   state: 'RECEIVED' | 'NOTHING' | 'ERROR'
+  /** `save ana`, … for the run's summary. */
+  operations: string[]
 }
 
 export interface RunPlan {
@@ -202,6 +204,7 @@ export async function planRun(
       serverName: group.route.server.name,
       isAsync: group.isAsync,
       state,
+      operations: group.operations.map(({ op, repr }) => `${op.action} ${repr}`),
     })
   }
 
@@ -230,6 +233,7 @@ export async function planRun(
       serverName: failed.route.server.name,
       isAsync: false,
       state: 'ERROR',
+      operations: [`match ${failed.repr}`],
     })
   }
 

@@ -137,6 +137,7 @@ export async function planRetry(
           serverName: original.serverName,
           isAsync: false,
           state: 'RECEIVED',
+          operations: operations.map((op) => `${op.action} ${op.objectRepr}`),
         },
       ],
       notRouted: [],

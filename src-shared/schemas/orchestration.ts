@@ -312,7 +312,15 @@ export interface NotRouted {
 /** What a change sent to servers: pushed while it runs, returned by orchestration calls. */
 export interface RunSummary {
   runId: string
-  logs: { id: number; backend: string; serverName: string; state: LogState; isAsync: boolean }[]
+  logs: {
+    id: number
+    backend: string
+    serverName: string
+    state: LogState
+    isAsync: boolean
+    /** What the log carries, e.g. `save ana`. */
+    operations: string[]
+  }[]
   /** Changes no route took: shown, never dropped silently. */
   notRouted: NotRouted[]
 }

@@ -27,7 +27,12 @@ describe('orchestration over SSH', () => {
 
   it('runs one script on the routed server when an account is created', async () => {
     await routeTo(0)
+    const runs: unknown[] = []
+    core.events.subscribe((name, payload) => name === 'orchestration:run' && runs.push(payload))
     const detail = await call('accounts:create', accountInput({ username: 'ana' }))
+    expect(runs).toEqual([
+      expect.objectContaining({ logs: [expect.objectContaining({ operations: ['save ana'] })] }),
+    ])
 
     expect(accountFileOn(ssh[0]!, 'ana')).toMatchObject({ username: 'ana', fullName: 'Ana Puig' })
     const logs = await call('logs:list', {})
