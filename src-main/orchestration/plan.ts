@@ -5,7 +5,6 @@ import { backendLogs, backendOperations } from '../db/schema'
 import type { Tx } from '../db/store'
 import { loadActiveRoutes, type ActiveRoute } from '../data/routes'
 import type { AnyBackend, ServerContext } from './backend'
-import { findBackend } from './backends'
 import type { PendingOperation } from './collector'
 import { compileMatch, describeMatchError } from './expression'
 import { Commands, composeScript, type ComposedScript } from './script'
@@ -245,4 +244,3 @@ export async function planRun(
   return plan
 }
 
-export { findBackend }
