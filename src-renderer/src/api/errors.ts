@@ -44,7 +44,8 @@ export function schemaErrors(schema: z.ZodType, values: unknown): Record<string,
   return result.success ? {} : issuesToErrors(toFieldIssues(result.error))
 }
 
-const OWN_WORDING = new Set(['CONFLICT', 'UNAUTHORIZED', 'FORBIDDEN'])
+// FORBIDDEN keeps the core's message: it says why (a read-only database, a log that cannot run).
+const OWN_WORDING = new Set(['CONFLICT', 'UNAUTHORIZED'])
 
 /** One sentence for a notification or an inline callout. */
 export function errorMessage(error: unknown): string {

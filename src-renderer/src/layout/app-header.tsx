@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom'
 import { RunIndicator } from '../features/orchestration/runs/run-indicator'
 import { DatabaseBadge } from './database-badge'
 import { PaletteButton } from './palette-button'
+import { ReadOnlyBadge } from './read-only-badge'
 import { ThemeToggle } from './theme-toggle'
 
 interface AppHeaderProps {
@@ -40,6 +41,7 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
           </Text>
         </Group>
         <DatabaseBadge />
+        <ReadOnlyBadge />
         <RunIndicator />
       </Group>
       <Group gap="sm" wrap="nowrap">

@@ -5,6 +5,7 @@ import { Outlet, useLocation } from 'react-router-dom'
 import { CommandPalette } from '../features/search/command-palette'
 import { AppHeader } from './app-header'
 import { AppNavbar } from './app-navbar'
+import { ReadOnlyBanner } from './read-only-banner'
 
 export function AppLayout() {
   const [navOpened, { toggle, close }] = useDisclosure(false)
@@ -26,6 +27,7 @@ export function AppLayout() {
         <AppNavbar />
       </AppShell.Navbar>
       <AppShell.Main>
+        <ReadOnlyBanner />
         <Outlet />
       </AppShell.Main>
       <CommandPalette />

@@ -8,6 +8,7 @@ import type { Contact } from '../../../../src-shared/schemas/contacts'
 import { ContactCard } from '../contacts/contact-card'
 import { ContactFormModal } from '../contacts/contact-form-modal'
 import { DeleteContactModal } from '../contacts/delete-contact-modal'
+import { useReadOnly } from '../../hooks/use-read-only'
 
 interface AccountContactsProps {
   account: Account
@@ -24,6 +25,7 @@ const CLOSED: Dialog = { opened: false }
 
 export function AccountContacts({ account, contacts }: AccountContactsProps) {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
   const [editing, setEditing] = useState<Dialog>(CLOSED)
   const [deleting, setDeleting] = useState<Dialog>(CLOSED)
   const handleEdit = (contact?: Contact) => setEditing({ opened: true, contact })
@@ -51,6 +53,7 @@ export function AccountContacts({ account, contacts }: AccountContactsProps) {
               variant="light"
               leftSection={<IconPlus size={14} />}
               onClick={() => handleEdit()}
+              disabled={readOnly}
             >
               {t('account.addContact')}
             </Button>

@@ -12,12 +12,17 @@ import { requiredInput } from '../../components/required'
 import type { FormDefaults } from '../../hooks/use-form-defaults'
 import { useSubmitErrors } from '../../hooks/use-submit-errors'
 import { notifySuccess } from '../../lib/notify'
+import { PreviewButton } from '../orchestration/preview/preview-button'
+import { PreviewModal } from '../orchestration/preview/preview-modal'
+import { usePreview } from '../orchestration/preview/use-preview'
 import { AccountFields } from './account-fields'
 import { ContactsEditor } from './contacts-editor'
 import { emptyAccount, toCreateRequest, type AccountCreateValues } from './account-form-values'
+import { useReadOnly } from '../../hooks/use-read-only'
 
 export function AccountCreateForm({ defaults }: { defaults: FormDefaults }) {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
   const navigate = useNavigate()
   const create = useChannelMutation('accounts:create')
   const form = useForm<AccountCreateValues>({
@@ -25,6 +30,7 @@ export function AccountCreateForm({ defaults }: { defaults: FormDefaults }) {
     validate: (values) => schemaErrors(accountCreateSchema, toCreateRequest(values)),
   })
   const submitErrors = useSubmitErrors(form, t('accountForm.submitCreate'))
+  const preview = usePreview('accounts:create', submitErrors.handleError)
 
   const handleSubmit = form.onSubmit((values) => {
     submitErrors.clear()
@@ -35,6 +41,11 @@ export function AccountCreateForm({ defaults }: { defaults: FormDefaults }) {
       },
       onError: submitErrors.handleError,
     })
+  }, submitErrors.focusError)
+
+  const handlePreview = form.onSubmit((values) => {
+    submitErrors.clear()
+    preview.run(accountCreateSchema.parse(toCreateRequest(values)))
   }, submitErrors.focusError)
 
   return (
@@ -76,12 +87,22 @@ export function AccountCreateForm({ defaults }: { defaults: FormDefaults }) {
             <Button variant="default" component={Link} to="/accounts">
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={create.isPending}>
+            <PreviewButton
+              onClick={() => handlePreview()}
+              loading={preview.pending}
+              disabled={readOnly}
+            />
+            <Button type="submit" loading={create.isPending} disabled={readOnly}>
               {t('accountForm.submitCreate')}
             </Button>
           </Group>
         </Stack>
       </form>
+      <PreviewModal
+        result={preview.result}
+        onClose={preview.close}
+        apply={{ label: t('accountForm.submitCreate'), onApply: () => handleSubmit() }}
+      />
     </Page>
   )
 }

@@ -14,11 +14,16 @@ import { FormSection } from '../../components/form-section'
 import { Page } from '../../components/page'
 import { useSubmitErrors } from '../../hooks/use-submit-errors'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
+import { PreviewButton } from '../orchestration/preview/preview-button'
+import { PreviewModal } from '../orchestration/preview/preview-modal'
+import { usePreview } from '../orchestration/preview/use-preview'
 import { AccountFields } from './account-fields'
 import { accountToForm, type AccountFieldValues } from './account-form-values'
+import { useReadOnly } from '../../hooks/use-read-only'
 
 export function AccountEditForm({ account }: { account: Account }) {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
   const api = useApi()
   const navigate = useNavigate()
   // The version this edit is based on; the core refuses the save if someone saved since.
@@ -30,6 +35,7 @@ export function AccountEditForm({ account }: { account: Account }) {
     validate: (values) => schemaErrors(accountUpdateSchema, { ...values, ...identity }),
   })
   const submitErrors = useSubmitErrors(form, t('common.save'))
+  const preview = usePreview('accounts:update', submitErrors.handleError)
   const accountPath = `/accounts/${account.id}`
 
   const handleLoadLatest = async () => {
@@ -52,6 +58,11 @@ export function AccountEditForm({ account }: { account: Account }) {
       },
       onError: submitErrors.handleError,
     })
+  }, submitErrors.focusError)
+
+  const handlePreview = form.onSubmit((values) => {
+    submitErrors.clear()
+    preview.run(accountUpdateSchema.parse({ ...values, ...identity }))
   }, submitErrors.focusError)
 
   return (
@@ -96,12 +107,22 @@ export function AccountEditForm({ account }: { account: Account }) {
             <Button variant="default" component={Link} to={accountPath}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={update.isPending}>
+            <PreviewButton
+              onClick={() => handlePreview()}
+              loading={preview.pending}
+              disabled={readOnly}
+            />
+            <Button type="submit" loading={update.isPending} disabled={readOnly}>
               {t('common.save')}
             </Button>
           </Group>
         </Stack>
       </form>
+      <PreviewModal
+        result={preview.result}
+        onClose={preview.close}
+        apply={{ label: t('common.save'), onApply: () => handleSubmit() }}
+      />
     </Page>
   )
 }

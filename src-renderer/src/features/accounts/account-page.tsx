@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, SimpleGrid, Stack, Tabs } from '@mantine/core'
+import { Alert, Badge, Group, SimpleGrid, Stack, Tabs } from '@mantine/core'
 import {
   IconAlertTriangle,
   IconHistory,
@@ -7,7 +7,7 @@ import {
   IconPencil,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams, useSearchParams } from 'react-router-dom'
+import { useParams, useSearchParams } from 'react-router-dom'
 import type { AccountDetail } from '../../../../src-shared/schemas/accounts'
 import { useChannelQuery } from '../../api/queries'
 import { ActiveBadge } from '../../components/active-badge'
@@ -21,6 +21,7 @@ import { AccountLoadError } from './account-load-error'
 import { AccountServices } from './account-services'
 import { DeleteAccountButton } from './delete-account-button'
 import { SetActiveButton } from './set-active-button'
+import { WriteLinkButton } from '../../components/write-link-button'
 
 function AccountBadges({ detail }: { detail: AccountDetail }) {
   const { t } = useTranslation()
@@ -45,13 +46,9 @@ function AccountActions({ detail }: { detail: AccountDetail }) {
   const { account } = detail
   return (
     <>
-      <Button
-        component={Link}
-        to={`/accounts/${account.id}/edit`}
-        leftSection={<IconPencil size={16} />}
-      >
+      <WriteLinkButton to={`/accounts/${account.id}/edit`} leftSection={<IconPencil size={16} />}>
         {t('common.edit')}
-      </Button>
+      </WriteLinkButton>
       <SetActiveButton account={account} />
       <DeleteAccountButton account={account} />
     </>

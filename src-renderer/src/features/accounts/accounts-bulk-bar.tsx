@@ -7,6 +7,7 @@ import { useChannelMutation } from '../../api/queries'
 import { ConfirmModal } from '../../components/confirm-modal'
 import type { Selection } from '../../hooks/use-selection'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
+import { useReadOnly } from '../../hooks/use-read-only'
 
 const LISTED = 15
 
@@ -31,6 +32,7 @@ function SelectedList({ rows }: { rows: AccountRow[] }) {
 /** Disable or enable the selected accounts, after a confirmation that names them. */
 export function AccountsBulkBar({ selection }: { selection: Selection<AccountRow> }) {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
   const [pending, setPending] = useState<'disable' | 'enable' | null>(null)
   const setActive = useChannelMutation('accounts:setActive')
   const count = selection.count
@@ -65,6 +67,7 @@ export function AccountsBulkBar({ selection }: { selection: Selection<AccountRow
           color="red"
           leftSection={<IconPlayerPause size={14} />}
           onClick={() => setPending('disable')}
+          disabled={readOnly}
         >
           {t('accounts.bulk.disable')}
         </Button>
@@ -74,6 +77,7 @@ export function AccountsBulkBar({ selection }: { selection: Selection<AccountRow
           color="teal"
           leftSection={<IconPlayerPlay size={14} />}
           onClick={() => setPending('enable')}
+          disabled={readOnly}
         >
           {t('accounts.bulk.enable')}
         </Button>

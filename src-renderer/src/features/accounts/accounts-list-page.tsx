@@ -1,7 +1,6 @@
-import { Button, EmptyState, Paper, Stack } from '@mantine/core'
+import { EmptyState, Paper, Stack } from '@mantine/core'
 import { IconPlus, IconUsers } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router-dom'
 import {
   ACCOUNT_SORTS,
   ACCOUNT_TYPES,
@@ -19,13 +18,14 @@ import { useSelection } from '../../hooks/use-selection'
 import { AccountsBulkBar } from './accounts-bulk-bar'
 import { AccountsTable } from './accounts-table'
 import { AccountsToolbar } from './accounts-toolbar'
+import { WriteLinkButton } from '../../components/write-link-button'
 
 function NewAccountButton() {
   const { t } = useTranslation()
   return (
-    <Button component={Link} to="/accounts/new" leftSection={<IconPlus size={16} />}>
+    <WriteLinkButton to="/accounts/new" leftSection={<IconPlus size={16} />}>
       {t('accounts.new')}
-    </Button>
+    </WriteLinkButton>
   )
 }
 

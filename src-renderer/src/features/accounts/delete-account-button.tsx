@@ -10,9 +10,11 @@ import { ConfirmModal } from '../../components/confirm-modal'
 import { QueryError } from '../../components/query-error'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
 import { DeleteAccountPreview } from './delete-account-preview'
+import { useReadOnly } from '../../hooks/use-read-only'
 
 export function DeleteAccountButton({ account }: { account: Account }) {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [opened, { open, close }] = useDisclosure(false)
@@ -37,7 +39,13 @@ export function DeleteAccountButton({ account }: { account: Account }) {
 
   return (
     <>
-      <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={open}>
+      <Button
+        variant="light"
+        color="red"
+        leftSection={<IconTrash size={16} />}
+        onClick={open}
+        disabled={readOnly}
+      >
         {t('deleteAccount.button')}
       </Button>
       <ConfirmModal

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Text } from '@mantine/core'
+import { Button, Group, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -7,18 +7,27 @@ import type { Account } from '../../../../src-shared/schemas/accounts'
 import { useChannelMutation } from '../../api/queries'
 import { ConfirmModal } from '../../components/confirm-modal'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
+import { PreviewButton } from '../orchestration/preview/preview-button'
+import { PreviewContent } from '../orchestration/preview/preview-content'
+import { usePreview } from '../orchestration/preview/use-preview'
+import { useReadOnly } from '../../hooks/use-read-only'
 
 /** "Disable" for an active account, "Enable" for a disabled one; never both. */
 export function SetActiveButton({ account }: { account: Account }) {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
   const [opened, { open, close }] = useDisclosure(false)
   const setActive = useChannelMutation('accounts:setActive')
   // Fixed when the dialog opens, so its wording does not flip while it closes after success.
   const [enabling, setEnabling] = useState(!account.isActive)
   const { username } = account
+  const preview = usePreview('accounts:setActive', (error) =>
+    notifyFailure(t('preview.button'), error),
+  )
 
   const handleOpen = () => {
     setEnabling(!account.isActive)
+    preview.close()
     open()
   }
 
@@ -44,6 +53,7 @@ export function SetActiveButton({ account }: { account: Account }) {
           account.isActive ? <IconPlayerPause size={16} /> : <IconPlayerPlay size={16} />
         }
         onClick={handleOpen}
+        disabled={readOnly}
       >
         {account.isActive ? t('account.disable') : t('account.enable')}
       </Button>
@@ -61,6 +71,16 @@ export function SetActiveButton({ account }: { account: Account }) {
         confirmLabel={enabling ? t('account.enable') : t('account.disable')}
       >
         <Text size="sm">{enabling ? t('account.enableBody') : t('account.disableBody')}</Text>
+        {preview.result ? (
+          <PreviewContent result={preview.result} />
+        ) : (
+          <Group>
+            <PreviewButton
+              onClick={() => preview.run({ ids: [account.id], active: enabling })}
+              loading={preview.pending}
+            />
+          </Group>
+        )}
       </ConfirmModal>
     </>
   )

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom'
 import { contactDisplayName, type Contact } from '../../../../src-shared/schemas/contacts'
 import { countryName } from '../../lib/countries'
 import { UsageBadges } from './usage-badges'
+import { useReadOnly } from '../../hooks/use-read-only'
 
 interface ContactCardProps {
   contact: Contact
@@ -19,6 +20,7 @@ function postalLine(contact: Contact): string {
 
 export function ContactCard({ contact, onEdit, onDelete }: ContactCardProps) {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
   const name = contactDisplayName(contact)
   const phones = [contact.phone, contact.phone2].filter(Boolean).join(' · ')
   const postal = postalLine(contact)
@@ -60,6 +62,7 @@ export function ContactCard({ contact, onEdit, onDelete }: ContactCardProps) {
               variant="subtle"
               aria-label={t('contactForm.editTitle', { name })}
               onClick={() => onEdit(contact)}
+              disabled={readOnly}
             >
               <IconPencil size={16} />
             </ActionIcon>
@@ -70,6 +73,7 @@ export function ContactCard({ contact, onEdit, onDelete }: ContactCardProps) {
               color="red"
               aria-label={t('contact.deleteTitle', { name })}
               onClick={() => onDelete(contact)}
+              disabled={readOnly}
             >
               <IconTrash size={16} />
             </ActionIcon>

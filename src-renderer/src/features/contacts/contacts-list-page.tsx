@@ -1,7 +1,6 @@
-import { Button, EmptyState, Paper, Stack } from '@mantine/core'
+import { EmptyState, Paper, Stack } from '@mantine/core'
 import { IconAddressBook } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router-dom'
 import {
   CONTACT_SORTS,
   EMAIL_USAGES,
@@ -16,6 +15,7 @@ import { TableSkeleton } from '../../components/table-skeleton'
 import { useListParams, usePageInRange } from '../../hooks/use-list-params'
 import { ContactsTable } from './contacts-table'
 import { ContactsToolbar } from './contacts-toolbar'
+import { WriteLinkButton } from '../../components/write-link-button'
 
 function NoContacts() {
   const { t } = useTranslation()
@@ -28,9 +28,7 @@ function NoContacts() {
       description={t('contacts.empty.description')}
     >
       <EmptyState.Actions>
-        <Button component={Link} to="/accounts/new">
-          {t('accounts.new')}
-        </Button>
+        <WriteLinkButton to="/accounts/new">{t('accounts.new')}</WriteLinkButton>
       </EmptyState.Actions>
     </EmptyState>
   )

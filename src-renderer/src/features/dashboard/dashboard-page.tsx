@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconAddressBook, IconCircleOff, IconPlus, IconUsers } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
@@ -9,6 +9,7 @@ import { QueryError } from '../../components/query-error'
 import { HistoryTable } from '../history/history-table'
 import { PaletteHint } from './palette-hint'
 import { StatCard } from './stat-card'
+import { WriteLinkButton } from '../../components/write-link-button'
 
 export function DashboardPage() {
   const { t } = useTranslation()
@@ -24,9 +25,9 @@ export function DashboardPage() {
       description={<PaletteHint />}
       ready={!query.isFetching}
       actions={
-        <Button component={Link} to="/accounts/new" leftSection={<IconPlus size={16} />}>
+        <WriteLinkButton to="/accounts/new" leftSection={<IconPlus size={16} />}>
           {t('accounts.new')}
-        </Button>
+        </WriteLinkButton>
       }
     >
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">

@@ -13,6 +13,7 @@ import { GenerateKeyModal } from './generate-key-modal'
 import { ImportKeyModal } from './import-key-modal'
 import { InstallKeyModal } from './install-key-modal'
 import { KeysTable } from './keys-table'
+import { useReadOnly } from '../../../hooks/use-read-only'
 
 // The key stays set while a dialog closes, so its title does not change mid-animation.
 interface KeyDialog {
@@ -24,6 +25,7 @@ const CLOSED: KeyDialog = { opened: false }
 
 function NoKeys({ onGenerate }: { onGenerate: () => void }) {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
   return (
     <EmptyState
       py="xl"
@@ -33,7 +35,7 @@ function NoKeys({ onGenerate }: { onGenerate: () => void }) {
       description={t('keys.empty.description')}
     >
       <EmptyState.Actions>
-        <Button leftSection={<IconPlus size={16} />} onClick={onGenerate}>
+        <Button leftSection={<IconPlus size={16} />} onClick={onGenerate} disabled={readOnly}>
           {t('keys.generate')}
         </Button>
       </EmptyState.Actions>
@@ -44,6 +46,7 @@ function NoKeys({ onGenerate }: { onGenerate: () => void }) {
 /** Administration > SSH keys: the private halves live in the OS keychain, never here. */
 export function KeysPage() {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
   const query = useChannelQuery('keys:list', {})
   const [generating, generate] = useDisclosure(false)
   const [importing, importDialog] = useDisclosure(false)
@@ -61,10 +64,11 @@ export function KeysPage() {
             variant="default"
             leftSection={<IconFileImport size={16} />}
             onClick={importDialog.open}
+            disabled={readOnly}
           >
             {t('keys.import')}
           </Button>
-          <Button leftSection={<IconPlus size={16} />} onClick={generate.open}>
+          <Button leftSection={<IconPlus size={16} />} onClick={generate.open} disabled={readOnly}>
             {t('keys.generate')}
           </Button>
         </>

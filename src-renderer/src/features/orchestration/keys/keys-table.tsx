@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { SshKey } from '../../../../../src-shared/schemas/orchestration'
 import classes from '../../../components/table.module.css'
 import { Fingerprint } from '../common/fingerprint'
+import { useReadOnly } from '../../../hooks/use-read-only'
 
 interface KeysTableProps {
   keys: SshKey[]
@@ -17,6 +18,7 @@ function KeyRow({
   onDelete,
 }: { sshKey: SshKey } & Omit<KeysTableProps, 'keys'>) {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
 
   return (
     <Table.Tr>
@@ -46,6 +48,7 @@ function KeyRow({
             variant="light"
             leftSection={<IconServerBolt size={14} />}
             onClick={() => onInstall(sshKey)}
+            disabled={readOnly}
           >
             {t('keys.install')}
           </Button>
@@ -55,6 +58,7 @@ function KeyRow({
               color="red"
               aria-label={t('keys.deleteTitle', { label: sshKey.label })}
               onClick={() => onDelete(sshKey)}
+              disabled={readOnly}
             >
               <IconTrash size={16} />
             </ActionIcon>

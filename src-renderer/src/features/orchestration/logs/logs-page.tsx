@@ -1,6 +1,7 @@
 import { EmptyState, Paper, Stack } from '@mantine/core'
 import { IconTerminal2 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import type { LogRow } from '../../../../../src-shared/schemas/orchestration'
 import { useChannelQuery } from '../../../api/queries'
 import { ListFooter } from '../../../components/list-footer'
 import { NoMatches } from '../../../components/no-matches'
@@ -8,6 +9,8 @@ import { Page } from '../../../components/page'
 import { QueryError } from '../../../components/query-error'
 import { TableSkeleton } from '../../../components/table-skeleton'
 import { useListParams, usePageInRange } from '../../../hooks/use-list-params'
+import { useSelection } from '../../../hooks/use-selection'
+import { LogsBulkBar } from './logs-bulk-bar'
 import { FILTER_KEYS, filtersToQuery, readFilters } from './logs-filters'
 import { LogsTable } from './logs-table'
 import { LogsToolbar } from './logs-toolbar'
@@ -33,6 +36,7 @@ export function LogsPage() {
   const list = useListParams(SORTS, { sort: 'createdAt', dir: 'desc' })
   const filters = readFilters(list.params)
   const filtered = Boolean(list.q || Object.values(filters).some(Boolean))
+  const selection = useSelection<LogRow>()
   const query = useChannelQuery(
     'logs:list',
     {
@@ -60,7 +64,7 @@ export function LogsPage() {
         <LogsToolbar q={list.q} filters={filters} onChange={list.update} />
         <Paper withBorder>
           {!data && query.isPending && <TableSkeleton />}
-          {data && data.rows.length > 0 && <LogsTable rows={data.rows} />}
+          {data && data.rows.length > 0 && <LogsTable rows={data.rows} selection={selection} />}
           {data && data.rows.length === 0 && filtered && <NoMatches onClear={clear} />}
           {data && data.total === 0 && !filtered && <NoLogs />}
         </Paper>
@@ -75,6 +79,7 @@ export function LogsPage() {
           />
         )}
       </Stack>
+      <LogsBulkBar selection={selection} />
     </Page>
   )
 }

@@ -6,14 +6,22 @@ import type { LogDetail } from '../../../../../src-shared/schemas/orchestration'
 import { useChannelMutation } from '../../../api/queries'
 import { notifyFailure } from '../../../lib/notify'
 import { isRunning } from '../common/log-states'
+import { useReadOnly } from '../../../hooks/use-read-only'
 
 /** Runs the same operations again as a new log, and goes to it. */
 export function RetryLogButton({ log }: { log: LogDetail }) {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
   const navigate = useNavigate()
   const retry = useChannelMutation('logs:retry')
   const running = isRunning(log.state)
-  const why = running ? t('log.retryRunning') : !log.retryable ? t('log.retryNot') : null
+  const why = readOnly
+    ? t('readOnly.refused')
+    : running
+      ? t('log.retryRunning')
+      : !log.retryable
+        ? t('log.retryNot')
+        : null
 
   const handleRetry = () =>
     retry.mutate(

@@ -7,9 +7,11 @@ import type { Route } from '../../../../../src-shared/schemas/orchestration'
 import { useChannelMutation } from '../../../api/queries'
 import { ConfirmModal } from '../../../components/confirm-modal'
 import { notifyFailure, notifySuccess } from '../../../lib/notify'
+import { useReadOnly } from '../../../hooks/use-read-only'
 
 export function DeleteRouteButton({ route }: { route: Route }) {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
   const navigate = useNavigate()
   const [opened, { open, close }] = useDisclosure(false)
   const remove = useChannelMutation('routes:delete')
@@ -30,7 +32,13 @@ export function DeleteRouteButton({ route }: { route: Route }) {
 
   return (
     <>
-      <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={open}>
+      <Button
+        variant="light"
+        color="red"
+        leftSection={<IconTrash size={16} />}
+        onClick={open}
+        disabled={readOnly}
+      >
         {t('common.delete')}
       </Button>
       <ConfirmModal

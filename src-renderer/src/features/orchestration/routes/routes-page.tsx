@@ -1,19 +1,19 @@
-import { Button, EmptyState, Paper } from '@mantine/core'
+import { EmptyState, Paper } from '@mantine/core'
 import { IconPlus, IconRoute } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router-dom'
 import { useChannelQuery } from '../../../api/queries'
 import { Page } from '../../../components/page'
 import { QueryError } from '../../../components/query-error'
 import { TableSkeleton } from '../../../components/table-skeleton'
 import { RoutesTable } from './routes-table'
+import { WriteLinkButton } from '../../../components/write-link-button'
 
 function NewRouteButton() {
   const { t } = useTranslation()
   return (
-    <Button component={Link} to="/routes/new" leftSection={<IconPlus size={16} />}>
+    <WriteLinkButton to="/routes/new" leftSection={<IconPlus size={16} />}>
       {t('routes.new')}
-    </Button>
+    </WriteLinkButton>
   )
 }
 

@@ -8,9 +8,11 @@ import type { Server } from '../../../../../src-shared/schemas/orchestration'
 import { channelKey, useChannelMutation } from '../../../api/queries'
 import { ConfirmModal } from '../../../components/confirm-modal'
 import { notifyFailure, notifySuccess } from '../../../lib/notify'
+import { useReadOnly } from '../../../hooks/use-read-only'
 
 export function DeleteServerButton({ server }: { server: Server }) {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [opened, { open, close }] = useDisclosure(false)
@@ -32,7 +34,13 @@ export function DeleteServerButton({ server }: { server: Server }) {
 
   return (
     <>
-      <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={open}>
+      <Button
+        variant="light"
+        color="red"
+        leftSection={<IconTrash size={16} />}
+        onClick={open}
+        disabled={readOnly}
+      >
         {t('common.delete')}
       </Button>
       <ConfirmModal

@@ -3,6 +3,7 @@ import { IconAlertOctagon, IconCircleCheck, IconShieldQuestion } from '@tabler/i
 import { Trans, useTranslation } from 'react-i18next'
 import type { HostKeyScan } from '../../../../../src-shared/schemas/orchestration'
 import { Fingerprint } from '../common/fingerprint'
+import { useReadOnly } from '../../../hooks/use-read-only'
 
 interface HostKeyScanResultProps {
   scan: HostKeyScan
@@ -41,6 +42,7 @@ function OfferedKey({ scan, color }: { scan: HostKeyScan; color?: string }) {
 /** The key just fetched: new, the same as accepted, or changed (which may be an attack). */
 export function HostKeyScanResult({ scan, accepting, onAccept }: HostKeyScanResultProps) {
   const { t } = useTranslation()
+  const readOnly = useReadOnly()
   const changed = scan.accepted !== null && scan.accepted !== scan.fingerprint
 
   if (scan.accepted === scan.fingerprint) {
@@ -72,7 +74,12 @@ export function HostKeyScanResult({ scan, accepting, onAccept }: HostKeyScanResu
         )}
         <OfferedKey scan={scan} color={changed ? 'red' : undefined} />
         <Group>
-          <Button color={changed ? 'red' : undefined} loading={accepting} onClick={onAccept}>
+          <Button
+            color={changed ? 'red' : undefined}
+            loading={accepting}
+            onClick={onAccept}
+            disabled={readOnly}
+          >
             {changed ? t('hostKey.acceptChanged') : t('hostKey.accept')}
           </Button>
         </Group>

@@ -1,7 +1,7 @@
 import { Button, SimpleGrid, Stack } from '@mantine/core'
 import { IconHeartRateMonitor, IconPencil } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router-dom'
+import { useParams } from 'react-router-dom'
 import type { Server } from '../../../../../src-shared/schemas/orchestration'
 import { useChannelQuery } from '../../../api/queries'
 import { Page } from '../../../components/page'
@@ -16,6 +16,7 @@ import { ServerLoadError } from './server-load-error'
 import { ServerRoutes } from './server-routes'
 import { SshAccessPanel } from './ssh-access-panel'
 import { useServerChecks } from './use-server-checks'
+import { WriteLinkButton } from '../../../components/write-link-button'
 
 function ServerActions({ server }: { server: Server }) {
   const { t } = useTranslation()
@@ -33,13 +34,9 @@ function ServerActions({ server }: { server: Server }) {
       >
         {t('servers.check')}
       </Button>
-      <Button
-        component={Link}
-        to={`/servers/${server.id}/edit`}
-        leftSection={<IconPencil size={16} />}
-      >
+      <WriteLinkButton to={`/servers/${server.id}/edit`} leftSection={<IconPencil size={16} />}>
         {t('common.edit')}
-      </Button>
+      </WriteLinkButton>
       <DeleteServerButton server={server} />
     </>
   )

@@ -1,20 +1,20 @@
 import { Button, EmptyState, Paper } from '@mantine/core'
 import { IconHeartRateMonitor, IconPlus, IconServer } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router-dom'
 import { useChannelQuery } from '../../../api/queries'
 import { Page } from '../../../components/page'
 import { QueryError } from '../../../components/query-error'
 import { TableSkeleton } from '../../../components/table-skeleton'
 import { ServersTable } from './servers-table'
 import { useServerChecks } from './use-server-checks'
+import { WriteLinkButton } from '../../../components/write-link-button'
 
 function NewServerButton() {
   const { t } = useTranslation()
   return (
-    <Button component={Link} to="/servers/new" leftSection={<IconPlus size={16} />}>
+    <WriteLinkButton to="/servers/new" leftSection={<IconPlus size={16} />}>
       {t('servers.new')}
-    </Button>
+    </WriteLinkButton>
   )
 }
 

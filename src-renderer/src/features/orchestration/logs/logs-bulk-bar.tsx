@@ -1,0 +1,51 @@
+import { ActionBar, Button, Text } from '@mantine/core'
+import { useMutation } from '@tanstack/react-query'
+import { IconFileExport } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import type { LogRow } from '../../../../../src-shared/schemas/orchestration'
+import { useApi } from '../../../api/client-context'
+import type { Selection } from '../../../hooks/use-selection'
+import { notifyFailure } from '../../../lib/notify'
+import { notifyExported } from './export-logs-notice'
+
+/** Exports the selected logs into a SQLite file, for an audit on another copy of the app. */
+export function LogsBulkBar({ selection }: { selection: Selection<LogRow> }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const exportLogs = useMutation({ mutationFn: api['logs:export'] })
+  const count = selection.count
+
+  const handleExport = () =>
+    exportLogs.mutate(
+      { ids: selection.rows.map((row) => row.id) },
+      {
+        onSuccess: (result) => {
+          notifyExported(result)
+          selection.clear()
+        },
+        onError: (error) => notifyFailure(t('logs.export.action'), error),
+      },
+    )
+
+  return (
+    <ActionBar opened={count > 0} aria-label={t('logs.bulk.label')} shadow="lg">
+      <Text size="sm" fw={600} px="xs">
+        {t('logs.bulk.selected', { count })}
+      </Text>
+      <ActionBar.Divider />
+      <Button
+        size="xs"
+        variant="light"
+        leftSection={<IconFileExport size={14} />}
+        onClick={handleExport}
+        loading={exportLogs.isPending}
+      >
+        {t('logs.export.action')}
+      </Button>
+      <ActionBar.Divider />
+      <Button size="xs" variant="subtle" color="gray" onClick={selection.clear}>
+        {t('logs.bulk.clear')}
+      </Button>
+    </ActionBar>
+  )
+}
