@@ -133,10 +133,23 @@ export async function seedDemoData(bridge: BridgeServer, accounts: number): Prom
   await promisify(execFile)(process.execPath, args, { cwd: ROOT })
 }
 
+/** A bridge a test starts itself, e.g. on an exported file with `--read-only`. */
+export interface StartedBridge {
+  server: BridgeServer
+  stop(): Promise<void>
+}
+
+/** Starts `orchestra serve` on `dataDir` with more arguments (`--database F --read-only`). */
+export async function startBridge(dataDir: string, serveArgs: string[]): Promise<StartedBridge> {
+  const { server, child } = await startServer(dataDir, serveArgs)
+  return { server, stop: () => stopServer(child) }
+}
+
 // Server process
 
-async function startServer(dataDir: string) {
-  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--port', '0'], {
+async function startServer(dataDir: string, serveArgs: string[] = []) {
+  const args = [CLI, 'serve', '--data-dir', dataDir, '--port', '0', ...serveArgs]
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ORCHESTRA_OPERATOR: 'e2e@playwright' },
     stdio: ['ignore', 'pipe', 'pipe'],

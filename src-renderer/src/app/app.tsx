@@ -29,7 +29,12 @@ export function App({ client }: { client: Client }) {
           colorSchemeManager={colorSchemeManager}
           defaultColorScheme="light"
         >
-          <Notifications position="top-right" classNames={{ root: classes.notifications }} />
+          <Notifications
+            position="top-right"
+            classNames={{ root: classes.notifications }}
+            // Room for an export's file path and command, which are read and copied.
+            notificationMaxHeight={320}
+          />
           <DataChangedRefresh />
           <RouterProvider router={router} />
         </MantineProvider>

@@ -1,15 +1,36 @@
+import { Fragment } from 'react'
 import { ActionIcon, Code, CopyButton, Group, Stack, Text, Tooltip } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconCheck, IconCopy, IconFileExport } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { i18next } from '../../../i18n'
 
-function CopyableLine({ text, label }: { text: string; label: string }) {
+/** Lets a long path wrap after its slashes rather than inside a word. */
+function breakablePath(text: string) {
+  return text.split(/(?<=\/)/).map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ))
+}
+
+/** The command as read; the copy button gives it with the file's own path. */
+const COMMAND_SHOWN = 'orchestra serve --database <file> --read-only'
+
+interface CopyableLineProps {
+  text: string
+  /** What is shown, when it differs from what is copied. */
+  shown?: string
+  label: string
+}
+
+function CopyableLine({ text, shown, label }: CopyableLineProps) {
   const { t } = useTranslation()
   return (
     <Group gap={4} wrap="nowrap" align="flex-start">
-      <Code fz="xs" style={{ wordBreak: 'break-all', flex: 1 }}>
-        {text}
+      <Code fz="xs" style={{ overflowWrap: 'anywhere', flex: 1 }}>
+        {shown ?? breakablePath(text)}
       </Code>
       <CopyButton value={text}>
         {({ copied, copy }) => (
@@ -42,7 +63,7 @@ function ExportNotice({ file }: { file: string }) {
     <Stack gap={6}>
       <CopyableLine text={file} label={t('logs.export.copyPath')} />
       <Text size="sm">{t('logs.export.howToOpen')}</Text>
-      <CopyableLine text={command} label={t('logs.export.copyCommand')} />
+      <CopyableLine text={command} shown={COMMAND_SHOWN} label={t('logs.export.copyCommand')} />
     </Stack>
   )
 }
