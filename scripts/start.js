@@ -49,5 +49,11 @@ const child = binary
       cwd: root,
       stdio: 'inherit',
     }))
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+// Stopping `npm start` (Ctrl-C, or a kill of npm or of this process) stops what it started.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal))
+process.on('exit', () => child.exitCode === null && child.kill('SIGTERM'))
+// npm does not pass a kill on to its script: when npm is gone, this process is adopted by
+// another parent, and takes that as the signal to stop.
+const parent = process.ppid
+setInterval(() => process.ppid !== parent && child.kill('SIGTERM'), 1000).unref()
 child.on('exit', (code) => process.exit(code ?? 0))

@@ -64,20 +64,30 @@ export async function orchestrate(options: OrchestrateOptions): Promise<number> 
     })
     unsubscribe()
 
+    const notRouted = (items: typeof result.notRouted) => {
+      for (const item of items)
+        out(`not routed: ${item.backend} ${item.action} ${item.objectRepr}\n`)
+    }
     if (options.dryRun || !result.summary) {
       for (const script of result.scripts) {
         out(`# Execute ${script.backend} on ${script.serverName} (${script.serverAddress})\n`)
         out(`${script.script}\n`)
       }
+      notRouted(result.notRouted)
       if (!result.scripts.length) out('Nothing to send: no route matches any object.\n')
       return 0
     }
-    for (const log of result.summary.logs)
+    let failed = false
+    for (const log of result.summary.logs) {
       out(`${log.backend}@${log.serverName} ${log.state} (log ${log.id})\n`)
-    for (const skipped of result.summary.notRouted) {
-      out(`not routed: ${skipped.backend} ${skipped.action} ${skipped.objectRepr}\n`)
+      if (SUCCESS_STATES.includes(log.state)) continue
+      failed = true
+      // Why, in the log's own words: the SSH error, the exit code, the timeout.
+      const detail = await core.dispatcher.dispatch('logs:get', { id: log.id })
+      if (detail.error) out(`  ${detail.error}\n`)
     }
-    return result.summary.logs.every((log) => SUCCESS_STATES.includes(log.state)) ? 0 : 1
+    notRouted(result.summary.notRouted)
+    return failed ? 1 : 0
   } catch (error) {
     if (error instanceof AppError) {
       process.stderr.write(`orchestra: ${error.message}\n`)

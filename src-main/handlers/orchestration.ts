@@ -75,7 +75,7 @@ export const orchestrationHandlers: HandlerTable<OrchestrationChannels> = {
     const preview = await store.read(async (tx) =>
       previewOperations(tx, await collect(tx), { serverIds }),
     )
-    if (request.dryRun) return { scripts: preview.scripts, summary: null }
+    if (request.dryRun) return { ...preview, summary: null }
     const now = new Date().toISOString()
     const plan = await store.write(async (tx) =>
       planRun(tx, await collect(tx), {
@@ -85,6 +85,6 @@ export const orchestrationHandlers: HandlerTable<OrchestrationChannels> = {
         ...core.orchestrator.claim(),
       }),
     )
-    return { scripts: preview.scripts, summary: await core.orchestrator.execute(plan) }
+    return { ...preview, summary: await core.orchestrator.execute(plan) }
   },
 }

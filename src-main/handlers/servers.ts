@@ -84,7 +84,7 @@ export const serverHandlers: HandlerTable<ServerChannels> = {
           rule: 'changed',
           message:
             `server ${server.name} now shows ${key.fingerprint}, ` +
-            `not the ${fingerprint} you accepted`,
+            `not the ${fingerprint} that was accepted; fetch it again and compare`,
         },
       ])
     }

@@ -277,6 +277,13 @@ export class Orchestrator {
       throw new NotStarted(`Server ${server.name} has no SSH key: choose one on the server's page`)
     }
     const secret = await this.secretOf(key.fingerprint, key.hasPassphrase)
+    const keychain = secret ? undefined : await this.options.keychain.status()
+    if (keychain && !keychain.available) {
+      throw new NotStarted(
+        `The OS keychain is not available, so the private key '${key.label}' cannot be read ` +
+          `to run scripts on ${server.name}: ${keychain.reason}`,
+      )
+    }
     if (!secret) {
       throw new NotStarted(
         `The private key '${key.label}' (${key.fingerprint}) is not in this workstation's ` +

@@ -243,4 +243,3 @@ export async function planRun(
   }
   return plan
 }
-

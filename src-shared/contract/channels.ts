@@ -165,9 +165,11 @@ export const channels = {
     z.strictObject({ channel: z.string().min(1), request: z.unknown() }),
   ),
   /** Sends every object of the routes' backends again (`orchestra orchestrate`). */
-  'orchestration:orchestrate': action<{ scripts: PreviewScript[]; summary: RunSummary | null }>()(
-    orchestrateSchema,
-  ),
+  'orchestration:orchestrate': action<{
+    scripts: PreviewScript[]
+    notRouted: NotRouted[]
+    summary: RunSummary | null
+  }>()(orchestrateSchema),
 } as const
 
 export type Channels = typeof channels

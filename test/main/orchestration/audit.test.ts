@@ -62,6 +62,11 @@ describe('offline audit of backend logs', () => {
         audit.dispatcher.dispatch('accounts:create', accountInput({ username: 'cai' })),
       ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/read-only/) })
       expect((await audit.dispatcher.dispatch('accounts:list', {})).total).toBe(2)
+      // Nor can it switch to another database, which would then take changes.
+      const other = { kind: 'sqlite' as const, file: join(core.dataDir, 'other.sqlite') }
+      await expect(audit.dispatcher.dispatch('database:connect', other)).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      })
     } finally {
       await audit.close()
     }
