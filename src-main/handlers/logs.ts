@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { Channels } from '../../src-shared/contract/channels'
 import * as logs from '../data/backend-logs'
 import { exportLogsToFile } from '../orchestration/log-export'
@@ -24,7 +24,9 @@ export const logHandlers: HandlerTable<LogChannels> = {
 
   'logs:export': ({ ids, file }, { core }) => {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-    const target = file ?? join(core.info.dataDir, 'exports', `backend-logs-${stamp}.sqlite`)
+    // A bare name goes beside the other exports, not wherever the app happened to start.
+    const exports = join(core.info.dataDir, 'exports')
+    const target = file ? resolve(exports, file) : join(exports, `backend-logs-${stamp}.sqlite`)
     mkdirSync(dirname(target), { recursive: true })
     return exportLogsToFile(core.database.store, ids, target)
   },
