@@ -95,7 +95,9 @@ export async function copyDatabase(
   return from.read((source) =>
     to.write(async (target) => {
       await assertEmpty(target, tables)
-      const counts = await Promise.all(tables.map((table) => countOf(source, table)))
+      // One after another: a transaction is one connection, which runs one query at a time.
+      const counts: number[] = []
+      for (const table of tables) counts.push(await countOf(source, table))
       const overallTotal = 2 * counts.reduce((sum, n) => sum + n, 0)
       let overallDone = 0
       const report = (
