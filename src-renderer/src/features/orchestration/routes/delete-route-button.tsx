@@ -1,23 +1,18 @@
-import { Button, Text } from '@mantine/core'
-import { useDisclosure } from '@mantine/hooks'
-import { IconTrash } from '@tabler/icons-react'
+import { Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { Route } from '../../../../../src-shared/schemas/orchestration'
 import { useChannelMutation } from '../../../api/queries'
-import { ConfirmModal } from '../../../components/confirm-modal'
+import { DeleteButton } from '../../../components/delete-button'
 import { notifyFailure, notifySuccess } from '../../../lib/notify'
-import { useReadOnly } from '../../../hooks/use-read-only'
 
 export function DeleteRouteButton({ route }: { route: Route }) {
   const { t } = useTranslation()
-  const readOnly = useReadOnly()
   const navigate = useNavigate()
-  const [opened, { open, close }] = useDisclosure(false)
   const remove = useChannelMutation('routes:delete')
   const values = { backend: route.backendLabel, server: route.serverName }
 
-  const handleConfirm = () =>
+  const handleConfirm = (close: () => void) =>
     remove.mutate(
       { id: route.id },
       {
@@ -31,26 +26,13 @@ export function DeleteRouteButton({ route }: { route: Route }) {
     )
 
   return (
-    <>
-      <Button
-        variant="light"
-        color="red"
-        leftSection={<IconTrash size={16} />}
-        onClick={open}
-        disabled={readOnly}
-      >
-        {t('common.delete')}
-      </Button>
-      <ConfirmModal
-        opened={opened}
-        onClose={close}
-        onConfirm={handleConfirm}
-        loading={remove.isPending}
-        title={t('routeForm.deleteTitle', values)}
-        confirmLabel={t('routeForm.deleteConfirm')}
-      >
-        <Text size="sm">{t('routeForm.deleteBody')}</Text>
-      </ConfirmModal>
-    </>
+    <DeleteButton
+      title={t('routeForm.deleteTitle', values)}
+      confirmLabel={t('routeForm.deleteConfirm')}
+      loading={remove.isPending}
+      onConfirm={handleConfirm}
+    >
+      <Text size="sm">{t('routeForm.deleteBody')}</Text>
+    </DeleteButton>
   )
 }

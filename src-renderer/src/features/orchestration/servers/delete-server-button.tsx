@@ -1,24 +1,19 @@
-import { Button, Text } from '@mantine/core'
-import { useDisclosure } from '@mantine/hooks'
+import { Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
-import { IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { Server } from '../../../../../src-shared/schemas/orchestration'
 import { channelKey, useChannelMutation } from '../../../api/queries'
-import { ConfirmModal } from '../../../components/confirm-modal'
+import { DeleteButton } from '../../../components/delete-button'
 import { notifyFailure, notifySuccess } from '../../../lib/notify'
-import { useReadOnly } from '../../../hooks/use-read-only'
 
 export function DeleteServerButton({ server }: { server: Server }) {
   const { t } = useTranslation()
-  const readOnly = useReadOnly()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
-  const [opened, { open, close }] = useDisclosure(false)
   const remove = useChannelMutation('servers:delete')
 
-  const handleConfirm = () =>
+  const handleConfirm = (close: () => void) =>
     remove.mutate(
       { id: server.id },
       {
@@ -33,26 +28,13 @@ export function DeleteServerButton({ server }: { server: Server }) {
     )
 
   return (
-    <>
-      <Button
-        variant="light"
-        color="red"
-        leftSection={<IconTrash size={16} />}
-        onClick={open}
-        disabled={readOnly}
-      >
-        {t('common.delete')}
-      </Button>
-      <ConfirmModal
-        opened={opened}
-        onClose={close}
-        onConfirm={handleConfirm}
-        loading={remove.isPending}
-        title={t('server.deleteTitle', { name: server.name })}
-        confirmLabel={t('server.deleteConfirm')}
-      >
-        <Text size="sm">{t('server.deleteBody')}</Text>
-      </ConfirmModal>
-    </>
+    <DeleteButton
+      title={t('server.deleteTitle', { name: server.name })}
+      confirmLabel={t('server.deleteConfirm')}
+      loading={remove.isPending}
+      onConfirm={handleConfirm}
+    >
+      <Text size="sm">{t('server.deleteBody')}</Text>
+    </DeleteButton>
   )
 }
