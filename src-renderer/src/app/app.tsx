@@ -6,6 +6,7 @@ import { RouterProvider } from 'react-router-dom'
 import { ClientProvider } from '../api/client-context'
 import type { Client } from '../api/client'
 import { useDataChangedRefresh } from '../api/use-data-changed'
+import { useDatabaseSwitchedReload } from '../api/use-database-switched'
 import classes from './app.module.css'
 import { createQueryClient } from './query-client'
 import { createAppRouter } from './router'
@@ -13,6 +14,7 @@ import { colorSchemeManager, theme } from './theme'
 
 function DataChangedRefresh() {
   useDataChangedRefresh()
+  useDatabaseSwitchedReload()
   return null
 }
 

@@ -8,6 +8,7 @@ import { AccountsListPage } from '../features/accounts/accounts-list-page'
 import { ContactPage } from '../features/contacts/contact-page'
 import { ContactsListPage } from '../features/contacts/contacts-list-page'
 import { DashboardPage } from '../features/dashboard/dashboard-page'
+import { DatabasePage } from '../features/database/database-page'
 import { HistoryPage } from '../features/history/history-page'
 import { KeysPage } from '../features/orchestration/keys/keys-page'
 import { LogPage } from '../features/orchestration/logs/log-page'
@@ -57,6 +58,7 @@ export function createAppRouter() {
             { path: 'logs', element: <LogsPage /> },
             { path: 'logs/:id', element: <LogPage /> },
             { path: 'history', element: <HistoryPage /> },
+            { path: 'database', element: <DatabasePage /> },
             { path: 'settings', element: <SettingsPage /> },
             { path: 'services/:area', element: <PlaceholderPage kind="services" /> },
             { path: 'billing/:area', element: <PlaceholderPage kind="billing" /> },

@@ -1,9 +1,13 @@
 import { Badge, Tooltip } from '@mantine/core'
 import { IconDatabase } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router-dom'
 import { useChannelQuery } from '../api/queries'
 
-/** Which database this window works on: the answer to "am I on the shared one?". */
+/**
+ * Which database this window works on: the answer to "am I on the shared one?". It opens
+ * Administration > Database, where the choice is made.
+ */
 export function DatabaseBadge() {
   const { t } = useTranslation()
   const { data } = useChannelQuery('app:info', {})
@@ -27,7 +31,14 @@ export function DatabaseBadge() {
         maw={320}
         visibleFrom="sm"
         tt="none"
-        aria-label={`${t('header.databaseLabel')}: ${kindLabel}, ${location}`}
+        style={{ cursor: 'pointer' }}
+        renderRoot={(props) => (
+          <Link
+            to="/database"
+            aria-label={`${t('header.databaseLabel')}: ${kindLabel}, ${location}`}
+            {...props}
+          />
+        )}
       >
         {kindLabel} · {location}
       </Badge>
