@@ -63,7 +63,10 @@ test.describe('the database page', () => {
       await copy.getByRole('button', { name: 'Test connection' }).click()
       const answer = copy.getByRole('status').filter({ hasText: /^PostgreSQL 1\d\.\d+.* answered/ })
       await expect(answer).toContainText('The database is empty.')
-      await saveScreenshot(page, 'database-page', testInfo, { fullPage: true })
+      // Tall enough for the whole page: a full-page shot would leave the fixed header mid-way.
+      await page.setViewportSize({ width: 1280, height: 1700 })
+      await saveScreenshot(page, 'database-page', testInfo)
+      await page.setViewportSize({ width: 1280, height: 800 })
     })
 
     await test.step('the copy runs to the end and lists the rows per table', async () => {
@@ -71,6 +74,7 @@ test.describe('the database page', () => {
       const progress = copy.getByRole('progressbar', { name: 'Copy progress' })
       await expect(progress).toHaveAttribute('aria-valuenow', '100')
       await expect(copy.getByText('Copy finished and checked')).toBeVisible()
+      await expect(copy.getByText(/^All \d+ rows copied and checked$/)).toBeVisible()
       const result = copy.getByRole('table', { name: 'Rows copied per table' })
       await expect(result.getByRole('row', { name: /^accounts 1$/ })).toBeVisible()
       await expect(result.getByRole('row', { name: /^contacts 1$/ })).toBeVisible()

@@ -14,6 +14,10 @@ import type { useConnectionForm } from './use-connection-form'
 import { useConnectionTest } from './use-connection-test'
 import { useDatabaseAction } from './use-database-calls'
 
+function withoutQuery(location: string): string {
+  return location.split('?')[0] ?? location
+}
+
 interface ConnectPanelProps {
   connection: ReturnType<typeof useConnectionForm>
   status: DatabaseStatus
@@ -49,7 +53,9 @@ export function ConnectPanel({ connection, status }: ConnectPanelProps) {
       onSuccess: (opened) => {
         setConfirming(false)
         form.setFieldValue('password', '')
-        notifySuccess(t('database.connect.done', { location: opened.location }))
+        const kind = t(`header.databaseKind.${opened.kind}`)
+        // The query part (TLS mode, CA file) is on the page; the notice names the server.
+        notifySuccess(t('database.connect.done', { kind, location: withoutQuery(opened.location) }))
       },
       onError: (error) => {
         setConfirming(false)

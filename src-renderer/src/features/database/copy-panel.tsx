@@ -80,7 +80,9 @@ export function CopyPanel({ onUseTarget }: CopyPanelProps) {
           </Button>
         </Group>
       </Group>
-      {(copy.isPending || copy.data) && <CopyProgress progress={progress} />}
+      {(copy.isPending || copy.data) && (
+        <CopyProgress progress={progress} finishedRows={copy.data?.rows} />
+      )}
       <DatabaseErrorAlert title={t('database.copy.failed')} error={failure} />
       {copy.data && (
         <>
