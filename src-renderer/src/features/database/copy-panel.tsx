@@ -53,7 +53,10 @@ export function CopyPanel({ onUseTarget }: CopyPanelProps) {
     setListening(true)
     copy.mutate(
       { to: toConnection(form.getValues(), { remember: false }) },
-      { onError: (error) => !placeError(error) && setFailure(error) },
+      {
+        onSuccess: test.clear,
+        onError: (error) => !placeError(error) && setFailure(error),
+      },
     )
   }
 

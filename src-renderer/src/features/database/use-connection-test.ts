@@ -39,5 +39,8 @@ export function useConnectionTest({ form, placeError }: ConnectionFormApi) {
   }
 
   const shown = result.key === key ? result : { key }
-  return { run, pending: check.isPending, check: shown.check, error: shown.error }
+  // After a copy the answer (empty or not) is out of date.
+  const clear = () => setResult({ key: '' })
+
+  return { run, clear, pending: check.isPending, check: shown.check, error: shown.error }
 }
