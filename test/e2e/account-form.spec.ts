@@ -27,6 +27,8 @@ test.describe('account form', () => {
     const username = form.getByRole('textbox', { name: 'Username', exact: true })
     await expect(username).toHaveAttribute('aria-invalid', 'true')
     await expect(username).toHaveAccessibleDescription(/already taken/i)
+    // The keyboard (and the view) moves to it, however far down the form the button was.
+    await expect(username).toBeFocused()
     await expect(page).toHaveURL(/#\/accounts\/new$/)
     expect((await api.call('accounts:list', {})).total).toBe(1)
   })

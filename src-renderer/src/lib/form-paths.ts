@@ -24,9 +24,12 @@ export function unplacedIssues(issues: FieldIssue[], values: object): FieldIssue
 }
 
 /** Moves the keyboard to the first input that reports an error, once it has rendered. */
-export function focusFirstError(formId: string) {
+export function focusFirstError(formId: string, framesLeft = 10) {
+  // The errors render on a later frame than the one that set them: look for a few frames.
   requestAnimationFrame(() => {
     const form = document.getElementById(formId)
-    form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+    const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]')
+    if (invalid) invalid.focus()
+    else if (framesLeft > 0) focusFirstError(formId, framesLeft - 1)
   })
 }
