@@ -158,13 +158,19 @@ export class Orchestrator {
     await Promise.all(
       [...byServer.values()].map((ids) =>
         this.servers.use(async () => {
-          for (const id of ids) await this.runLog(id, scripts.get(id))
+          for (const id of ids) {
+            // The change is committed whatever happens here. If the database itself fails
+            // mid-run, the log stays STARTED and the next start marks it ABORTED.
+            await this.runLog(id, scripts.get(id)).catch((error: unknown) =>
+              log.error(`Log ${id} could not be run or recorded: ${String(error)}`),
+            )
+          }
         }),
       ),
     )
   }
 
-  /** Runs one log to its end state. Never throws: every failure ends up in the log. */
+  /** Runs one log to its end state; a failure to run ends up in the log, not thrown. */
   async runLog(id: number, scriptText?: string): Promise<void> {
     const store = this.options.store()
     const started = this.now().toISOString()
