@@ -94,7 +94,12 @@ export class Dispatcher {
    */
   async write<T>(work: (scope: WriteScope) => Promise<T>): Promise<T> {
     const { result, plan } = await this.unitOfWork(work, false)
-    if (plan.logs.length || plan.notRouted.length) await this.options.orchestrator.execute(plan)
+    if (plan.logs.length || plan.notRouted.length) {
+      // The change is saved; how its scripts went is in their logs, never an error here.
+      await this.options.orchestrator
+        .execute(plan)
+        .catch((error: unknown) => log.error(`Run ${plan.runId} failed: ${String(error)}`))
+    }
     return result
   }
 
