@@ -85,3 +85,42 @@ export function sh(strings: TemplateStringsArray, ...values: ShellValue[]): Shel
 export function fts5Phrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`
 }
+
+// DNS zone files
+
+/** RFC 1035 3.3: a character-string is one length byte and at most 255 bytes of data. */
+const MAX_CHARACTER_STRING = 255
+
+/** One byte of TXT data as a zone file writes it inside double quotes. */
+function zoneByte(byte: number): string {
+  if (byte === 0x22 || byte === 0x5c) return `\\${String.fromCharCode(byte)}`
+  if (byte >= 0x20 && byte <= 0x7e) return String.fromCharCode(byte)
+  // Anything else as `\DDD`, so no byte can end the line or the string.
+  return `\\${byte.toString().padStart(3, '0')}`
+}
+
+/**
+ * TXT data as the quoted character-strings of one zone-file record: split every 255 bytes
+ * (a DKIM key is longer than one string may be; resolvers join them again), with `"` and `\`
+ * escaped and every other byte outside printable ASCII written as `\DDD`. So no value can
+ * close its quotes, start a comment or a new line, or reach a directive like `$INCLUDE`.
+ */
+export function zoneCharacterStrings(text: string): string {
+  const bytes = Buffer.from(text, 'utf8')
+  const strings: string[] = []
+  for (let at = 0; at < bytes.length || strings.length === 0; at += MAX_CHARACTER_STRING) {
+    const chunk = bytes.subarray(at, at + MAX_CHARACTER_STRING)
+    strings.push(`"${[...chunk].map(zoneByte).join('')}"`)
+  }
+  return strings.join(' ')
+}
+
+/**
+ * An SOA mailbox (RFC 1035 8): `local@domain` becomes `local.domain.`, with the dots of the
+ * local part escaped so that `john.doe@example.org` is not read as `john@doe.example.org`.
+ */
+export function zoneMailbox(email: string): string {
+  const at = email.lastIndexOf('@')
+  const local = email.slice(0, at).replace(/[\\.]/g, '\\$&')
+  return `${local}.${email.slice(at + 1)}.`
+}

@@ -24,10 +24,17 @@ type PgColumnBuilder = pg.PgColumnBuilderBase & {
   ): PgColumnBuilder
 }
 
+/** Integers that outgrow PostgreSQL's 32-bit `integer` (a DNS serial is `YYYYMMDDnn`). */
+const BIGINT_COLUMNS = new Set(['domains.serial'])
+
 function columnBuilder(column: SQLiteColumn): PgColumnBuilder {
   const autoIncrement = (column as { autoIncrement?: boolean }).autoIncrement
+  const qualified = `${getTableConfig(column.table).name}.${column.name}`
   switch (column.columnType) {
     case 'SQLiteInteger':
+      if (BIGINT_COLUMNS.has(qualified)) {
+        return pg.bigint(column.name, { mode: 'number' }) as unknown as PgColumnBuilder
+      }
       return (autoIncrement
         ? pg.integer(column.name).generatedByDefaultAsIdentity()
         : pg.integer(column.name)) as unknown as PgColumnBuilder
@@ -54,11 +61,18 @@ function deriveColumn(column: SQLiteColumn, tables: Map<string, pg.PgTable>): Pg
   )
   if (foreignKey) {
     const reference = foreignKey.reference()
-    const target = tables.get(getTableConfig(reference.foreignTable).name)
+    const targetName = getTableConfig(reference.foreignTable).name
     const targetColumn = reference.foreignColumns[0]!.name
-    if (!target) throw new Error(`Derive ${getTableConfig(reference.foreignTable).name} first`)
+    const ownName = getTableConfig(column.table).name
+    if (!tables.has(targetName) && targetName !== ownName) {
+      throw new Error(`Derive ${targetName} first`)
+    }
+    // Looked up when drizzle asks: a table referring to itself (domains.top_id) is not yet built.
     builder = builder.references(
-      () => (target as unknown as Record<string, pg.AnyPgColumn>)[keyOf(target, targetColumn)]!,
+      () => {
+        const target = tables.get(targetName)!
+        return (target as unknown as Record<string, pg.AnyPgColumn>)[keyOf(target, targetColumn)]!
+      },
       { onDelete: foreignKey.onDelete },
     )
   }

@@ -12,6 +12,8 @@ export const {
   routes,
   backendLogs,
   backendOperations,
+  domains,
+  domainRecords,
 } = derivePgTables({
   accounts: sqlite.accounts,
   contacts: sqlite.contacts,
@@ -22,4 +24,6 @@ export const {
   routes: sqlite.routes,
   backendLogs: sqlite.backendLogs,
   backendOperations: sqlite.backendOperations,
+  domains: sqlite.domains,
+  domainRecords: sqlite.domainRecords,
 })

@@ -4,7 +4,15 @@ import { idSchema, listQueryShape } from './common'
 export const HISTORY_ACTIONS = ['added', 'changed', 'deleted', 'disabled', 'enabled'] as const
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number]
 
-export const OBJECT_TYPES = ['account', 'contact', 'setting', 'server', 'sshKey', 'route'] as const
+export const OBJECT_TYPES = [
+  'account',
+  'contact',
+  'setting',
+  'server',
+  'sshKey',
+  'route',
+  'domain',
+] as const
 export type ObjectType = (typeof OBJECT_TYPES)[number]
 
 /** One changed field, with the values before and after (secrets are never recorded). */

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { COUNTRY_CODES } from '../countries'
 import { ACCOUNT_TYPES, LANGUAGES } from './accounts'
 import { requiredText, singleLineText } from './common'
+import { DOMAIN_SETTINGS } from './domain-settings'
 
 /**
  * A DNS name of at least two labels: each label 1 to 63 letters, digits or inner hyphens, the
@@ -45,6 +46,7 @@ export const SETTINGS = {
     schema: z.enum(COUNTRY_CODES),
     default: 'ES',
   },
+  ...DOMAIN_SETTINGS,
 } as const satisfies Record<string, SettingSpec>
 
 interface SettingSpec {

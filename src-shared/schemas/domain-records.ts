@@ -1,0 +1,120 @@
+import { z } from 'zod'
+import { codePoint } from './common'
+import { checkTargetName, type NameProblem } from './domain-names'
+
+export const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'SRV', 'TXT', 'SPF', 'CAA'] as const
+export type RecordType = (typeof RECORD_TYPES)[number]
+
+/** A zone interval (spec 1.2): digits, or digits and one unit among s m h d w. */
+export const ZONE_INTERVAL = /^\d{1,9}[smhdw]?$/
+
+/** How long TXT and SPF data may be: room for a 4096-bit DKIM key. */
+export const MAX_TEXT_RECORD = 4000
+
+const IPV4 = z.ipv4()
+const IPV6 = z.ipv6()
+const CAA_TAGS = ['issue', 'issuewild', 'iodef', 'issuemail', 'issuevmc']
+
+type Checked = { value: string } | NameProblem
+
+const isUint16 = (token: string) => /^\d{1,5}$/.test(token) && Number(token) <= 65535
+
+/** The stored form of TXT data: one quoted string, `"` and `\\` escaped, so it reads back as typed. */
+const quoted = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`
+
+/**
+ * The text a stored TXT or SPF value carries, as DNS joins its strings: what the zone renderer
+ * splits and escapes again for the zone file.
+ */
+export function textRecordData(stored: string): string {
+  const checked = checkText(stored)
+  return 'value' in checked ? checked.text : stored
+}
+
+/**
+ * TXT data: typed as one bare word, or as one or more quoted strings, joined as DNS joins them.
+ * A value with a space must be quoted (spec 1.2), so what the user meant is never guessed.
+ */
+function checkText(raw: string): { value: string; text: string } | NameProblem {
+  const bad = /[^\x20-\x7e]/.exec(raw)?.[0]
+  if (bad !== undefined) {
+    return { rule: 'ascii', message: `may hold only printable ASCII, not ${codePoint(bad)}` }
+  }
+  if (!raw.startsWith('"')) {
+    if (/\s/.test(raw)) return { rule: 'quoted', message: 'has a space, so it must be quoted' }
+    if (/["\\]/.test(raw)) return { rule: 'quoted', message: 'must be quoted to hold " or \\' }
+    return { value: quoted(raw), text: raw }
+  }
+  let text = ''
+  const strings = /\s*"((?:[^"\\]|\\["\\])*)"/y
+  let at = 0
+  while (at < raw.length) {
+    strings.lastIndex = at
+    const match = strings.exec(raw)
+    if (!match) return { rule: 'quoted', message: 'has a quote that is not escaped as \\"' }
+    text += match[1]!.replace(/\\(["\\])/g, '$1')
+    at = strings.lastIndex
+  }
+  return { value: quoted(text), text }
+}
+
+function checkCaa(value: string): Checked {
+  const match = /^(\d{1,3})\s+([a-z0-9]+)\s+(?:"([^"\\]*)"|([^\s"\\]+))$/.exec(value)
+  if (!match || Number(match[1]) > 255) {
+    return {
+      rule: 'caa',
+      message: 'must be flags (0-255), a tag and a value: 0 issue "ca.example"',
+    }
+  }
+  if (!CAA_TAGS.includes(match[2]!)) {
+    return { rule: 'caa', message: `has an unknown tag; use ${CAA_TAGS.join(', ')}` }
+  }
+  return { value: `${Number(match[1])} ${match[2]} "${match[3] ?? match[4]}"` }
+}
+
+/** The value of a record of `type`, normalised, or what is wrong with it (spec 1.2, tightened). */
+export function checkRecordValue(type: RecordType, raw: string): Checked {
+  const value = type === 'TXT' || type === 'SPF' ? raw.trim() : raw.trim().toLowerCase()
+  if (!value) return { rule: 'required', message: 'is required' }
+  if (type !== 'TXT' && type !== 'SPF' && value.length > 256) {
+    return { rule: 'too_big', message: 'is longer than 256 characters' }
+  }
+  const tokens = value.split(/\s+/)
+  switch (type) {
+    case 'A':
+      return IPV4.safeParse(value).success
+        ? { value }
+        : { rule: 'ipv4', message: 'is not an IPv4 address' }
+    case 'AAAA':
+      return IPV6.safeParse(value).success
+        ? { value }
+        : { rule: 'ipv6', message: 'is not an IPv6 address' }
+    case 'NS':
+    case 'CNAME':
+      return checkTargetName(value) ?? { value }
+    case 'MX':
+      if (tokens.length !== 2 || !isUint16(tokens[0]!)) {
+        return { rule: 'mx', message: 'must be a priority and a host: 10 mail.example.net.' }
+      }
+      return checkTargetName(tokens[1]!) ?? { value: `${Number(tokens[0])} ${tokens[1]}` }
+    case 'SRV':
+      if (tokens.length !== 4 || !tokens.slice(0, 3).every(isUint16)) {
+        return {
+          rule: 'srv',
+          message: 'must be priority, weight, port and a host: 0 5 5060 sip.example.net.',
+        }
+      }
+      if (tokens[3] === '.') return { value: tokens.join(' ') }
+      return checkTargetName(tokens[3]!) ?? { value: tokens.join(' ') }
+    case 'TXT':
+    case 'SPF': {
+      const checked = checkText(value)
+      if ('text' in checked && checked.text.length > MAX_TEXT_RECORD) {
+        return { rule: 'too_big', message: `is longer than ${MAX_TEXT_RECORD} characters` }
+      }
+      return checked
+    }
+    case 'CAA':
+      return checkCaa(value)
+  }
+}
