@@ -1,5 +1,6 @@
 import { hostname, userInfo } from 'node:os'
 import type { AppInfo } from '../../src-shared/schemas/app'
+import { domainServices } from '../data/domain-services'
 import type { AccountServiceProvider } from '../data/account-services'
 import type { Store } from '../db/store'
 import { describeTarget } from '../db/target'
@@ -120,8 +121,11 @@ function wire(store: Store, { dataDir, logFile, options, keychain, source }: Wir
       events.emit('database:switched', info.database)
     },
   )
-  // TODO(#5): the service catalogue registers its providers (main system user first) here.
-  const accountServices: AccountServiceProvider[] = [...(options.accountServices ?? [])]
+  // TODO(#5): the rest of the service catalogue registers its providers (system users next).
+  const accountServices: AccountServiceProvider[] = [
+    domainServices,
+    ...(options.accountServices ?? []),
+  ]
   const orchestrator = new Orchestrator({
     store: () => database.store,
     keychain,

@@ -5,7 +5,7 @@ import type { WriteContext } from './context'
 /**
  * The seam where the service catalogue and billing attach to accounts. Each area registers a
  * provider; the account module calls them in the same unit of work as the account change.
- * Today no provider is registered: the main system user arrives with the service catalogue.
+ * Domains are the first provider (data/domain-services.ts); the main system user follows.
  */
 export interface AccountServiceProvider {
   kind: string
@@ -19,6 +19,11 @@ export interface AccountServiceProvider {
   ): Promise<void>
   /** Runs once when the account's active flag flips, so servers are re-provisioned. */
   onAccountActiveChanged?(ctx: WriteContext, account: Account): Promise<void>
+  /**
+   * Runs before an account is deleted, while its services still exist: a service deletes its
+   * objects through its own module, so their history is written and servers are told.
+   */
+  onAccountDeleting?(ctx: WriteContext, account: Account): Promise<void>
   /** Reasons the account cannot be deleted, e.g. bills that must be kept. */
   deletionBlockers?(tx: Tx, accountId: number): Promise<string[]>
 }

@@ -226,6 +226,7 @@ export async function deleteAccount(ctx: WriteContext, providers: Providers, id:
     })
   }
 
+  for (const provider of providers) await provider.onAccountDeleting?.(ctx, preview.account)
   // History first: orchestration reads the account and its contacts while they still exist.
   for (const contact of preview.contacts) {
     await recordHistory(ctx, {

@@ -3,6 +3,7 @@ import { accountHandlers } from './accounts'
 import { appHandlers } from './app'
 import { contactHandlers } from './contacts'
 import { databaseHandlers } from './database'
+import { domainHandlers } from './domains'
 import { settingHandlers } from './settings'
 import { keyHandlers } from './keys'
 import { logHandlers } from './logs'
@@ -16,6 +17,7 @@ export const handlers: HandlerTable<ChannelName> = {
   ...appHandlers,
   ...accountHandlers,
   ...contactHandlers,
+  ...domainHandlers,
   ...databaseHandlers,
   ...settingHandlers,
   ...serverHandlers,

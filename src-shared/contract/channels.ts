@@ -16,6 +16,13 @@ import {
   type Contact,
   type ContactRow,
 } from '../schemas/contacts'
+import {
+  domainCreateSchema,
+  domainListSchema,
+  domainUpdateSchema,
+  type DomainDetail,
+  type DomainRow,
+} from '../schemas/domains'
 import { historyListSchema, type HistoryEntry, type ObjectType } from '../schemas/history'
 import { globalSearchSchema, type SearchHit } from '../schemas/search'
 import type { AppInfo, DashboardSummary } from '../schemas/app'
@@ -117,6 +124,14 @@ export const channels = {
   'contacts:create': write<Contact>()(contactCreateSchema),
   'contacts:update': write<Contact>()(contactUpdateSchema),
   'contacts:delete': write<{ deleted: number }>()(byId),
+
+  'domains:list': read<Page<DomainRow>>()(domainListSchema),
+  /** The domain, its records and the zone of its origin as BIND loads it. */
+  'domains:get': read<DomainDetail>()(byId),
+  /** One domain per line of `name`, each with the records. */
+  'domains:create': write<DomainDetail[]>()(domainCreateSchema),
+  'domains:update': write<DomainDetail>()(domainUpdateSchema),
+  'domains:delete': write<{ deleted: number }>()(byId),
 
   'history:list': read<Page<HistoryEntry>>()(historyListSchema),
   'search:global': read<SearchHit[]>()(globalSearchSchema),

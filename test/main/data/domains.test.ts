@@ -1,0 +1,198 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { AppError } from '../../../src-shared/errors'
+import { domains } from '../../../src-main/db/schema'
+import { serialDay } from '../../../src-main/domains/serial'
+import { accountInput, caller, countRows, makeCore, type TestCore } from '../../support/core'
+
+let core: TestCore
+const call = caller(() => core)
+let ana: number
+let bea: number
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(AppError)
+  return error as AppError
+}
+
+const today = () => serialDay(new Date().toISOString()) * 100
+
+beforeEach(async () => {
+  core = await makeCore()
+  ana = (await call('accounts:create', accountInput({ username: 'ana' }))).account.id
+  bea = (await call('accounts:create', accountInput({ username: 'bea' }))).account.id
+})
+afterEach(() => core.dispose())
+
+describe('domains:create', () => {
+  it('stores an international name in its xn-- form with its records and zone', async () => {
+    const [created] = await call('domains:create', {
+      name: 'Bäckerei-Beispiel.de',
+      accountId: ana,
+      records: [{ type: 'A', value: '192.0.2.10' }],
+    })
+    expect(created!.domain).toMatchObject({ name: 'xn--bckerei-beispiel-vnb.de', topId: null })
+    expect(created!.domain.serial).toBe(today())
+    expect(created!.records).toEqual([{ type: 'A', value: '192.0.2.10', ttl: '' }])
+    expect(created!.zone).toContain('xn--bckerei-beispiel-vnb.de.')
+    expect(created!.zone).toContain(' IN A        192.0.2.10')
+  })
+
+  it('creates one domain per line and gives a subdomain its parent’s account and top', async () => {
+    const created = await call('domains:create', {
+      name: 'www.example.org\nexample.org',
+      accountId: ana,
+    })
+    expect(created.map((d) => d.domain.name)).toEqual(['www.example.org', 'example.org'])
+    const [sub] = await call('domains:create', { name: 'a.b.example.org' })
+    expect(sub!.domain).toMatchObject({ accountId: ana, topId: created[1]!.domain.id })
+  })
+
+  it('refuses a top domain without an account', async () => {
+    const error = await failure(call('domains:create', { name: 'example.org' }))
+    expect(error.issues?.[0]).toMatchObject({ field: 'accountId', rule: 'required' })
+  })
+
+  it('refuses a subdomain of another account’s domain', async () => {
+    await call('domains:create', { name: 'example.org', accountId: ana })
+    const error = await failure(
+      call('domains:create', { name: 'shop.example.org', accountId: bea }),
+    )
+    expect(error.issues?.[0]).toMatchObject({ field: 'name', rule: 'owner' })
+  })
+
+  it('makes former top domains subdomains of a new top', async () => {
+    const [sub] = await call('domains:create', { name: 'a.example.org', accountId: ana })
+    const [top] = await call('domains:create', { name: 'example.org', accountId: ana })
+    const moved = await call('domains:get', { id: sub!.domain.id })
+    expect(moved.domain.topId).toBe(top!.domain.id)
+    expect(moved.zone).toContain('a.example.org.')
+    expect(moved.zone.split('\n')[0]).toMatch(/^example\.org\. .* SOA /)
+  })
+
+  it('refuses a zone that BIND refuses and names the record', async () => {
+    await call('domains:create', { name: 'example.org', accountId: ana })
+    const error = await failure(
+      call('domains:create', {
+        name: 'www.example.org',
+        records: [
+          { type: 'CNAME', value: 'edge.example.net.' },
+          { type: 'TXT', value: 'beside' },
+        ],
+      }),
+    )
+    expect(error.issues?.[0]).toMatchObject({
+      rule: 'zone',
+      field: expect.stringMatching(/^records/),
+    })
+    expect(error.issues?.[0]?.message).toContain('CNAME and other data')
+    expect(await countRows(core, domains)).toBe(1)
+  })
+
+  it('refuses a name that exists', async () => {
+    await call('domains:create', { name: 'example.org', accountId: ana })
+    const error = await failure(call('domains:create', { name: 'EXAMPLE.org', accountId: ana }))
+    expect(error.issues?.[0]).toMatchObject({ field: 'name', rule: 'unique' })
+  })
+})
+
+describe('domains:update', () => {
+  it('replaces the records as a set and bumps the zone’s serial', async () => {
+    const [created] = await call('domains:create', {
+      name: 'example.org',
+      accountId: ana,
+      records: [{ type: 'A', value: '192.0.2.1' }],
+    })
+    const { domain } = created!
+    const updated = await call('domains:update', {
+      id: domain.id,
+      version: domain.version,
+      records: [
+        { type: 'MX', value: '5 mx.example.net.' },
+        { type: 'TXT', value: '"v=spf1 mx -all"' },
+      ],
+    })
+    expect(updated.records.map((r) => r.type)).toEqual(['MX', 'TXT'])
+    expect(updated.domain.serial).toBe(domain.serial + 1)
+    expect(updated.zone).not.toContain('192.0.2.1')
+  })
+
+  it('bumps the top’s serial when a subdomain changes', async () => {
+    const [top] = await call('domains:create', { name: 'example.org', accountId: ana })
+    const [sub] = await call('domains:create', { name: 'www.example.org' })
+    await call('domains:update', {
+      id: sub!.domain.id,
+      version: sub!.domain.version,
+      records: [{ type: 'A', value: '192.0.2.7' }],
+    })
+    const after = await call('domains:get', { id: top!.domain.id })
+    expect(after.domain.serial).toBe(top!.domain.serial + 2)
+    expect(after.zone).toContain('192.0.2.7')
+  })
+
+  it('refuses an edit from an older version', async () => {
+    const [created] = await call('domains:create', { name: 'example.org', accountId: ana })
+    const { id, version } = created!.domain
+    await call('domains:update', { id, version, refresh: '2d' })
+    const error = await failure(call('domains:update', { id, version, refresh: '3d' }))
+    expect(error.code).toBe('CONFLICT')
+  })
+
+  it('refuses SOA timers on a subdomain', async () => {
+    await call('domains:create', { name: 'example.org', accountId: ana })
+    const [sub] = await call('domains:create', { name: 'www.example.org' })
+    const error = await failure(
+      call('domains:update', { id: sub!.domain.id, version: sub!.domain.version, refresh: '2d' }),
+    )
+    expect(error.issues?.[0]).toMatchObject({ rule: 'top_only' })
+  })
+})
+
+describe('domains:delete', () => {
+  it('takes a top domain’s subdomains with it and records each', async () => {
+    const [top] = await call('domains:create', { name: 'example.org', accountId: ana })
+    await call('domains:create', { name: 'www.example.org' })
+    expect(await call('domains:delete', { id: top!.domain.id })).toEqual({ deleted: 2 })
+    expect(await countRows(core, domains)).toBe(0)
+    const history = await call('history:list', { objectType: 'domain', action: 'deleted' })
+    expect(history.total).toBe(2)
+  })
+})
+
+describe('domains:list', () => {
+  it('lists an account’s domains with their top and record count', async () => {
+    await call('domains:create', {
+      name: 'example.org',
+      accountId: ana,
+      records: [{ type: 'A', value: '192.0.2.1' }],
+    })
+    await call('domains:create', { name: 'www.example.org' })
+    await call('domains:create', { name: 'other.net', accountId: bea })
+    const page = await call('domains:list', { accountId: ana })
+    expect(page.total).toBe(2)
+    expect(page.rows.map((r) => [r.name, r.topName, r.recordCount, r.accountUsername])).toEqual([
+      ['example.org', null, 1, 'ana'],
+      ['www.example.org', 'example.org', 0, 'ana'],
+    ])
+    expect((await call('domains:list', { q: 'other' })).rows.map((r) => r.name)).toEqual([
+      'other.net',
+    ])
+  })
+})
+
+describe('domains as an account’s services', () => {
+  it('shows them on the account and in its delete preview, and deletes them with it', async () => {
+    await call('domains:create', { name: 'example.org', accountId: ana })
+    const detail = await call('accounts:get', { id: ana })
+    expect(detail.services).toEqual([
+      { kind: 'domain', id: expect.any(Number), name: 'example.org', isActive: true },
+    ])
+    const preview = await call('accounts:deletePreview', { id: ana })
+    expect(preview.services.map((s) => s.name)).toEqual(['example.org'])
+    await call('accounts:delete', { id: ana })
+    expect(await countRows(core, domains)).toBe(0)
+  })
+})
