@@ -29,6 +29,7 @@ export default defineConfig({
             // The engine's database side (logs, claims, sweeps); SSH and scripts are the same.
             'test/main/orchestration/engine.test.ts',
             'test/main/orchestration/recovery.test.ts',
+            'test/main/orchestration/bind9.test.ts',
           ],
           env: { ORCHESTRA_TEST_DIALECT: 'postgres' },
           globalSetup: ['test/support/postgres-global-setup.ts'],

@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm'
 import type { ObjectType } from '../../src-shared/schemas/history'
-import { accounts, contacts } from '../db/schema'
+import { accounts, contacts, domains } from '../db/schema'
 import type { Tx } from '../db/store'
 
 /** Every id of a model, oldest first: what `orchestrate` sends again. */
@@ -12,6 +12,10 @@ export async function allIdsOf(tx: Tx, model: ObjectType): Promise<number[]> {
       )
     case 'contact':
       return (await tx.select({ id: contacts.id }).from(contacts).orderBy(asc(contacts.id))).map(
+        (r) => r.id,
+      )
+    case 'domain':
+      return (await tx.select({ id: domains.id }).from(domains).orderBy(asc(domains.id))).map(
         (r) => r.id,
       )
     default:

@@ -1,11 +1,16 @@
 import type { AnyBackend } from '../backend'
 import { accountFileBackend } from './account-file'
+import { bind9MasterBackend, bind9SlaveBackend } from './bind9'
 
 /**
  * Every installed backend, by id. The service catalogue adds its own here; a route whose
  * backend is no longer listed is kept and shown as not available.
  */
-export const BACKENDS: readonly AnyBackend[] = [accountFileBackend]
+export const BACKENDS: readonly AnyBackend[] = [
+  accountFileBackend,
+  bind9MasterBackend,
+  bind9SlaveBackend,
+]
 
 const byId = new Map(BACKENDS.map((backend) => [backend.id, backend]))
 

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { likeContains, Secret, sh, shellQuote } from '../../../src-main/core/escape'
+import {
+  likeContains,
+  Secret,
+  sh,
+  shellQuote,
+  zoneCharacterStrings,
+  zoneMailbox,
+} from '../../../src-main/core/escape'
 import { hostileString, latin1Bytes } from '../../support/hostile'
 import { runBash } from '../../support/shell'
 
@@ -192,5 +199,28 @@ describe('Secret', () => {
 
   it('leaves a command without secrets unmarked', () => {
     expect(sh`echo ${password}`.hasSecrets).toBe(false)
+  })
+})
+
+describe('zoneCharacterStrings', () => {
+  it('quotes short data as one string', () => {
+    expect(zoneCharacterStrings('v=spf1 mx -all')).toBe('"v=spf1 mx -all"')
+    expect(zoneCharacterStrings('')).toBe('""')
+  })
+
+  it('splits data every 255 bytes', () => {
+    expect(zoneCharacterStrings('a'.repeat(256))).toBe(`"${'a'.repeat(255)}" "a"`)
+  })
+
+  it('escapes quotes and backslashes, and writes other bytes as \\DDD', () => {
+    expect(zoneCharacterStrings('a"b\\c')).toBe('"a\\"b\\\\c"')
+    expect(zoneCharacterStrings('a\nb;é')).toBe('"a\\010b;\\195\\169"')
+  })
+})
+
+describe('zoneMailbox', () => {
+  it('turns an address into an RFC 1035 mailbox, escaping dots of the local part', () => {
+    expect(zoneMailbox('hostmaster@orchestra.lan')).toBe('hostmaster.orchestra.lan.')
+    expect(zoneMailbox('john.doe@example.org')).toBe('john\\.doe.example.org.')
   })
 })
