@@ -179,6 +179,7 @@ export async function createDomains(
   return Promise.all(byInput.map((domain) => getDomainDetail(ctx.tx, domain.id)))
 }
 
+// TODO(#5): the bulk actions of spec 1.8 (records of a selection, set SOA on many) are not here.
 export async function updateDomain(ctx: WriteContext, input: DomainUpdate): Promise<DomainDetail> {
   const { id, version, records, ...soa } = input
   const before = await getDomainDetail(ctx.tx, id)

@@ -13,6 +13,20 @@ function recordValue(type: 'A' | 'AAAA' | 'MX' | 'NS', optional = false) {
   })
 }
 
+/**
+ * A list setting: a list, or the comma-separated text the settings page edits (it shows a list
+ * as `a,b`), so a value saved from the page reads back as the list it was.
+ */
+function listOf(item: z.ZodType<string, string>) {
+  const fromText = z.string().transform((text) =>
+    text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  return z.union([z.array(z.string()), fromText]).pipe(z.array(item).max(20))
+}
+
 const interval = (help: string, value: string) => ({
   group: 'DOMAINS',
   help,
@@ -20,7 +34,11 @@ const interval = (help: string, value: string) => ({
   default: value,
 })
 
-/** Spec 1.6, for a provider whose base domain is orchestra.lan. */
+/**
+ * Spec 1.6, for a provider whose base domain is orchestra.lan.
+ * TODO(#5): DOMAINS_FORBIDDEN (a file of names nobody may register) is not there yet, and the
+ * slaves and masters are listed by hand instead of discovered from the bind9 routes.
+ */
 export const DOMAIN_SETTINGS = {
   DOMAINS_DEFAULT_NAME_SERVER: {
     group: 'DOMAINS',
@@ -56,25 +74,25 @@ export const DOMAIN_SETTINGS = {
   DOMAINS_DEFAULT_MX: {
     group: 'DOMAINS',
     help: 'The mail exchangers of a host without MX records.',
-    schema: z.array(recordValue('MX')).max(10),
+    schema: listOf(recordValue('MX')),
     default: ['10 mail.orchestra.lan.', '10 mail2.orchestra.lan.'],
   },
   DOMAINS_DEFAULT_NS: {
     group: 'DOMAINS',
     help: 'The name servers of a top domain without NS records.',
-    schema: z.array(recordValue('NS')).max(10),
+    schema: listOf(recordValue('NS')),
     default: ['ns1.orchestra.lan.', 'ns2.orchestra.lan.'],
   },
   DOMAINS_SLAVES: {
     group: 'DOMAINS',
     help: 'Addresses of the slave name servers: allowed to transfer and notified of changes.',
-    schema: z.array(z.union([z.ipv4(), z.ipv6()])).max(20),
+    schema: listOf(z.union([z.ipv4(), z.ipv6()])),
     default: [],
   },
   DOMAINS_MASTERS: {
     group: 'DOMAINS',
     help: 'Addresses of the master name servers the slaves transfer zones from.',
-    schema: z.array(z.union([z.ipv4(), z.ipv6()])).max(20),
+    schema: listOf(z.union([z.ipv4(), z.ipv6()])),
     default: [],
   },
 } as const

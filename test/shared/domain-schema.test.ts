@@ -6,6 +6,7 @@ import {
   zoneIntervalSchema,
   type RecordInput,
 } from '../../src-shared/schemas/domains'
+import { SETTINGS } from '../../src-shared/schemas/settings'
 import { toFieldIssues } from '../../src-shared/validation'
 
 function nameIssue(name: string) {
@@ -187,5 +188,17 @@ describe('domainCreateSchema', () => {
       records: [{ type: 'TXT', value: 'v=DMARC1;p=none' }],
     })
     expect(withTxt.success).toBe(true)
+  })
+})
+
+describe('domain settings', () => {
+  it('read a list from the comma-separated text the settings page sends', () => {
+    const mx = SETTINGS.DOMAINS_DEFAULT_MX.schema
+    expect(mx.parse('10 mx1.example.net., 20 mx2.example.net.')).toEqual([
+      '10 mx1.example.net.',
+      '20 mx2.example.net.',
+    ])
+    expect(mx.safeParse(['10 mx1.example.net']).success).toBe(false)
+    expect(SETTINGS.DOMAINS_SLAVES.schema.safeParse('192.0.2.1, nope').success).toBe(false)
   })
 })

@@ -90,6 +90,9 @@ function prepare(out: Commands) {
 }
 
 /**
+ * TODO(#5): a slave reloads at once, not a second after its master (spec 1.7), and nothing
+ * checks the whole configuration with named-checkconf before the reload.
+ *
  * Rebuilds the index of stanza files, then reloads BIND when something changed and BIND runs
  * (`rndc status` answers): a server being prepared, or a test server, has no daemon yet.
  */
