@@ -8,6 +8,10 @@ import { AccountsListPage } from '../features/accounts/accounts-list-page'
 import { ContactPage } from '../features/contacts/contact-page'
 import { ContactsListPage } from '../features/contacts/contacts-list-page'
 import { DashboardPage } from '../features/dashboard/dashboard-page'
+import { DomainCreatePage } from '../features/domains/domain-create-page'
+import { DomainEditPage } from '../features/domains/domain-edit-page'
+import { DomainPage } from '../features/domains/domain-page'
+import { DomainsListPage } from '../features/domains/domains-list-page'
 import { DatabasePage } from '../features/database/database-page'
 import { HistoryPage } from '../features/history/history-page'
 import { KeysPage } from '../features/orchestration/keys/keys-page'
@@ -60,6 +64,10 @@ export function createAppRouter() {
             { path: 'history', element: <HistoryPage /> },
             { path: 'database', element: <DatabasePage /> },
             { path: 'settings', element: <SettingsPage /> },
+            { path: 'services/domains', element: <DomainsListPage /> },
+            { path: 'services/domains/new', element: <DomainCreatePage /> },
+            { path: 'services/domains/:id', element: <DomainPage /> },
+            { path: 'services/domains/:id/edit', element: <DomainEditPage /> },
             { path: 'services/:area', element: <PlaceholderPage kind="services" /> },
             { path: 'billing/:area', element: <PlaceholderPage kind="billing" /> },
             { path: '*', element: <NotFoundPage /> },

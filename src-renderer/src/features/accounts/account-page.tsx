@@ -19,6 +19,7 @@ import { AccountContacts } from './account-contacts'
 import { AccountDetailsCard } from './account-details-card'
 import { AccountLoadError } from './account-load-error'
 import { AccountServices } from './account-services'
+import { AccountDomains } from '../domains/account-domains'
 import { DeleteAccountButton } from './delete-account-button'
 import { SetActiveButton } from './set-active-button'
 import { WriteLinkButton } from '../../components/write-link-button'
@@ -108,6 +109,7 @@ export function AccountPage() {
               <AccountContacts account={account} contacts={detail.contacts} />
             </SimpleGrid>
             <AccountServices services={detail.services} />
+            <AccountDomains accountId={account.id} services={detail.services} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="logs" pt="lg">

@@ -1,8 +1,20 @@
-import { Badge, EmptyState, Paper, Stack, Table, Title } from '@mantine/core'
+import { Anchor, Badge, EmptyState, Paper, Stack, Table, Title } from '@mantine/core'
 import { IconServer } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router-dom'
 import type { OwnedService } from '../../../../src-shared/schemas/accounts'
 import { ActiveBadge } from '../../components/active-badge'
+import { toUnicodeName } from '../../lib/domain-unicode'
+
+/** A service's name; a domain's links to its page and reads in Unicode. */
+function ServiceName({ service }: { service: OwnedService }) {
+  if (service.kind !== 'domain') return <>{service.name}</>
+  return (
+    <Anchor component={Link} to={`/services/domains/${service.id}`} size="sm">
+      {toUnicodeName(service.name)}
+    </Anchor>
+  )
+}
 
 /** The account's services. The service catalogue fills this in; the seam is `services`. */
 export function AccountServices({ services }: { services: OwnedService[] }) {
@@ -32,7 +44,9 @@ export function AccountServices({ services }: { services: OwnedService[] }) {
                       {service.kind}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{service.name}</Table.Td>
+                  <Table.Td>
+                    <ServiceName service={service} />
+                  </Table.Td>
                   <Table.Td>
                     <ActiveBadge active={service.isActive} />
                   </Table.Td>
