@@ -124,6 +124,18 @@ test('an operator creates an international domain, reads its zone, adds a long T
     await expect(main.getByLabel('Zone text')).toContainText(split)
   })
 
+  await test.step("finds the domain on its account's page", async () => {
+    await main.getByRole('tab', { name: 'Overview' }).click()
+    await saveScreenshot(page, 'domain-overview', testInfo)
+    await main.getByRole('link', { name: 'baeckerei', exact: true }).click()
+    await expect(main.getByRole('heading', { name: 'baeckerei', level: 2 })).toBeVisible()
+    await expectPageReady(page)
+    const section = main.getByRole('region', { name: 'Domains' })
+    await section.getByRole('link', { name: new RegExp(NAME) }).click()
+    await expect(main.getByRole('heading', { name: NAME, level: 2 })).toBeVisible()
+    await expectPageReady(page)
+  })
+
   await test.step('deletes the domain after confirming', async () => {
     await main.getByRole('button', { name: 'Delete' }).click()
     const dialog = page.getByRole('dialog', { name: `Delete ${NAME}?` })

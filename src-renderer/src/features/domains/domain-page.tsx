@@ -65,9 +65,17 @@ function DomainOverview({ detail }: { detail: DomainDetail }) {
 function DomainDescription({ detail, topName }: { detail: DomainDetail; topName?: string }) {
   const { t } = useTranslation()
   const { domain } = detail
+  // The detail carries only the account's id; its page has the username.
+  const account = useChannelQuery('accounts:get', { id: domain.accountId })
+  const username = account.data?.account.username
   return (
     <Group gap="md" component="span">
       {isInternationalName(domain.name) && <span>{domain.name}</span>}
+      {username && (
+        <Anchor component={Link} to={`/accounts/${domain.accountId}`} size="sm">
+          {username}
+        </Anchor>
+      )}
       {domain.topId !== null && topName && (
         <Anchor component={Link} to={`/services/domains/${domain.topId}`} size="sm">
           {t('domains.subdomainOf', { name: toUnicodeName(topName) })}
