@@ -113,6 +113,15 @@ test('an operator creates an international domain, reads its zone, adds a long T
     await expect(edit).toBeVisible()
     await edit.getByRole('button', { name: 'Add record' }).click()
     const txt = record(edit, 3)
+    // Only BIND refuses this one: a CNAME cannot share its name with other records.
+    await choose(page, txt.getByRole('combobox', { name: 'Type' }), 'CNAME')
+    await txt.getByRole('textbox', { name: 'Value' }).fill('www.example.net.')
+    await edit.getByRole('button', { name: 'Save' }).click()
+    // BIND names the owner, not one record, so its refusal stands above the form.
+    await expect(edit.getByRole('alert')).toContainText('CNAME and other data')
+    expect((await api.call('domains:list', {})).rows[0]!.recordCount).toBe(2)
+    await saveScreenshot(page, 'domain-edit-server-error', testInfo)
+
     await choose(page, txt.getByRole('combobox', { name: 'Type' }), 'TXT')
     await txt.getByRole('textbox', { name: 'Value' }).fill(`"${DKIM}"`)
     await edit.getByRole('button', { name: 'Save' }).click()
