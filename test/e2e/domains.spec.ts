@@ -145,10 +145,18 @@ test('an operator creates an international domain, reads its zone, adds a long T
     await expectPageReady(page)
   })
 
-  await test.step('deletes the domain after confirming', async () => {
+  await test.step('deletes the domain after confirming, its subdomain with it', async () => {
+    await api.call('domains:create', { name: `www.${NAME}`, records: [] })
+    await page.reload()
+    await expectPageReady(page)
+    const subdomains = main.getByRole('region', { name: 'Subdomains' })
+    await expect(subdomains.getByRole('link', { name: `www.${NAME}` })).toBeVisible()
+
     await main.getByRole('button', { name: 'Delete' }).click()
     const dialog = page.getByRole('dialog', { name: `Delete ${NAME}?` })
     await expect(dialog).toContainText('its records are deleted')
+    await expect(dialog).toContainText(`Its subdomain goes with it:www.${NAME}`)
+    await saveScreenshot(page, 'domain-delete', testInfo)
     await dialog.getByRole('button', { name: 'Delete domain' }).click()
     await expectNotification(page, `Domain ${NAME} deleted`)
     await expect(main.getByText('No domains yet — create the first one')).toBeVisible()
