@@ -13,7 +13,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'sqlite',
-          include: ['test/main/**/*.test.ts', 'test/shared/**/*.test.ts'],
+          include: [
+            'test/main/**/*.test.ts',
+            'test/shared/**/*.test.ts',
+            'test/renderer/**/*.test.ts',
+          ],
           exclude: ['test/main/shared-database/**'],
         },
       },

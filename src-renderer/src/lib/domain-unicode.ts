@@ -56,7 +56,8 @@ function decodeLabel(input: string): string | undefined {
     output.splice(index, 0, code)
     index++
   }
-  return String.fromCodePoint(...output)
+  // `xn--` alone decodes to nothing: not a name anyone typed, so it stays as stored.
+  return output.length ? String.fromCodePoint(...output) : undefined
 }
 
 /** `xn--bckerei-beispiel-2nb.de` → `bäckerei-beispiel.de`; other names come back as they are. */
