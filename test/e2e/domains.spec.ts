@@ -140,6 +140,8 @@ test('an operator creates an international domain, reads its zone, adds a long T
     await expect(main.getByRole('heading', { name: 'baeckerei', level: 2 })).toBeVisible()
     await expectPageReady(page)
     const section = main.getByRole('region', { name: 'Domains' })
+    await section.scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'account-domains', testInfo)
     await section.getByRole('link', { name: new RegExp(NAME) }).click()
     await expect(main.getByRole('heading', { name: NAME, level: 2 })).toBeVisible()
     await expectPageReady(page)
