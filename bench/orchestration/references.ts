@@ -110,9 +110,9 @@ export class References {
   /**
    * `ansible fleet -f 20 -m shell` with the script as the command and bash as its shell, in
    * Ansible's recommended set-up (pipelining on: one SSH command per host, no module file
-   * copied) and the app's key exchange. Each session gets its own ControlPersist folder: the first run opens the
-   * masters (cold, like the floor); `ansibleAgain` reuses them while they live, as a second
-   * command typed within a minute would.
+   * copied) and the app's key exchange. Each session gets its own ControlPersist folder: the
+   * first run opens the masters (cold, like the floor); `ansibleAgain` reuses them while they
+   * live, as a second command typed within a minute would.
    */
   async ansible(): Promise<AnsibleSession> {
     this.runs += 1

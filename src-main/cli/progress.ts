@@ -13,7 +13,8 @@ export function progressBar(out: NodeJS.WriteStream) {
     const filled = Math.round(ratio * WIDTH)
     const bar = `${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}`
     const percent = `${Math.floor(ratio * 100)}%`.padStart(4)
-    return `[${bar}] ${percent} ${p.phase === 'copy' ? 'copying' : 'checking'} ${p.table} ${p.done}/${p.rows}`
+    const phase = p.phase === 'copy' ? 'copying' : 'checking'
+    return `[${bar}] ${percent} ${phase} ${p.table} ${p.done}/${p.rows}`
   }
   return {
     update(progress: CopyProgress) {

@@ -186,7 +186,8 @@ export class DatabaseControl {
     try {
       await client.connect()
       const { rows } = await client.query<{ version: string; accounts: string | null }>(
-        `select current_setting('server_version') as version, to_regclass('accounts')::text as accounts`,
+        `select current_setting('server_version') as version, ` +
+          `to_regclass('accounts')::text as accounts`,
       )
       const [row] = rows
       const empty =
@@ -216,7 +217,9 @@ export class DatabaseControl {
         throw new AppError({
           code: 'UNAVAILABLE',
           field: 'rememberPassword',
-          message: `The password cannot be remembered: ${keychain.reason}. Untick "Remember" to connect for this session only.`,
+          message:
+            `The password cannot be remembered: ${keychain.reason}. ` +
+            'Untick "Remember" to connect for this session only.',
         })
       }
     }

@@ -221,7 +221,8 @@ export async function deleteAccount(ctx: WriteContext, providers: Providers, id:
   if (preview.blockers.length) {
     throw new AppError({
       code: 'FORBIDDEN',
-      message: `Account ${preview.account.username} cannot be deleted: ${preview.blockers.join('; ')}`,
+      message:
+        `Account ${preview.account.username} cannot be deleted: ` + preview.blockers.join('; '),
       details: { blockers: preview.blockers },
     })
   }

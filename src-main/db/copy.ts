@@ -153,7 +153,9 @@ async function assertEmpty(target: Tx, tables: SQLiteTable[]): Promise<void> {
     if (rows > 0) {
       throw new AppError({
         code: 'VALIDATION',
-        message: `The target database is not empty: ${name(table)} has ${rows} rows. Copy into a new, empty database.`,
+        message:
+          `The target database is not empty: ${name(table)} has ${rows} rows. ` +
+          'Copy into a new, empty database.',
         field: 'to',
       })
     }

@@ -135,7 +135,7 @@ test('an operator routes account changes to a real SSH server and follows the lo
     await expect(dialog).toBeHidden({ timeout: 20_000 })
     await expectNotification(page, `Key ${KEY_LABEL} installed on web1`)
     await expect(row.getByRole('cell', { name: '1', exact: true })).toBeVisible()
-    expect(ssh.exec('cat /root/.ssh/authorized_keys')).toContain(key!.publicKey.split(' ')[1])
+    expect(ssh.exec('cat ~/.ssh/authorized_keys')).toContain(key!.publicKey.split(' ')[1])
     expect((await api.call('servers:get', { id: serverId })).keyId).toBe(key!.id)
   })
 
@@ -271,13 +271,13 @@ test('an operator routes account changes to a real SSH server and follows the lo
     await expect(logs.getByRole('row').filter({ hasText: 'Account file' })).toHaveCount(2)
   })
 
-  await test.step('runs the route in the background and sees a slow script print live', async () => {
+  await test.step('sees a slow script print live on an asynchronous route', async () => {
     // The account-file script prints nothing. So that there is output to watch, root's shell
     // on this test server prints a line a second before each script (sshd's bash reads
     // .bashrc, and BASH_ENV makes the script's own bash read the printing file first).
     ssh.exec(
-      `echo 'export BASH_ENV=/root/.slow' > /root/.bashrc && ` +
-        `echo 'for i in 1 2 3; do echo "warming up $i"; sleep 1; done' > /root/.slow`,
+      `echo 'export BASH_ENV=$HOME/.slow' > ~/.bashrc && ` +
+        `echo 'for i in 1 2 3; do echo "warming up $i"; sleep 1; done' > ~/.slow`,
     )
     await nav.getByRole('link', { name: 'Routes' }).click()
     await expectPageReady(page)

@@ -12,7 +12,7 @@ export const domains = sqliteTable(
     accountId: integer('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
-    /** The highest existing ancestor; null for a top domain. Deleting a top takes its subdomains. */
+    /** The highest existing ancestor; null for a top domain. Deleting a top takes its subs. */
     topId: integer('top_id').references((): AnySQLiteColumn => domains.id, { onDelete: 'cascade' }),
     /** `YYYYMMDDnn`, past 2^31: a bigint in PostgreSQL (db/pg-schema.ts). */
     serial: integer('serial').notNull(),

@@ -172,7 +172,7 @@ function differences(files: Map<string, string>, objects: readonly AccountFile[]
     .map((name) => ({ name, got: files.get(name), want: expected.get(name) }))
 }
 
-const pwned = () => server.exec('ls -d /etc/pwned* /root/pwned* 2>/dev/null || true')
+const pwned = () => server.exec('ls -d /etc/pwned* ~/pwned* 2>/dev/null || true')
 
 describe('account-file backend with hostile values', () => {
   it(

@@ -63,7 +63,7 @@ describe('SshPool.exec', () => {
   })
 
   it('still finds and kills the script when the login shell prints a greeting first', async () => {
-    server.exec(`echo 'echo "Welcome to web1"' > /root/.bashrc`)
+    server.exec(`echo 'echo "Welcome to web1"' > ~/.bashrc`)
     try {
       const result = await pool.exec(targetOf(server), {
         ...bash('echo started\nsleep 600'),
