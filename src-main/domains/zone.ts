@@ -41,7 +41,8 @@ const TTL_WIDTH = 7
 const TYPE_WIDTH = 8
 
 function line(owner: string, ttl: string, type: string, value: string): string {
-  return `${`${owner}.`.padEnd(OWNER_WIDTH)} ${ttl.padStart(TTL_WIDTH)} IN ${type.padEnd(TYPE_WIDTH)} ${value}`
+  const name = `${owner}.`.padEnd(OWNER_WIDTH)
+  return `${name} ${ttl.padStart(TTL_WIDTH)} IN ${type.padEnd(TYPE_WIDTH)} ${value}`
 }
 
 /** What the zone file says for a stored value: TXT data is quoted, escaped and split here. */

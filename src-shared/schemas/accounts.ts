@@ -55,7 +55,7 @@ export const usernameSchema = z
     params: { rule: 'reserved' },
   })
 
-/** Each editable field once, without defaults: a create fills them in, an update leaves them out. */
+/** Each editable field once, without defaults: a create fills them in, an update omits them. */
 const accountFields = {
   shortName: nameText(64),
   fullName: requiredText(256),

@@ -98,6 +98,18 @@ export const emailSchema = z
   .superRefine(checkText('line'))
   .pipe(z.email())
 
+// --- Hosts ---
+
+/** A hostname (RFC 1123 labels) or an IPv4/IPv6 literal. */
+const LABEL = '[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?'
+const HOSTNAME = new RegExp(`^(?=.{1,253}$)${LABEL}(\\.${LABEL})*\\.?$`)
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
+const IPV6 = /^\[?[0-9a-fA-F:.]+\]?$/
+
+export function isHostOrAddress(value: string): boolean {
+  return HOSTNAME.test(value) || IPV4.test(value) || (value.includes(':') && IPV6.test(value))
+}
+
 // --- Lists -------------------------------------------------------------------------------------
 
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DatabaseKind } from './app'
-import { singleLineText } from './common'
+import { isHostOrAddress, singleLineText } from './common'
 
 /**
  * Choosing the database: a SQLite file on this workstation (the default) or a team's
@@ -15,13 +15,14 @@ import { singleLineText } from './common'
 export const TLS_MODES = ['verify-full', 'require', 'disable'] as const
 export type TlsMode = (typeof TLS_MODES)[number]
 
-/** A host name or IP address: letters, digits, dots, hyphens, colons (IPv6), no spaces. */
-const HOST =
-  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[?[0-9A-Fa-f:.]+\]?)$/
-
 export const postgresConnectionSchema = z.strictObject({
   kind: z.literal('postgres'),
-  host: singleLineText(253).min(1).regex(HOST, { message: 'must be a host name or an IP address' }),
+  host: singleLineText(253)
+    .min(1)
+    .refine(isHostOrAddress, {
+      message: 'must be a host name or an IP address',
+      params: { rule: 'address' },
+    }),
   port: z.number().int().min(1).max(65535).default(5432),
   database: singleLineText(63).min(1),
   user: singleLineText(63).min(1),

@@ -20,7 +20,7 @@ type Checked = { value: string } | NameProblem
 
 const isUint16 = (token: string) => /^\d{1,5}$/.test(token) && Number(token) <= 65535
 
-/** The stored form of TXT data: one quoted string, `"` and `\\` escaped, so it reads back as typed. */
+/** Stored TXT data: one quoted string, `"` and `\\` escaped, so it reads back as typed. */
 const quoted = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`
 
 /**

@@ -98,7 +98,9 @@ function prepare(out: Commands) {
  */
 function commit(out: Commands) {
   out.run(
-    sh`for f in ${STANZA_DIR}/*.conf; do [ -e "$f" ] && printf 'include "%s";\n' "$f"; done > ${ZONES_INDEX}.orchestra-tmp || true`,
+    sh`for f in ${STANZA_DIR}/*.conf; do
+  [ -e "$f" ] && printf 'include "%s";\n' "$f"
+done > ${ZONES_INDEX}.orchestra-tmp || true`,
   )
   out.run(sh`mv -f ${ZONES_INDEX}.orchestra-tmp ${ZONES_INDEX}`)
   out.run(
@@ -126,7 +128,8 @@ const matchValues = ({ domain }: ZoneObject) => ({
 export const bind9MasterBackend = defineBackend<ZoneObject>({
   id: 'bind9-master',
   label: 'BIND9 master',
-  description: `Writes each top domain's zone to ${ZONE_DIR}/<name> and its stanza to ${STANZA_DIR}.`,
+  description:
+    `Writes each top domain's zone to ${ZONE_DIR}/<name> ` + `and its stanza to ${STANZA_DIR}.`,
   model: 'domain',
   related,
   declaredActions: ['save', 'delete'],
@@ -172,7 +175,8 @@ export const bind9MasterBackend = defineBackend<ZoneObject>({
 export const bind9SlaveBackend = defineBackend<ZoneObject>({
   id: 'bind9-slave',
   label: 'BIND9 slave',
-  description: `Keeps a slave stanza per top domain in ${STANZA_DIR}, transferring from DOMAINS_MASTERS.`,
+  description:
+    `Keeps a slave stanza per top domain in ${STANZA_DIR}, ` + 'transferring from DOMAINS_MASTERS.',
   model: 'domain',
   related,
   declaredActions: ['save', 'delete'],

@@ -72,7 +72,7 @@ describe('SshPool.exec', () => {
       expect(result).toMatchObject({ timedOut: true, stdout: 'Welcome to web1\nstarted\n' })
       expect(server.exec('pgrep -x sleep || true').trim()).toBe('')
     } finally {
-      server.exec('rm /root/.bashrc')
+      server.exec('rm ~/.bashrc')
     }
   })
 

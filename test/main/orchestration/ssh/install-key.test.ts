@@ -59,7 +59,7 @@ describe('installAuthorizedKey', () => {
 
   it('starts a new line when the file does not end with one', async () => {
     server.exec(
-      "printf 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExisting old' >> /root/.ssh/authorized_keys",
+      "printf 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExisting old' >> ~/.ssh/authorized_keys",
     )
     const key = generateSshKey('after-unterminated')
     await installAuthorizedKey(request(key.publicKey))
