@@ -1,7 +1,7 @@
-import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core'
+import { Checkbox, Stack, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router-dom'
+import { useNavigate } from 'react-router-dom'
 import { accountCreateSchema } from '../../../../src-shared/schemas/accounts'
 import { schemaErrors } from '../../api/errors'
 import { useChannelMutation } from '../../api/queries'
@@ -12,7 +12,7 @@ import { requiredInput } from '../../components/required'
 import type { FormDefaults } from '../../hooks/use-form-defaults'
 import { useSubmitErrors } from '../../hooks/use-submit-errors'
 import { notifySuccess } from '../../lib/notify'
-import { PreviewButton } from '../orchestration/preview/preview-button'
+import { FormActions } from '../orchestration/preview/form-actions'
 import { PreviewModal } from '../orchestration/preview/preview-modal'
 import { usePreview } from '../orchestration/preview/use-preview'
 import { AccountFields } from './account-fields'
@@ -83,19 +83,14 @@ export function AccountCreateForm({ defaults }: { defaults: FormDefaults }) {
           <FormSection title={t('accountForm.sectionContacts')}>
             <ContactsEditor form={form} defaultCountry={defaults.country} />
           </FormSection>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" component={Link} to="/accounts">
-              {t('common.cancel')}
-            </Button>
-            <PreviewButton
-              onClick={() => handlePreview()}
-              loading={preview.pending}
-              disabled={readOnly}
-            />
-            <Button type="submit" loading={create.isPending} disabled={readOnly}>
-              {t('accountForm.submitCreate')}
-            </Button>
-          </Group>
+          <FormActions
+            cancelTo="/accounts"
+            submitLabel={t('accountForm.submitCreate')}
+            saving={create.isPending}
+            previewing={preview.pending}
+            onPreview={() => handlePreview()}
+            disabled={readOnly}
+          />
         </Stack>
       </form>
       <PreviewModal

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { Button, Group, Stack, TextInput } from '@mantine/core'
+import { Button, Stack, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconLock } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router-dom'
+import { useNavigate } from 'react-router-dom'
 import { accountUpdateSchema, type Account } from '../../../../src-shared/schemas/accounts'
 import { useApi } from '../../api/client-context'
 import { schemaErrors } from '../../api/errors'
@@ -14,7 +14,7 @@ import { FormSection } from '../../components/form-section'
 import { Page } from '../../components/page'
 import { useSubmitErrors } from '../../hooks/use-submit-errors'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
-import { PreviewButton } from '../orchestration/preview/preview-button'
+import { FormActions } from '../orchestration/preview/form-actions'
 import { PreviewModal } from '../orchestration/preview/preview-modal'
 import { usePreview } from '../orchestration/preview/use-preview'
 import { AccountFields } from './account-fields'
@@ -103,19 +103,14 @@ export function AccountEditForm({ account }: { account: Account }) {
               onChange={(field, value) => form.setFieldValue(field, value as never)}
             />
           </FormSection>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" component={Link} to={accountPath}>
-              {t('common.cancel')}
-            </Button>
-            <PreviewButton
-              onClick={() => handlePreview()}
-              loading={preview.pending}
-              disabled={readOnly}
-            />
-            <Button type="submit" loading={update.isPending} disabled={readOnly}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            cancelTo={accountPath}
+            submitLabel={t('common.save')}
+            saving={update.isPending}
+            previewing={preview.pending}
+            onPreview={() => handlePreview()}
+            disabled={readOnly}
+          />
         </Stack>
       </form>
       <PreviewModal

@@ -1,7 +1,7 @@
-import { Button, Group, Stack, Textarea } from '@mantine/core'
+import { Stack, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router-dom'
+import { useNavigate } from 'react-router-dom'
 import { domainCreateSchema } from '../../../../src-shared/schemas/domains'
 import { schemaErrors } from '../../api/errors'
 import { useChannelMutation } from '../../api/queries'
@@ -13,7 +13,7 @@ import { useReadOnly } from '../../hooks/use-read-only'
 import { useSubmitErrors } from '../../hooks/use-submit-errors'
 import { toUnicodeName } from '../../lib/domain-unicode'
 import { notifySuccess } from '../../lib/notify'
-import { PreviewButton } from '../orchestration/preview/preview-button'
+import { FormActions } from '../orchestration/preview/form-actions'
 import { PreviewModal } from '../orchestration/preview/preview-modal'
 import { usePreview } from '../orchestration/preview/use-preview'
 import { AccountSelect } from './account-select'
@@ -83,19 +83,14 @@ export function DomainCreateForm({ accountId }: { accountId: string | null }) {
           <FormSection title={t('domainForm.sectionRecords')}>
             <RecordsEditor form={form} />
           </FormSection>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" component={Link} to="/services/domains">
-              {t('common.cancel')}
-            </Button>
-            <PreviewButton
-              onClick={() => handlePreview()}
-              loading={preview.pending}
-              disabled={readOnly}
-            />
-            <Button type="submit" loading={create.isPending} disabled={readOnly}>
-              {t('domainForm.submitCreate')}
-            </Button>
-          </Group>
+          <FormActions
+            cancelTo="/services/domains"
+            submitLabel={t('domainForm.submitCreate')}
+            saving={create.isPending}
+            previewing={preview.pending}
+            onPreview={() => handlePreview()}
+            disabled={readOnly}
+          />
         </Stack>
       </form>
       <PreviewModal

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { Button, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { useForm, type UseFormReturnType } from '@mantine/form'
 import { IconLock } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router-dom'
+import { useNavigate } from 'react-router-dom'
 import { domainUpdateSchema, type DomainDetail } from '../../../../src-shared/schemas/domains'
 import { useApi } from '../../api/client-context'
 import { schemaErrors } from '../../api/errors'
@@ -16,7 +16,7 @@ import { useReadOnly } from '../../hooks/use-read-only'
 import { useSubmitErrors } from '../../hooks/use-submit-errors'
 import { toUnicodeName } from '../../lib/domain-unicode'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
-import { PreviewButton } from '../orchestration/preview/preview-button'
+import { FormActions } from '../orchestration/preview/form-actions'
 import { PreviewModal } from '../orchestration/preview/preview-modal'
 import { usePreview } from '../orchestration/preview/use-preview'
 import {
@@ -139,19 +139,14 @@ export function DomainEditForm({ detail }: { detail: DomainDetail }) {
           <FormSection title={t('domainForm.sectionSoa')}>
             <SoaFields form={form} />
           </FormSection>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" component={Link} to={domainPath}>
-              {t('common.cancel')}
-            </Button>
-            <PreviewButton
-              onClick={() => handlePreview()}
-              loading={preview.pending}
-              disabled={readOnly}
-            />
-            <Button type="submit" loading={update.isPending} disabled={readOnly}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            cancelTo={domainPath}
+            submitLabel={t('common.save')}
+            saving={update.isPending}
+            previewing={preview.pending}
+            onPreview={() => handlePreview()}
+            disabled={readOnly}
+          />
         </Stack>
       </form>
       <PreviewModal
