@@ -1,6 +1,9 @@
 import { hostname, userInfo } from 'node:os'
 import type { AppInfo } from '../../src-shared/schemas/app'
 import { domainServices } from '../data/domain-services'
+import { mailServices } from '../data/mail-services'
+import { sqlServices } from '../data/sql-services'
+import { systemUserServices } from '../data/system-user-services'
 import type { AccountServiceProvider } from '../data/account-services'
 import type { Store } from '../db/store'
 import { describeTarget } from '../db/target'
@@ -121,9 +124,13 @@ function wire(store: Store, { dataDir, logFile, options, keychain, source }: Wir
       events.emit('database:switched', info.database)
     },
   )
-  // TODO(#5): the rest of the service catalogue registers its providers (system users next).
+  // In this order an account's services are deleted: addresses before their domains, and the
+  // main system user last, once nothing of the account runs as it.
   const accountServices: AccountServiceProvider[] = [
+    mailServices,
+    sqlServices,
     domainServices,
+    systemUserServices,
     ...(options.accountServices ?? []),
   ]
   const orchestrator = new Orchestrator({

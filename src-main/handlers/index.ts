@@ -4,6 +4,9 @@ import { appHandlers } from './app'
 import { contactHandlers } from './contacts'
 import { databaseHandlers } from './database'
 import { domainHandlers } from './domains'
+import { mailHandlers } from './mail'
+import { sqlDatabaseHandlers } from './sql-databases'
+import { systemUserHandlers } from './system-users'
 import { settingHandlers } from './settings'
 import { keyHandlers } from './keys'
 import { logHandlers } from './logs'
@@ -18,6 +21,9 @@ export const handlers: HandlerTable<ChannelName> = {
   ...accountHandlers,
   ...contactHandlers,
   ...domainHandlers,
+  ...systemUserHandlers,
+  ...mailHandlers,
+  ...sqlDatabaseHandlers,
   ...databaseHandlers,
   ...settingHandlers,
   ...serverHandlers,

@@ -1,5 +1,10 @@
 import { z } from 'zod'
 import { idSchema, type Page } from '../schemas/common'
+import { action, byId, nothing, read, write } from './define'
+export type { ChannelKind } from './define'
+import { mailChannels } from './services/mail'
+import { sqlDatabaseChannels } from './services/sql-databases'
+import { systemUserChannels } from './services/system-users'
 import {
   accountCreateSchema,
   accountListSchema,
@@ -68,45 +73,6 @@ import {
  * this table; nothing else names a channel.
  */
 
-/**
- * `read` and `write` run in one unit of work (a transaction) on the open database. An
- * `action` runs outside any: it works on the database itself (switching, copying) or, later,
- * on servers, and takes care of its own consistency.
- */
-export type ChannelKind = 'read' | 'write' | 'action'
-
-interface ChannelSpec<Req extends z.ZodType, Res, Kind extends ChannelKind> {
-  request: Req
-  /** Type-only marker for the response; never read at run time. */
-  response?: Res
-  /** A read never changes data: it writes no history and takes no write lock. */
-  kind: Kind
-}
-
-function read<Res>() {
-  return <Req extends z.ZodType>(request: Req): ChannelSpec<Req, Res, 'read'> => ({
-    request,
-    kind: 'read',
-  })
-}
-
-function write<Res>() {
-  return <Req extends z.ZodType>(request: Req): ChannelSpec<Req, Res, 'write'> => ({
-    request,
-    kind: 'write',
-  })
-}
-
-function action<Res>() {
-  return <Req extends z.ZodType>(request: Req): ChannelSpec<Req, Res, 'action'> => ({
-    request,
-    kind: 'action',
-  })
-}
-
-const byId = z.strictObject({ id: idSchema })
-const nothing = z.strictObject({}).default({})
-
 export const channels = {
   'app:info': read<AppInfo>()(nothing),
   'app:dashboard': read<DashboardSummary>()(nothing),
@@ -132,6 +98,10 @@ export const channels = {
   'domains:create': write<DomainDetail[]>()(domainCreateSchema),
   'domains:update': write<DomainDetail>()(domainUpdateSchema),
   'domains:delete': write<{ deleted: number }>()(byId),
+
+  ...systemUserChannels,
+  ...mailChannels,
+  ...sqlDatabaseChannels,
 
   'history:list': read<Page<HistoryEntry>>()(historyListSchema),
   'search:global': read<SearchHit[]>()(globalSearchSchema),

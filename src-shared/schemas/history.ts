@@ -12,6 +12,11 @@ export const OBJECT_TYPES = [
   'sshKey',
   'route',
   'domain',
+  'systemUser',
+  'mailbox',
+  'mailAddress',
+  'sqlDatabase',
+  'sqlUser',
 ] as const
 export type ObjectType = (typeof OBJECT_TYPES)[number]
 

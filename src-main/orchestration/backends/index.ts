@@ -1,6 +1,9 @@
 import type { AnyBackend } from '../backend'
 import { accountFileBackend } from './account-file'
 import { bind9MasterBackend, bind9SlaveBackend } from './bind9'
+import { MAIL_BACKENDS } from './mail'
+import { SQL_BACKENDS } from './sql'
+import { SYSTEM_USER_BACKENDS } from './system-users'
 
 /**
  * Every installed backend, by id. The service catalogue adds its own here; a route whose
@@ -10,6 +13,9 @@ export const BACKENDS: readonly AnyBackend[] = [
   accountFileBackend,
   bind9MasterBackend,
   bind9SlaveBackend,
+  ...SYSTEM_USER_BACKENDS,
+  ...MAIL_BACKENDS,
+  ...SQL_BACKENDS,
 ]
 
 const byId = new Map(BACKENDS.map((backend) => [backend.id, backend]))

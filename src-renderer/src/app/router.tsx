@@ -25,7 +25,10 @@ import {
 } from '../features/orchestration/servers/server-edit-page'
 import { ServerPage } from '../features/orchestration/servers/server-page'
 import { ServersListPage } from '../features/orchestration/servers/servers-list-page'
+import { mailRoutes } from '../features/mail/routes'
 import { PlaceholderPage } from '../features/placeholders/placeholder-page'
+import { sqlDatabaseRoutes } from '../features/sql-databases/routes'
+import { systemUserRoutes } from '../features/system-users/routes'
 import { SettingsPage } from '../features/settings/settings-page'
 import { AppLayout } from '../layout/app-layout'
 
@@ -68,6 +71,9 @@ export function createAppRouter() {
             { path: 'services/domains/new', element: <DomainCreatePage /> },
             { path: 'services/domains/:id', element: <DomainPage /> },
             { path: 'services/domains/:id/edit', element: <DomainEditPage /> },
+            ...systemUserRoutes,
+            ...mailRoutes,
+            ...sqlDatabaseRoutes,
             { path: 'services/:area', element: <PlaceholderPage kind="services" /> },
             { path: 'billing/:area', element: <PlaceholderPage kind="billing" /> },
             { path: '*', element: <NotFoundPage /> },

@@ -20,6 +20,9 @@ import { AccountDetailsCard } from './account-details-card'
 import { AccountLoadError } from './account-load-error'
 import { AccountServices } from './account-services'
 import { AccountDomains } from '../domains/account-domains'
+import { AccountMail } from '../mail/account-section'
+import { AccountSqlDatabases } from '../sql-databases/account-section'
+import { AccountSystemUsers } from '../system-users/account-section'
 import { DeleteAccountButton } from './delete-account-button'
 import { SetActiveButton } from './set-active-button'
 import { WriteLinkButton } from '../../components/write-link-button'
@@ -110,6 +113,9 @@ export function AccountPage() {
             </SimpleGrid>
             <AccountServices services={detail.services} />
             <AccountDomains accountId={account.id} services={detail.services} />
+            <AccountSystemUsers accountId={account.id} services={detail.services} />
+            <AccountMail accountId={account.id} services={detail.services} />
+            <AccountSqlDatabases accountId={account.id} services={detail.services} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="logs" pt="lg">

@@ -1,0 +1,4 @@
+import type { AnyBackend } from '../backend'
+
+/** The backends of UNIX users (spec 3). */
+export const SYSTEM_USER_BACKENDS: readonly AnyBackend[] = []

@@ -1,0 +1,2 @@
+/** Databases and their users (spec 4): channels `sqlDatabases:*` and `sqlUsers:*`. */
+export const sqlDatabaseChannels = {} as const

@@ -1,0 +1,2 @@
+/** System users (spec 3): channels `systemUsers:*`. */
+export const systemUserChannels = {} as const
