@@ -1,8 +1,20 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { domainToASCII } from 'node:url'
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { SearchHit } from '../../src-shared/schemas/search'
 import { contactDisplayName } from '../../src-shared/schemas/contacts'
+import type { ObjectType } from '../../src-shared/schemas/history'
 import type { Tx } from '../db/store'
-import { accounts, contacts } from '../db/schema'
+import {
+  accounts,
+  contacts,
+  domains,
+  mailAddresses,
+  mailboxes,
+  sqlDatabases,
+  sqlUsers,
+  systemUsers,
+} from '../db/schema'
 import { toContact } from './contacts'
 import { contains, searchWords } from './sql'
 
@@ -16,7 +28,112 @@ export async function globalSearch(tx: Tx, q: string, limit: number): Promise<Se
     if (exact) return [exact]
   }
   const words = searchWords(q.replace(/!$/, ''))
-  return [...(await searchAccounts(tx, words, limit)), ...(await searchContacts(tx, words, limit))]
+  const services = await Promise.all(SERVICES.map((kind) => searchService(tx, kind, words, limit)))
+  return [
+    ...(await searchAccounts(tx, words, limit)),
+    ...(await searchContacts(tx, words, limit)),
+    ...services.flat(),
+  ]
+}
+
+/** A kind of service object the palette finds by name, shown with its account's username. */
+interface ServiceKind {
+  objectType: ObjectType
+  table: SQLiteTable
+  id: SQLiteColumn
+  accountId: SQLiteColumn
+  /** What is shown and searched: the name, or an expression over the row and its joins. */
+  title: SQLiteColumn | SQL
+  join?: { table: SQLiteTable; on: SQL }
+}
+
+const SERVICES: readonly ServiceKind[] = [
+  {
+    objectType: 'domain',
+    table: domains,
+    id: domains.id,
+    accountId: domains.accountId,
+    title: domains.name,
+  },
+  {
+    objectType: 'systemUser',
+    table: systemUsers,
+    id: systemUsers.id,
+    accountId: systemUsers.accountId,
+    title: systemUsers.username,
+  },
+  {
+    objectType: 'mailbox',
+    table: mailboxes,
+    id: mailboxes.id,
+    accountId: mailboxes.accountId,
+    title: mailboxes.name,
+  },
+  {
+    objectType: 'mailAddress',
+    table: mailAddresses,
+    id: mailAddresses.id,
+    accountId: mailAddresses.accountId,
+    title: sql<string>`${mailAddresses.name} || '@' || ${domains.name}`,
+    join: { table: domains, on: eq(domains.id, mailAddresses.domainId) },
+  },
+  {
+    objectType: 'sqlDatabase',
+    table: sqlDatabases,
+    id: sqlDatabases.id,
+    accountId: sqlDatabases.accountId,
+    title: sqlDatabases.name,
+  },
+  {
+    objectType: 'sqlUser',
+    table: sqlUsers,
+    id: sqlUsers.id,
+    accountId: sqlUsers.accountId,
+    title: sqlUsers.username,
+  },
+]
+
+/**
+ * A word with letters outside ASCII is also looked for in its `xn--` form, which is how domain
+ * names are stored: `bäckerei-beispiel.de` finds the domain, though a part of a word such as
+ * `bäck` cannot (its Punycode is not a part of the whole name's).
+ */
+function nameWord(word: string): string {
+  if (![...word].some((char) => char.codePointAt(0)! > 0x7f)) return word
+  return domainToASCII(word) || word
+}
+
+async function searchService(
+  tx: Tx,
+  kind: ServiceKind,
+  words: string[],
+  limit: number,
+): Promise<SearchHit[]> {
+  // Service names are stored in lower case, so the lower-cased words match them on both
+  // dialects; the account's username is searched too, so `ana` finds ana's mailboxes.
+  const haystack = sql`(${kind.title} || ' ' || ${accounts.username})`
+  let query = tx
+    .select({
+      id: kind.id,
+      title: sql<string>`${kind.title}`,
+      accountId: kind.accountId,
+      username: accounts.username,
+    })
+    .from(kind.table)
+    .innerJoin(accounts, eq(accounts.id, kind.accountId))
+    .$dynamic()
+  if (kind.join) query = query.innerJoin(kind.join.table, kind.join.on)
+  const rows = await query
+    .where(and(...words.map((word) => contains(haystack, nameWord(word)))))
+    .orderBy(asc(sql`${kind.title}`))
+    .limit(limit)
+  return rows.map((row) => ({
+    objectType: kind.objectType,
+    id: Number(row.id),
+    title: String(row.title),
+    subtitle: String(row.username),
+    accountId: Number(row.accountId),
+  }))
 }
 
 async function exactAccount(tx: Tx, username: string): Promise<SearchHit | undefined> {
