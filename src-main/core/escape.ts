@@ -124,3 +124,42 @@ export function zoneMailbox(email: string): string {
   const local = email.slice(0, at).replace(/[\\.]/g, '\\$&')
   return `${local}.${email.slice(at + 1)}.`
 }
+
+// Sieve scripts
+
+/**
+ * A Sieve quoted string (RFC 5228 2.4.2): only `"` and `\` are special inside, each escaped
+ * with a backslash. Line breaks may stand in a quoted string, so a message keeps its lines;
+ * NUL cannot, and is refused.
+ */
+export function sieveString(text: string): string {
+  if (text.includes('\0')) throw new Error('A Sieve string cannot hold a NUL character')
+  return `"${text.replace(/[\\"]/g, '\\$&')}"`
+}
+
+// Colon-separated files (Dovecot's passwd-file)
+
+/**
+ * One field of a passwd-file line. The format has no quoting at all: a `:` starts the next
+ * field and a line break the next user, so a value holding either (or any control character)
+ * is refused rather than written. Names and hashes never hold them when they were validated.
+ */
+export function passwdFileField(value: string | number): string {
+  const text = String(value)
+  if (/[:\p{Cc}]/u.test(text)) throw new Error('A passwd-file field cannot hold ":" or controls')
+  return text
+}
+
+// Postfix lookup tables
+
+/**
+ * A key or value word of a Postfix table read by postmap: whitespace ends the key, `#` at a
+ * line start makes a comment, and there is no quoting. A word holding whitespace, a control
+ * character or starting with `#` is refused.
+ */
+export function postfixTableWord(word: string): string {
+  if (!word || /[\s\p{Cc}]/u.test(word) || word.startsWith('#')) {
+    throw new Error('A Postfix table word cannot be empty or hold spaces or controls')
+  }
+  return word
+}

@@ -13,11 +13,13 @@ import { scopedLogger } from '../core/logger'
 import { accounts, domainRecords, domains } from '../db/schema'
 import type { Tx } from '../db/store'
 import { checkZone } from '../domains/checkzone'
+import { settingValue } from './settings'
 import { nextSerial } from '../domains/serial'
 import type { WriteContext } from './context'
 import { getDomain, getDomainDetail, listDomainRecords, loadZoneLines, originOf } from './domains'
 import { diffFields, recordHistory } from './history'
 import { assertVersion } from './locking'
+import { deleteAddressesOnDomains } from './mail-address-writes'
 
 type DomainCreate = z.output<typeof domainCreateSchema>
 type DomainUpdate = z.output<typeof domainUpdateSchema>
@@ -80,6 +82,15 @@ async function assertZoneLoads(tx: Tx, originId: number, domain: Domain): Promis
   throw AppError.validation(issues)
 }
 
+/** Spec 1.6: a forbidden name, or any name under one, is refused (`notgoogle.com` is not). */
+async function checkForbidden(tx: Tx, name: string) {
+  const forbidden = await settingValue(tx, 'DOMAINS_FORBIDDEN')
+  const hit = forbidden.find((entry) => name === entry || name.endsWith(`.${entry}`))
+  if (hit === undefined) return
+  const under = hit === name ? '' : ` it is under ${hit}, which`
+  throw invalid('name', 'forbidden', `${name} may not be added:${under || ' it'} is forbidden`)
+}
+
 function checkUnderscore(name: string, records: readonly DomainRecord[]) {
   if (!name.includes('_')) return
   if (records.some((record) => ['TXT', 'SRV', 'CNAME'].includes(record.type))) return
@@ -125,6 +136,7 @@ async function reparentUnder(ctx: WriteContext, top: Domain): Promise<void> {
 }
 
 async function createOne(ctx: WriteContext, name: string, input: DomainCreate): Promise<Domain> {
+  await checkForbidden(ctx.tx, name)
   const { accountId, top } = await accountFor(ctx.tx, name, input.accountId)
   checkUnderscore(name, input.records)
   if (top && SOA_FIELDS.some((field) => input[field])) {
@@ -223,6 +235,9 @@ export async function deleteDomain(ctx: WriteContext, id: number, message = ''):
   const domain = await getDomain(ctx.tx, id)
   const subdomains =
     domain.topId === null ? await ctx.tx.select().from(domains).where(eq(domains.topId, id)) : []
+  // Mail addresses hold the domain (a RESTRICT key): they go first, and their servers hear it.
+  const domainIds = [id, ...subdomains.map((sub) => sub.id)]
+  await deleteAddressesOnDomains(ctx, domainIds, `Deleted with domain ${domain.name}`)
   await recordHistory(ctx, {
     objectType: 'domain',
     objectId: id,

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { singleLineText } from './common'
 import { checkDomainName } from './domain-names'
 import { checkRecordValue } from './domain-records'
-import { zoneIntervalSchema } from './domains'
+import { domainNameSchema, zoneIntervalSchema } from './domains'
+import { listSetting as listOf } from './setting-lists'
 
 /** A record value of one type, checked as a record of that type would be. */
 function recordValue(type: 'A' | 'AAAA' | 'MX' | 'NS', optional = false) {
@@ -13,20 +14,6 @@ function recordValue(type: 'A' | 'AAAA' | 'MX' | 'NS', optional = false) {
   })
 }
 
-/**
- * A list setting: a list, or the comma-separated text the settings page edits (it shows a list
- * as `a,b`), so a value saved from the page reads back as the list it was.
- */
-function listOf(item: z.ZodType<string, string>) {
-  const fromText = z.string().transform((text) =>
-    text
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  )
-  return z.union([z.array(z.string()), fromText]).pipe(z.array(item).max(20))
-}
-
 const interval = (help: string, value: string) => ({
   group: 'DOMAINS',
   help,
@@ -35,9 +22,9 @@ const interval = (help: string, value: string) => ({
 })
 
 /**
- * Spec 1.6, for a provider whose base domain is orchestra.lan.
- * TODO(#5): DOMAINS_FORBIDDEN (a file of names nobody may register) is not there yet, and the
- * slaves and masters are listed by hand instead of discovered from the bind9 routes.
+ * Spec 1.6, for a provider whose base domain is orchestra.lan. DOMAINS_FORBIDDEN holds the
+ * names themselves rather than the path of a file on the panel host: a desktop panel has no
+ * shared file system, and the list travels with the database.
  */
 export const DOMAIN_SETTINGS = {
   DOMAINS_DEFAULT_NAME_SERVER: {
@@ -83,15 +70,27 @@ export const DOMAIN_SETTINGS = {
     schema: listOf(recordValue('NS')),
     default: ['ns1.orchestra.lan.', 'ns2.orchestra.lan.'],
   },
+  DOMAINS_FORBIDDEN: {
+    group: 'DOMAINS',
+    help:
+      'Names nobody may add, nor any name under them (one per line or comma-separated), ' +
+      'e.g. well-known sites.',
+    schema: listOf(domainNameSchema, 10_000),
+    default: [],
+  },
   DOMAINS_SLAVES: {
     group: 'DOMAINS',
-    help: 'Addresses of the slave name servers: allowed to transfer and notified of changes.',
+    help:
+      'Addresses of slave name servers besides those routed for bind9-slave: allowed to ' +
+      'transfer and notified of changes.',
     schema: listOf(z.union([z.ipv4(), z.ipv6()])),
     default: [],
   },
   DOMAINS_MASTERS: {
     group: 'DOMAINS',
-    help: 'Addresses of the master name servers the slaves transfer zones from.',
+    help:
+      'Addresses of the master name servers the slaves transfer zones from; empty means the ' +
+      'servers routed for bind9-master.',
     schema: listOf(z.union([z.ipv4(), z.ipv6()])),
     default: [],
   },

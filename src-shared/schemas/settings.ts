@@ -3,6 +3,7 @@ import { COUNTRY_CODES } from '../countries'
 import { ACCOUNT_TYPES, LANGUAGES } from './accounts'
 import { requiredText, singleLineText } from './common'
 import { DOMAIN_SETTINGS } from './domain-settings'
+import { MAIL_SETTINGS } from './mail-settings'
 
 /**
  * A DNS name of at least two labels: each label 1 to 63 letters, digits or inner hyphens, the
@@ -47,6 +48,7 @@ export const SETTINGS = {
     default: 'ES',
   },
   ...DOMAIN_SETTINGS,
+  ...MAIL_SETTINGS,
 } as const satisfies Record<string, SettingSpec>
 
 interface SettingSpec {

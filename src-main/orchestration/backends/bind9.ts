@@ -1,6 +1,8 @@
 import type { Domain } from '../../../src-shared/schemas/domains'
 import { sh, ShellText } from '../../core/escape'
+import { isIP } from 'node:net'
 import { getDomain, loadZoneLines, originOf, zoneText } from '../../data/domains'
+import { loadActiveRoutes, type ActiveRoute } from '../../data/routes'
 import { settingValue } from '../../data/settings'
 import type { Tx } from '../../db/store'
 import { CHECKZONE_ARGS } from '../../domains/checkzone'
@@ -23,15 +25,44 @@ interface ZoneObject {
   slaves: readonly string[]
 }
 
+/**
+ * Who transfers zones from whom (spec 1.7). Masters are DOMAINS_MASTERS, or else every server
+ * routed for the master backend; slaves are DOMAINS_SLAVES plus every server routed for the
+ * slave backend, less the masters. Only servers whose address is an IP count: BIND's address
+ * lists take no host names. Both lists come sorted and without repeats.
+ *
+ * TODO(#5): the original also resolved each NS host by DNS; a workstation cannot be assumed
+ * to resolve the provider's name servers, so only routes and settings are read.
+ */
+export function bindPeers(
+  routes: readonly Pick<ActiveRoute, 'route' | 'server'>[],
+  settings: { masters: readonly string[]; slaves: readonly string[] },
+): { masters: string[]; slaves: string[] } {
+  const routed = (backend: string) =>
+    routes
+      .filter(({ route }) => route.backend === backend)
+      .map(({ server }) => server.address || server.name)
+      .filter((address) => isIP(address) !== 0)
+  const tidy = (ips: readonly string[]) => [...new Set(ips)].sort()
+  const masters = tidy(settings.masters.length ? settings.masters : routed('bind9-master'))
+  const slaves = tidy([...settings.slaves, ...routed('bind9-slave')]).filter(
+    (ip) => !masters.includes(ip),
+  )
+  return { masters, slaves }
+}
+
 async function load(tx: Tx, id: number): Promise<ZoneObject | undefined> {
   const domain = await getDomain(tx, id).catch(() => undefined)
   if (!domain) return undefined
   const isTop = domain.topId === null
+  const peers = bindPeers(await loadActiveRoutes(tx), {
+    masters: await settingValue(tx, 'DOMAINS_MASTERS'),
+    slaves: await settingValue(tx, 'DOMAINS_SLAVES'),
+  })
   return {
     domain,
     zone: isTop ? `${BANNER}\n${zoneText(await loadZoneLines(tx, id))}` : undefined,
-    masters: await settingValue(tx, 'DOMAINS_MASTERS'),
-    slaves: await settingValue(tx, 'DOMAINS_SLAVES'),
+    ...peers,
   }
 }
 
@@ -176,7 +207,8 @@ export const bind9SlaveBackend = defineBackend<ZoneObject>({
   id: 'bind9-slave',
   label: 'BIND9 slave',
   description:
-    `Keeps a slave stanza per top domain in ${STANZA_DIR}, ` + 'transferring from DOMAINS_MASTERS.',
+    `Keeps a slave stanza per top domain in ${STANZA_DIR}, transferring from DOMAINS_MASTERS ` +
+    'or the servers routed for bind9-master.',
   model: 'domain',
   related,
   declaredActions: ['save', 'delete'],
@@ -196,7 +228,8 @@ export const bind9SlaveBackend = defineBackend<ZoneObject>({
       if (zone === undefined) return removeFiles(out, [stanzaFile(name)])
       // BIND refuses a slave zone without masters, and would then load no zone at all.
       if (!masters.length) {
-        out.run(sh`echo ${`DOMAINS_MASTERS is empty: no slave zone for ${name}`} >&2; exit 1`)
+        const why = `no master: set DOMAINS_MASTERS or route bind9-master; no slave zone for ${name}`
+        out.run(sh`echo ${why} >&2; exit 1`)
         return
       }
       const stanza = [

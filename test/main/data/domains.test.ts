@@ -97,6 +97,21 @@ describe('domains:create', () => {
     const error = await failure(call('domains:create', { name: 'EXAMPLE.org', accountId: ana }))
     expect(error.issues?.[0]).toMatchObject({ field: 'name', rule: 'unique' })
   })
+
+  it('refuses forbidden names and the names under them (spec 14.5)', async () => {
+    await call('settings:update', {
+      name: 'DOMAINS_FORBIDDEN',
+      value: 'google.com\nBÜCHER.example',
+    })
+    for (const name of ['google.com', 'mail.google.com', 'bücher.example']) {
+      const error = await failure(call('domains:create', { name, accountId: ana }))
+      expect(error.issues?.[0]).toMatchObject({ field: 'name', rule: 'forbidden' })
+    }
+    const error = await failure(call('domains:create', { name: 'mail.google.com', accountId: ana }))
+    expect(error.issues?.[0]?.message).toContain('under google.com')
+    const [allowed] = await call('domains:create', { name: 'notgoogle.com', accountId: ana })
+    expect(allowed!.domain.name).toBe('notgoogle.com')
+  })
 })
 
 describe('domains:update', () => {
@@ -187,11 +202,13 @@ describe('domains as an account’s services', () => {
   it('shows them on the account and in its delete preview, and deletes them with it', async () => {
     await call('domains:create', { name: 'example.org', accountId: ana })
     const detail = await call('accounts:get', { id: ana })
-    expect(detail.services).toEqual([
+    expect(detail.services.filter((s) => s.kind === 'domain')).toEqual([
       { kind: 'domain', id: expect.any(Number), name: 'example.org', isActive: true },
     ])
     const preview = await call('accounts:deletePreview', { id: ana })
-    expect(preview.services.map((s) => s.name)).toEqual(['example.org'])
+    expect(preview.services.filter((s) => s.kind === 'domain').map((s) => s.name)).toEqual([
+      'example.org',
+    ])
     await call('accounts:delete', { id: ana })
     expect(await countRows(core, domains)).toBe(0)
   })

@@ -33,7 +33,8 @@ describe('bind9 backends over SSH', () => {
   afterEach(() => core.dispose())
 
   async function routeTo(backend: 'bind9-master' | 'bind9-slave') {
-    const server = await addTestServer(core, ssh, 'ns1')
+    const [known] = await call('servers:list', {})
+    const server = known ?? (await addTestServer(core, ssh, 'ns1'))
     await call('routes:create', { backend, serverId: server.id, match: '' })
   }
 
@@ -115,6 +116,18 @@ describe('bind9 backends over SSH', () => {
     expect(stanza).toContain('masters { 192.0.2.1; };')
     ssh.exec('named-checkconf /etc/bind/named.conf.local')
     expect(exists('/etc/bind/master/example.org')).toBe(false)
+    // Without the setting, the server routed for the master backend is the master.
+    await call('settings:update', { name: 'DOMAINS_MASTERS', value: [] })
+    await routeTo('bind9-master')
+    await call('domains:update', {
+      id: top!.domain.id,
+      version: top!.domain.version,
+      refresh: '2d',
+    })
+    // Both backends write the same stanza path on this one server: read what the slave sent.
+    const slave = (await scripts()).filter((log) => log.backend === 'bind9-slave').at(-1)!
+    expect(slave.state).toBe('SUCCESS')
+    expect(slave.script).toContain(`masters { ${ssh.address}; };`)
 
     await call('domains:delete', { id: top!.domain.id })
     expect(exists('/etc/bind/orchestra/zones/example.org.conf')).toBe(false)
