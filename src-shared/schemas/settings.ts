@@ -3,6 +3,7 @@ import { COUNTRY_CODES } from '../countries'
 import { ACCOUNT_TYPES, LANGUAGES } from './accounts'
 import { requiredText, singleLineText } from './common'
 import { DOMAIN_SETTINGS } from './domain-settings'
+import { SYSTEM_USER_SETTINGS } from './system-user-settings'
 import { MAIL_SETTINGS } from './mail-settings'
 
 /**
@@ -48,6 +49,7 @@ export const SETTINGS = {
     default: 'ES',
   },
   ...DOMAIN_SETTINGS,
+  ...SYSTEM_USER_SETTINGS,
   ...MAIL_SETTINGS,
 } as const satisfies Record<string, SettingSpec>
 

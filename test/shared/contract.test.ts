@@ -5,7 +5,7 @@ import { CHANNEL_NAMES, channels } from '../../src-shared/contract/channels'
 
 describe('the contract', () => {
   it('names every call domain:verb', () => {
-    for (const name of CHANNEL_NAMES) expect(name).toMatch(/^[a-z]+:[a-zA-Z]+$/)
+    for (const name of CHANNEL_NAMES) expect(name).toMatch(/^[a-z][a-zA-Z]*:[a-zA-Z]+$/)
   })
 
   it('declares reads that cannot write', () => {

@@ -1,2 +1,24 @@
+import type { Page } from '../../schemas/common'
+import {
+  systemUserCreateSchema,
+  systemUserIdsSchema,
+  systemUserListSchema,
+  systemUserSetActiveSchema,
+  systemUserUpdateSchema,
+  type SystemUserDetail,
+  type SystemUserRow,
+} from '../../schemas/system-users'
+import { byId, read, write } from '../define'
+
 /** System users (spec 3): channels `systemUsers:*`. */
-export const systemUserChannels = {} as const
+export const systemUserChannels = {
+  'systemUsers:list': read<Page<SystemUserRow>>()(systemUserListSchema),
+  'systemUsers:get': read<SystemUserDetail>()(byId),
+  /** An extra user; the main and CGI users are created with their account. */
+  'systemUsers:create': write<SystemUserDetail>()(systemUserCreateSchema),
+  /** A `password` is stored as its crypt hash; the password itself is kept nowhere. */
+  'systemUsers:update': write<SystemUserDetail>()(systemUserUpdateSchema),
+  'systemUsers:setActive': write<{ changed: number }>()(systemUserSetActiveSchema),
+  /** One user or many; refuses, naming them, when any is an account's main or CGI user. */
+  'systemUsers:delete': write<{ deleted: number }>()(systemUserIdsSchema),
+} as const

@@ -53,6 +53,9 @@ describe('accounts:create', () => {
       'account:added:tester@ws1',
       'contact:added:tester@ws1',
       'contact:added:tester@ws1',
+      // The main system user and the CGI user come with the account.
+      'systemUser:added:tester@ws1',
+      'systemUser:added:tester@ws1',
     ])
   })
 
@@ -133,7 +136,9 @@ describe('accounts:create', () => {
 
     const detail = await call('accounts:create', accountInput({ enableSystemUser: false }))
     expect(created).toEqual(['ana:false'])
-    expect(detail.services).toEqual([{ kind: 'systemuser', id: 1, name: 'ana', isActive: true }])
+    expect(detail.services.filter((s) => s.kind === 'systemuser')).toEqual([
+      { kind: 'systemuser', id: 1, name: 'ana', isActive: true },
+    ])
   })
 })
 
@@ -272,6 +277,10 @@ describe('accounts:delete', () => {
     expect(history.rows.map((h) => `${h.objectType}:${h.action}`)).toEqual([
       'account:deleted',
       'contact:deleted',
+      'systemUser:deleted',
+      'systemUser:deleted',
+      'systemUser:added',
+      'systemUser:added',
       'contact:added',
       'account:added',
     ])
