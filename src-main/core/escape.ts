@@ -125,6 +125,143 @@ export function zoneMailbox(email: string): string {
   return `${local}.${email.slice(at + 1)}.`
 }
 
+// SQL for MySQL/MariaDB and PostgreSQL clients (`mariadb`, `psql`) fed on standard input
+
+export type SqlDialect = 'mysql' | 'postgresql'
+
+function refuseNul(value: string, what: string): void {
+  if (value.includes('\0')) throw new Error(`${what} cannot hold a NUL character`)
+}
+
+/** A MySQL/MariaDB identifier in backticks: only the backtick itself is special, doubled. */
+export function mysqlIdentifier(name: string): string {
+  refuseNul(name, 'A MySQL identifier')
+  return `\`${name.replace(/`/g, '``')}\``
+}
+
+/**
+ * A database name as GRANT and REVOKE read it, and as `mysql.db` keeps it: there `_` and `%`
+ * are wildcards (so a grant on `a_b` would also open `axb`), literal once backslash-escaped.
+ */
+export function mysqlGrantPattern(name: string): string {
+  return name.replace(/[\\_%]/g, '\\$&')
+}
+
+/** The same pattern as the identifier of `GRANT … ON <it>.*`. */
+export function mysqlGrantDatabase(name: string): string {
+  return mysqlIdentifier(mysqlGrantPattern(name))
+}
+
+const MYSQL_STRING_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  "'": "''",
+  '\n': '\\n',
+  '\r': '\\r',
+  '\x1a': '\\Z',
+}
+
+/**
+ * A MySQL/MariaDB string literal. The quote is doubled, which holds in every SQL mode; the
+ * backslash and the characters a line-based client would split on are escaped, which holds
+ * unless NO_BACKSLASH_ESCAPES is set: the backends' SQL clears that mode first. Either way no
+ * value can end its literal.
+ */
+export function mysqlString(value: string): string {
+  refuseNul(value, 'A MySQL string')
+  // eslint-disable-next-line no-control-regex -- Ctrl-Z ends input on Windows clients
+  return `'${value.replace(/[\\'\n\r\x1a]/g, (char) => MYSQL_STRING_ESCAPES[char]!)}'`
+}
+
+/** A PostgreSQL identifier in double quotes: the double quote itself is doubled. */
+export function pgIdentifier(name: string): string {
+  refuseNul(name, 'A PostgreSQL identifier')
+  return `"${name.replace(/"/g, '""')}"`
+}
+
+/**
+ * A PostgreSQL escape-string literal `E'…'`: its backslashes are escapes whatever
+ * `standard_conforming_strings` says, so escaping the backslash and doubling the quote is
+ * enough; line breaks become `\n`/`\r` so that psql sees one line. PostgreSQL text has no NUL.
+ */
+export function pgString(value: string): string {
+  refuseNul(value, 'A PostgreSQL string')
+  const body = value
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "''")
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+  return `E'${body}'`
+}
+
+/** A name of a database, user or role, written as an identifier of the dialect. */
+export class SqlIdentifier {
+  constructor(readonly name: string) {}
+}
+
+export const sqlIdentifier = (name: string) => new SqlIdentifier(name)
+
+/** SQL written by us, with the same text redacted where it holds a secret. */
+export class SqlText {
+  constructor(
+    readonly text: string,
+    readonly redacted: string = text,
+  ) {}
+}
+
+type SqlValue = string | number | Secret | SqlIdentifier | SqlText
+
+function sqlPair(dialect: SqlDialect, value: SqlValue): [string, string] {
+  const literal = dialect === 'mysql' ? mysqlString : pgString
+  const identifier = dialect === 'mysql' ? mysqlIdentifier : pgIdentifier
+  if (value instanceof SqlText) return [value.text, value.redacted]
+  if (value instanceof SqlIdentifier) return [identifier(value.name), identifier(value.name)]
+  if (value instanceof Secret) return [literal(value.value), `'***'`]
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('An SQL number must be finite')
+    return [String(value), String(value)]
+  }
+  return [literal(value), literal(value)]
+}
+
+function sqlTemplate(dialect: SqlDialect) {
+  return (strings: TemplateStringsArray, ...values: SqlValue[]): SqlText => {
+    let text = strings[0] ?? ''
+    let redacted = text
+    values.forEach((value, index) => {
+      const [plain, shown] = sqlPair(dialect, value)
+      const literal = strings[index + 1] ?? ''
+      text += plain + literal
+      redacted += shown + literal
+    })
+    return new SqlText(text, redacted)
+  }
+}
+
+/**
+ * The only way backends write SQL: every interpolated string becomes a string literal of the
+ * dialect, every `sqlIdentifier` a quoted identifier, and a `Secret` a literal that stored
+ * scripts show as `'***'`.
+ */
+export const mysqlSql = sqlTemplate('mysql')
+export const pgSql = sqlTemplate('postgresql')
+
+/** Several statements or fragments as one. */
+export function joinSql(parts: readonly SqlText[], separator = '\n'): SqlText {
+  return new SqlText(
+    parts.map((part) => part.text).join(separator),
+    parts.map((part) => part.redacted).join(separator),
+  )
+}
+
+/**
+ * SQL as one shell word for `printf '%s\n' … | client`: printf is a bash builtin, so the text
+ * (a password hash, say) never shows in the server's process list, and the client reads it on
+ * its standard input, never on its command line.
+ */
+export function sqlShellWord(sql: SqlText): ShellText {
+  return new ShellText(shellQuote(sql.text), shellQuote(sql.redacted))
+}
+
 // Sieve scripts
 
 /**

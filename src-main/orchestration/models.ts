@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm'
 import type { ObjectType } from '../../src-shared/schemas/history'
-import { accounts, contacts, domains } from '../db/schema'
+import { accounts, contacts, domains, sqlDatabases, sqlUsers } from '../db/schema'
 import type { Tx } from '../db/store'
 
 /** Every id of a model, oldest first: what `orchestrate` sends again. */
@@ -16,6 +16,14 @@ export async function allIdsOf(tx: Tx, model: ObjectType): Promise<number[]> {
       )
     case 'domain':
       return (await tx.select({ id: domains.id }).from(domains).orderBy(asc(domains.id))).map(
+        (r) => r.id,
+      )
+    case 'sqlDatabase':
+      return (
+        await tx.select({ id: sqlDatabases.id }).from(sqlDatabases).orderBy(asc(sqlDatabases.id))
+      ).map((r) => r.id)
+    case 'sqlUser':
+      return (await tx.select({ id: sqlUsers.id }).from(sqlUsers).orderBy(asc(sqlUsers.id))).map(
         (r) => r.id,
       )
     default:

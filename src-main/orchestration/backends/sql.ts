@@ -1,4 +1,14 @@
 import type { AnyBackend } from '../backend'
+import { mysqlDatabaseBackend, mysqlUserBackend } from './mysql'
+import { postgresqlDatabaseBackend, postgresqlUserBackend } from './postgresql'
 
-/** The backends of MySQL/MariaDB and PostgreSQL (spec 4). */
-export const SQL_BACKENDS: readonly AnyBackend[] = []
+/**
+ * The backends of MySQL/MariaDB and PostgreSQL (spec 4). Users come before databases, so that
+ * a route list read in this order shows logins before the grants that need them.
+ */
+export const SQL_BACKENDS: readonly AnyBackend[] = [
+  mysqlUserBackend,
+  mysqlDatabaseBackend,
+  postgresqlUserBackend,
+  postgresqlDatabaseBackend,
+]

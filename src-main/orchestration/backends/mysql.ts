@@ -1,0 +1,182 @@
+import {
+  joinSql,
+  mysqlGrantDatabase,
+  mysqlGrantPattern,
+  mysqlSql,
+  Secret,
+  sh,
+  ShellText,
+  sqlIdentifier,
+  sqlShellWord,
+  SqlText,
+} from '../../core/escape'
+import { defineBackend } from '../backend'
+import type { Commands } from '../script'
+import {
+  databaseMatch,
+  loadDatabase,
+  loadUser,
+  MYSQL_DEFAULTS_FILE,
+  userMatch,
+  type DatabaseObject,
+  type UserObject,
+} from './sql-objects'
+
+/**
+ * MySQL/MariaDB (spec 4.3), through GRANT, REVOKE and CREATE/ALTER/DROP USER only: the grant
+ * tables are never edited (spec 15.3), so no FLUSH PRIVILEGES is needed either.
+ */
+
+/** The host part of every account and grant. TODO(#5): DATABASES_DEFAULT_HOST setting. */
+export const MYSQL_HOST = 'localhost'
+
+/**
+ * The client, as root through the unix socket on a stock server, or as the administrator's
+ * option file says when there is one (another socket, a TCP server, an admin account).
+ */
+function prepare(out: Commands) {
+  out.run(
+    new ShellText(
+      [
+        'orchestra_mysql() {',
+        '  local client',
+        '  client=$(command -v mariadb || command -v mysql)',
+        `  if [ -r ${MYSQL_DEFAULTS_FILE} ]; then`,
+        `    "$client" --defaults-extra-file=${MYSQL_DEFAULTS_FILE} --batch --skip-column-names`,
+        '  else',
+        '    "$client" --batch --skip-column-names',
+        '  fi',
+        '}',
+      ].join('\n'),
+    ),
+  )
+}
+
+/** Statements for the client on stdin, after a mode in which `mysqlString` holds. */
+function runSql(out: Commands, statements: SqlText[]) {
+  const mode = mysqlSql`SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION';`
+  out.run(sh`printf '%s\n' ${sqlShellWord(joinSql([mode, ...statements]))} | orchestra_mysql`)
+}
+
+const account = (username: string) => mysqlSql`${username}@${MYSQL_HOST}`
+
+/**
+ * Revokes every grant on the database except those of `keep`, whoever they were for: the
+ * server's own list of grants decides, so a user removed in the panel loses access even if
+ * the panel never knew it had any. The grant option goes first and on its own, as MariaDB
+ * takes `ALL PRIVILEGES, GRANT OPTION` only at the global level.
+ */
+function revokeOthers(name: string, keep: readonly string[]): SqlText[] {
+  const kept = keep.length
+    ? joinSql(
+        keep.map((user) => mysqlSql`${user}`),
+        ', ',
+      )
+    : undefined
+  const except = kept ? mysqlSql` AND NOT (Host = ${MYSQL_HOST} AND User IN (${kept}))` : mysqlSql``
+  const revoke = (what: string, only: SqlText) => [
+    mysqlSql`SET @orchestra_stale = NULL;`,
+    mysqlSql`SELECT GROUP_CONCAT(CONCAT(QUOTE(User), '@', QUOTE(Host))) INTO @orchestra_stale
+      FROM mysql.db WHERE Db = ${mysqlGrantPattern(name)}${except}${only};`,
+    mysqlSql`SET @orchestra_revoke = IF(@orchestra_stale IS NULL, 'DO 0',
+      CONCAT(${`REVOKE ${what} ON ${mysqlGrantDatabase(name)}.* FROM `}, @orchestra_stale));`,
+    mysqlSql`PREPARE orchestra_revoke FROM @orchestra_revoke;`,
+    mysqlSql`EXECUTE orchestra_revoke;`,
+    mysqlSql`DEALLOCATE PREPARE orchestra_revoke;`,
+  ]
+  return [
+    ...revoke('GRANT OPTION', mysqlSql` AND Grant_priv = 'Y'`),
+    ...revoke('ALL PRIVILEGES', mysqlSql``),
+  ]
+}
+
+function saveDatabase(out: Commands, { database, usernames }: DatabaseObject) {
+  if (database.type !== 'mysql') return
+  const on = new SqlText(`${mysqlGrantDatabase(database.name)}.*`)
+  const grants = usernames.flatMap((user, index) =>
+    index === 0
+      ? [mysqlSql`GRANT ALL PRIVILEGES ON ${on} TO ${account(user)} WITH GRANT OPTION;`]
+      : [
+          mysqlSql`GRANT ALL PRIVILEGES ON ${on} TO ${account(user)};`,
+          // A former owner keeps no grant option.
+          mysqlSql`REVOKE GRANT OPTION ON ${on} FROM ${account(user)};`,
+        ],
+  )
+  runSql(out, [
+    mysqlSql`CREATE DATABASE IF NOT EXISTS ${sqlIdentifier(database.name)} CHARACTER SET utf8mb4;`,
+    ...revokeOthers(database.name, usernames),
+    ...grants,
+  ])
+}
+
+function deleteDatabase(out: Commands, { database }: DatabaseObject) {
+  if (database.type !== 'mysql') return
+  runSql(out, [
+    ...revokeOthers(database.name, []),
+    mysqlSql`DROP DATABASE IF EXISTS ${sqlIdentifier(database.name)};`,
+  ])
+}
+
+/** Creates or updates the login; a disabled account's login is locked, not dropped. */
+function saveUser(out: Commands, user: UserObject) {
+  if (user.type !== 'mysql') return
+  const who = account(user.username)
+  const hash = new Secret(user.passwordHash)
+  if (!user.passwordHash) {
+    // Never a login without a password: one that has none stays locked.
+    runSql(out, [
+      mysqlSql`CREATE USER IF NOT EXISTS ${who} ACCOUNT LOCK;`,
+      mysqlSql`ALTER USER ${who} ACCOUNT LOCK;`,
+    ])
+    return
+  }
+  const lock = new SqlText(user.isActive ? 'ACCOUNT UNLOCK' : 'ACCOUNT LOCK')
+  runSql(out, [
+    mysqlSql`CREATE USER IF NOT EXISTS ${who} IDENTIFIED BY PASSWORD ${hash} ${lock};`,
+    mysqlSql`ALTER USER ${who} IDENTIFIED BY PASSWORD ${hash} ${lock};`,
+  ])
+}
+
+function deleteUser(out: Commands, user: UserObject) {
+  if (user.type !== 'mysql') return
+  // DROP USER takes the user's grants with it.
+  runSql(out, [mysqlSql`DROP USER IF EXISTS ${account(user.username)};`])
+}
+
+const common = {
+  declaredActions: ['save', 'delete'],
+  defaultRouteMatch: 'instance.type == "mysql"',
+  executable: '/bin/bash',
+  timeoutMs: 120_000,
+  prepare,
+} as const
+
+export const mysqlDatabaseBackend = defineBackend<DatabaseObject>({
+  ...common,
+  id: 'mysql-database',
+  label: 'MySQL database',
+  description:
+    'Creates and drops MySQL/MariaDB databases and grants them to their users, the first ' +
+    `with grant option; uses ${MYSQL_DEFAULTS_FILE} when the server has one.`,
+  model: 'sqlDatabase',
+  load: loadDatabase,
+  repr: ({ database }) => database.name,
+  matchFields: databaseMatch.fields,
+  matchValues: databaseMatch.values,
+  actions: { save: saveDatabase, delete: deleteDatabase },
+})
+
+export const mysqlUserBackend = defineBackend<UserObject>({
+  ...common,
+  id: 'mysql-user',
+  label: 'MySQL user',
+  description:
+    'Creates, locks and drops MySQL/MariaDB users with their stored password hash; ' +
+    `uses ${MYSQL_DEFAULTS_FILE} when the server has one.`,
+  model: 'sqlUser',
+  load: loadUser,
+  repr: (user) => user.username,
+  matchFields: userMatch.fields,
+  matchValues: userMatch.values,
+  actions: { save: saveUser, delete: deleteUser },
+})
