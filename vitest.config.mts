@@ -34,6 +34,8 @@ export default defineConfig({
             'test/main/orchestration/engine.test.ts',
             'test/main/orchestration/recovery.test.ts',
             'test/main/orchestration/bind9.test.ts',
+            'test/main/sql/sql-data.test.ts',
+            'test/main/sql/mysql-backends.test.ts',
             'test/main/mail/mail-data.test.ts',
           ],
           env: { ORCHESTRA_TEST_DIALECT: 'postgres' },

@@ -36,6 +36,8 @@ function prepare(out: Commands) {
   out.run(
     new ShellText(
       [
+        '# Blocks in the maintenance database pass no arguments.',
+        '# shellcheck disable=SC2120',
         'orchestra_psql() {',
         `  if [ -r ${PG_SERVICE_FILE} ]; then`,
         `    PGSERVICEFILE=${PG_SERVICE_FILE} PGSERVICE=${PG_SERVICE} \\`,

@@ -4,10 +4,21 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  joinSql,
   likeContains,
+  mysqlGrantDatabase,
+  mysqlGrantPattern,
+  mysqlIdentifier,
+  mysqlSql,
+  mysqlString,
+  pgIdentifier,
+  pgSql,
+  pgString,
   Secret,
   sh,
   shellQuote,
+  sqlIdentifier,
+  sqlShellWord,
   zoneCharacterStrings,
   zoneMailbox,
 } from '../../../src-main/core/escape'
@@ -222,5 +233,45 @@ describe('zoneMailbox', () => {
   it('turns an address into an RFC 1035 mailbox, escaping dots of the local part', () => {
     expect(zoneMailbox('hostmaster@orchestra.lan')).toBe('hostmaster.orchestra.lan.')
     expect(zoneMailbox('john.doe@example.org')).toBe('john\\.doe.example.org.')
+  })
+})
+
+describe('SQL literals and identifiers', () => {
+  it('doubles the quote of each kind and escapes backslashes in literals', () => {
+    expect(mysqlIdentifier('a`b')).toBe('`a``b`')
+    expect(pgIdentifier('a"b')).toBe('"a""b"')
+    expect(mysqlString(`it's a \\ "x"`)).toBe(`'it''s a \\\\ "x"'`)
+    expect(pgString(`it's a \\ "x"`)).toBe(`E'it''s a \\\\ "x"'`)
+  })
+
+  it('keeps a literal on one line', () => {
+    expect(mysqlString('a\nb\rc\x1ad')).toBe("'a\\nb\\rc\\Zd'")
+    expect(pgString('a\nb\rc')).toBe("E'a\\nb\\rc'")
+  })
+
+  it('takes _ and % in a GRANT database name literally', () => {
+    expect(mysqlGrantPattern('a_b%c\\d')).toBe('a\\_b\\%c\\\\d')
+    expect(mysqlGrantDatabase('shop_db')).toBe('`shop\\_db`')
+  })
+
+  it('refuses NUL in every SQL context', () => {
+    for (const quote of [mysqlIdentifier, mysqlString, pgIdentifier, pgString]) {
+      expect(() => quote('a\0b')).toThrow(/NUL/)
+    }
+  })
+
+  it('writes values as literals, names as identifiers, and secrets redacted', () => {
+    const hash = new Secret('*ABC')
+    const sql = mysqlSql`ALTER USER ${"o'k"}@${'localhost'} IDENTIFIED BY PASSWORD ${hash};`
+    expect(sql.text).toBe("ALTER USER 'o''k'@'localhost' IDENTIFIED BY PASSWORD '*ABC';")
+    expect(sql.redacted).toBe("ALTER USER 'o''k'@'localhost' IDENTIFIED BY PASSWORD '***';")
+    expect(pgSql`DROP ROLE ${sqlIdentifier('a"b')} -- ${3}`.text).toBe('DROP ROLE "a""b" -- 3')
+  })
+
+  it('hands SQL to the shell as one word that printf gives back unchanged', () => {
+    const sql = joinSql([mysqlSql`SELECT ${"'$(touch ./pwned)`x`'"};`, mysqlSql`SELECT 1;`])
+    const result = runBash(sh`printf '%s\\0' ${sqlShellWord(sql)}`.text, { cwd: dir })
+    expect(printedWords(result.stdout).map(String)).toEqual([sql.text])
+    expect(readdirSync(dir)).toEqual([])
   })
 })

@@ -7,9 +7,7 @@ import { startMariadb, type MariadbServer } from '../../support/mariadb-server'
 import { addTestServer } from '../../support/orchestration'
 import { checkScripts } from '../../support/shell'
 import { startSshServer, type TestSshServer } from '../../support/ssh-server'
-
-/** Every character a shell or SQL reads specially, on one line. */
-export const HOSTILE_PASSWORD = `it's "q" \\ $(touch /tmp/pwned) \`id\` ; -- x' OR '1'='1 %_`
+import { HOSTILE_PASSWORD } from './passwords'
 
 describe('MySQL backends against a real MariaDB through a real sshd', () => {
   let ssh: TestSshServer
