@@ -37,6 +37,7 @@ export default defineConfig({
             'test/main/sql/sql-data.test.ts',
             'test/main/sql/mysql-backends.test.ts',
             'test/main/mail/mail-data.test.ts',
+            'test/main/mail/mail-backends.test.ts',
           ],
           env: { ORCHESTRA_TEST_DIALECT: 'postgres' },
           globalSetup: ['test/support/postgres-global-setup.ts'],

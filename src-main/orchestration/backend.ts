@@ -27,7 +27,7 @@ export interface RelatedModel {
  * plain description plus pure functions: `load` reads an object, the action functions write
  * commands for it; nothing here touches a server.
  */
-export interface Backend<T = unknown> {
+export interface Backend<T = unknown, S = undefined> {
   /** Stable id, stored in routes and logs; never rename it. */
   id: string
   label: string
@@ -51,13 +51,19 @@ export interface Backend<T = unknown> {
   /** The fields a route expression can read, with their types. */
   matchFields: Readonly<Record<string, MatchFieldType>>
   matchValues(object: T): Record<string, string | number | boolean>
-  prepare?(out: Commands, server: ServerContext): void
+  /**
+   * For a backend that writes whole files (a map of every address): what all operations of one
+   * script share, read when the script is written, so that a delete sees the state after it.
+   * `routed` tells whether an object goes to this script's server by the route's expression.
+   */
+  loadShared?(tx: Tx, routed: (object: T) => boolean): Promise<S>
+  prepare?(out: Commands, server: ServerContext, shared?: S): void
   actions: Readonly<Record<string, (out: Commands, object: T, server: ServerContext) => void>>
-  commit?(out: Commands, server: ServerContext): void
+  commit?(out: Commands, server: ServerContext, shared?: S): void
 }
 
 /** Registers a backend with its object type kept, and checks its declaration. */
-export function defineBackend<T>(backend: Backend<T>): Backend<T> {
+export function defineBackend<T, S = undefined>(backend: Backend<T, S>): Backend<T, S> {
   for (const action of Object.keys(backend.actions)) {
     if (!backend.declaredActions.includes(action)) {
       throw new Error(`Backend ${backend.id} implements ${action} without declaring it`)
@@ -71,4 +77,4 @@ export function defineBackend<T>(backend: Backend<T>): Backend<T> {
  * the objects its own `load` returned, so the type is safe by construction.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-export type AnyBackend = Backend<any>
+export type AnyBackend = Backend<any, any>

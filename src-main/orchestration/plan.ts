@@ -36,6 +36,8 @@ interface Group {
   backend: AnyBackend
   isAsync: boolean
   operations: { op: PendingOperation; object: unknown; repr: string }[]
+  /** What the backend's `loadShared` read for this script, if it has one. */
+  shared?: unknown
 }
 
 export interface PlanOptions {
@@ -107,20 +109,41 @@ export async function groupOperations(
       })
     }
   }
+  for (const group of groups.values()) {
+    if (!group.backend.loadShared) continue
+    group.shared = await group.backend.loadShared(tx, routedBy(group.backend, group.route))
+  }
   return { groups: [...groups.values()], notRouted, routeErrors }
+}
+
+/** Whether an object goes to a route's server; an expression that fails says no. */
+function routedBy(backend: AnyBackend, route: ActiveRoute) {
+  let match: ReturnType<typeof compileMatch>
+  try {
+    match = compileMatch(backend, route.route.match)
+  } catch {
+    return () => false
+  }
+  return (object: unknown) => {
+    try {
+      return match(backend.matchValues(object))
+    } catch {
+      return false
+    }
+  }
 }
 
 export function composeGroup(group: Group): ComposedScript {
   const server = serverContext(group.route)
   const head = new Commands()
-  group.backend.prepare?.(head, server)
+  group.backend.prepare?.(head, server, group.shared)
   const blocks = group.operations.map(({ op, object }) => {
     const commands = new Commands()
     group.backend.actions[op.action]!(commands, object, server)
     return { label: `${op.action} ${op.objectType} #${op.objectId}`, commands }
   })
   const tail = new Commands()
-  group.backend.commit?.(tail, server)
+  group.backend.commit?.(tail, server, group.shared)
   const title =
     `Orchestra Desktop: ${group.backend.id} on server #${server.id}, ` +
     `${blocks.length} operation(s)`
