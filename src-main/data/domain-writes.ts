@@ -25,9 +25,9 @@ type DomainCreate = z.output<typeof domainCreateSchema>
 type DomainUpdate = z.output<typeof domainUpdateSchema>
 
 const log = scopedLogger('domains')
-const SOA_FIELDS = ['refresh', 'retry', 'expire', 'minTtl'] as const
+export const SOA_FIELDS = ['refresh', 'retry', 'expire', 'minTtl'] as const
 
-const invalid = (field: string, rule: string, message: string) =>
+export const invalid = (field: string, rule: string, message: string) =>
   AppError.validation([{ field, rule, message }])
 
 /** Proper suffixes of a name down to two labels: a bare TLD is never a parent (spec 1.3). */
@@ -44,7 +44,7 @@ async function findParents(tx: Tx, name: string) {
   return { nearest: byLength[0], top: byLength.at(-1) }
 }
 
-async function bumpSerial(ctx: WriteContext, originId: number): Promise<void> {
+export async function bumpSerial(ctx: WriteContext, originId: number): Promise<void> {
   const origin = await getDomain(ctx.tx, originId)
   const serial = nextSerial(origin.serial, ctx.now)
   await ctx.tx.update(domains).set({ serial }).where(eq(domains.id, originId))
@@ -62,7 +62,7 @@ async function writeRecords(tx: Tx, domainId: number, records: readonly DomainRe
  * BIND's own verdict on the zone as it now stands in this transaction: a refusal rolls the
  * whole change back, with each message under the record it concerns where it names one.
  */
-async function assertZoneLoads(tx: Tx, originId: number, domain: Domain): Promise<void> {
+export async function assertZoneLoads(tx: Tx, originId: number, domain: Domain): Promise<void> {
   const origin = originId === domain.id ? domain : await getDomain(tx, originId)
   const lines = await loadZoneLines(tx, originId)
   const problems = await checkZone(origin.name, lines)
@@ -191,7 +191,6 @@ export async function createDomains(
   return Promise.all(byInput.map((domain) => getDomainDetail(ctx.tx, domain.id)))
 }
 
-// TODO(#5): the bulk actions of spec 1.8 (records of a selection, set SOA on many) are not here.
 export async function updateDomain(ctx: WriteContext, input: DomainUpdate): Promise<DomainDetail> {
   const { id, version, records, ...soa } = input
   const before = await getDomainDetail(ctx.tx, id)
@@ -233,6 +232,21 @@ export async function updateDomain(ctx: WriteContext, input: DomainUpdate): Prom
  */
 export async function deleteDomain(ctx: WriteContext, id: number, message = ''): Promise<number> {
   const domain = await getDomain(ctx.tx, id)
+  const deleted = await removeDomain(ctx, domain, message)
+  if (domain.topId !== null) await bumpSerial(ctx, domain.topId)
+  return deleted
+}
+
+/**
+ * The rows and history of a deletion, without the serial bump of the zone a subdomain leaves:
+ * a bulk delete bumps each zone once, however many of its subdomains go.
+ */
+export async function removeDomain(
+  ctx: WriteContext,
+  domain: Domain,
+  message = '',
+): Promise<number> {
+  const { id } = domain
   const subdomains =
     domain.topId === null ? await ctx.tx.select().from(domains).where(eq(domains.topId, id)) : []
   // Mail addresses hold the domain (a RESTRICT key): they go first, and their servers hear it.
@@ -259,7 +273,6 @@ export async function deleteDomain(ctx: WriteContext, id: number, message = ''):
     })
   }
   await ctx.tx.delete(domains).where(eq(domains.id, id))
-  if (domain.topId !== null) await bumpSerial(ctx, domain.topId)
   return 1 + subdomains.length
 }
 

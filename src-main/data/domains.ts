@@ -101,6 +101,7 @@ export async function listDomains(tx: Tx, input: DomainListQuery): Promise<Page<
   const query = domainListSchema.parse(input)
   const filters: (SQL | undefined)[] = [
     query.accountId !== undefined ? eq(domains.accountId, query.accountId) : undefined,
+    query.topId !== undefined ? eq(domains.topId, query.topId) : undefined,
     query.topOnly ? isNull(domains.topId) : undefined,
     ...searchWords(query.q).map((word) => contains(domains.name, word)),
   ]

@@ -28,6 +28,11 @@ import {
   type DomainDetail,
   type DomainRow,
 } from '../schemas/domains'
+import {
+  domainIdsSchema,
+  domainSetSoaSchema,
+  type DomainDeletePreview,
+} from '../schemas/domain-bulk'
 import { historyListSchema, type HistoryEntry, type ObjectType } from '../schemas/history'
 import { globalSearchSchema, type SearchHit } from '../schemas/search'
 import type { AppInfo, DashboardSummary } from '../schemas/app'
@@ -98,6 +103,11 @@ export const channels = {
   'domains:create': write<DomainDetail[]>()(domainCreateSchema),
   'domains:update': write<DomainDetail>()(domainUpdateSchema),
   'domains:delete': write<{ deleted: number }>()(byId),
+  /** Each SOA timer of the selected top domains: absent keeps it, '' restores the default. */
+  'domains:setSoa': write<{ changed: number }>()(domainSetSoaSchema),
+  /** What deleting the selection takes with it: subdomains, records, mail addresses. */
+  'domains:deletePreview': read<DomainDeletePreview>()(domainIdsSchema),
+  'domains:deleteMany': write<{ deleted: number }>()(domainIdsSchema),
 
   ...systemUserChannels,
   ...mailChannels,

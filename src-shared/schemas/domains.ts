@@ -121,6 +121,8 @@ export type DomainUpdateInput = z.input<typeof domainUpdateSchema>
 export const domainListSchema = z.strictObject({
   ...listQueryShape,
   accountId: idSchema.optional(),
+  /** Only the subdomains of this top domain. */
+  topId: idSchema.optional(),
   /** Only top domains (the zones), without their subdomains. */
   topOnly: z.boolean().default(false),
 })

@@ -1,4 +1,4 @@
-import { Button, List, Loader, Stack, Text } from '@mantine/core'
+import { Button } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useQueryClient } from '@tanstack/react-query'
 import { IconTrash } from '@tabler/icons-react'
@@ -7,44 +7,10 @@ import { useNavigate } from 'react-router-dom'
 import type { Domain } from '../../../../src-shared/schemas/domains'
 import { channelKey, useChannelMutation } from '../../api/queries'
 import { ConfirmModal } from '../../components/confirm-modal'
-import { QueryError } from '../../components/query-error'
 import { useReadOnly } from '../../hooks/use-read-only'
 import { toUnicodeName } from '../../lib/domain-unicode'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
-import { useSubdomains } from './use-subdomains'
-
-/** What goes with the domain: a top domain takes its subdomains and its whole zone. */
-function DeleteDomainPreview({ domain, opened }: { domain: Domain; opened: boolean }) {
-  const { t } = useTranslation()
-  // Asked for on opening, so the list reflects the subdomains as they are now.
-  const subdomains = useSubdomains(domain, opened)
-  const isTop = domain.topId === null
-
-  return (
-    <Stack gap="sm">
-      <Text size="sm">{t('deleteDomain.intro')}</Text>
-      {isTop && subdomains.isPending && <Loader size="sm" />}
-      {subdomains.isError && (
-        <QueryError error={subdomains.error} onRetry={() => void subdomains.refetch()} />
-      )}
-      {subdomains.rows.length > 0 && (
-        <div>
-          <Text size="sm" fw={600}>
-            {t('deleteDomain.subdomains', { count: subdomains.rows.length })}
-          </Text>
-          <List size="sm" withPadding>
-            {subdomains.rows.map((row) => (
-              <List.Item key={row.id}>{toUnicodeName(row.name)}</List.Item>
-            ))}
-          </List>
-        </div>
-      )}
-      <Text size="xs" c="dimmed">
-        {t('deleteDomain.historyKept')}
-      </Text>
-    </Stack>
-  )
-}
+import { DomainDeleteSummary, useDomainDeletePreview } from './domain-delete-summary'
 
 export function DeleteDomainButton({ domain }: { domain: Domain }) {
   const { t } = useTranslation()
@@ -53,6 +19,7 @@ export function DeleteDomainButton({ domain }: { domain: Domain }) {
   const queryClient = useQueryClient()
   const [opened, { open, close }] = useDisclosure(false)
   const remove = useChannelMutation('domains:delete')
+  const preview = useDomainDeletePreview([domain.id], opened)
   const name = toUnicodeName(domain.name)
 
   const handleConfirm = () =>
@@ -85,10 +52,11 @@ export function DeleteDomainButton({ domain }: { domain: Domain }) {
         onClose={close}
         onConfirm={handleConfirm}
         loading={remove.isPending}
+        confirmDisabled={!preview.isSuccess}
         title={t('deleteDomain.title', { name })}
         confirmLabel={t('deleteDomain.confirm')}
       >
-        <DeleteDomainPreview domain={domain} opened={opened} />
+        <DomainDeleteSummary preview={preview} />
       </ConfirmModal>
     </>
   )

@@ -1,6 +1,7 @@
 import { EmptyState, Paper, Stack } from '@mantine/core'
 import { IconPlus, IconWorld } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import type { DomainRow } from '../../../../src-shared/schemas/domains'
 import { useChannelQuery } from '../../api/queries'
 import { ListFooter } from '../../components/list-footer'
 import { NoMatches } from '../../components/no-matches'
@@ -9,7 +10,9 @@ import { QueryError } from '../../components/query-error'
 import { TableSkeleton } from '../../components/table-skeleton'
 import { WriteLinkButton } from '../../components/write-link-button'
 import { useListParams, usePageInRange } from '../../hooks/use-list-params'
+import { useSelection } from '../../hooks/use-selection'
 import { searchForName } from '../../lib/domain-search'
+import { DomainsBulkBar } from './domains-bulk-bar'
 import { DomainsTable } from './domains-table'
 import { DomainsToolbar } from './domains-toolbar'
 
@@ -43,6 +46,7 @@ function NoDomains() {
 export function DomainsListPage() {
   const { t } = useTranslation()
   const list = useListParams(['name'] as const, { sort: 'name' })
+  const selection = useSelection<DomainRow>()
   const account = list.params.get('account')
   const topOnly = list.params.get('top') === '1'
   const filtered = Boolean(list.q || account || topOnly)
@@ -77,7 +81,12 @@ export function DomainsListPage() {
           <Paper withBorder>
             {!data && query.isPending && <TableSkeleton />}
             {data && data.rows.length > 0 && (
-              <DomainsTable rows={data.rows} dir={list.dir} onSort={list.toggleSort} />
+              <DomainsTable
+                rows={data.rows}
+                dir={list.dir}
+                onSort={list.toggleSort}
+                selection={selection}
+              />
             )}
             {data && data.rows.length === 0 && (
               <NoMatches onClear={() => list.update({ q: null, account: null, top: null })} />
@@ -95,6 +104,7 @@ export function DomainsListPage() {
           )}
         </Stack>
       )}
+      <DomainsBulkBar selection={selection} />
     </Page>
   )
 }

@@ -1,9 +1,10 @@
-import { Anchor, Table, Text } from '@mantine/core'
+import { Anchor, Checkbox, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router-dom'
 import type { DomainRow } from '../../../../src-shared/schemas/domains'
 import { SortableTh } from '../../components/sortable-th'
 import classes from '../../components/table.module.css'
+import type { Selection } from '../../hooks/use-selection'
 import { toUnicodeName } from '../../lib/domain-unicode'
 import { DomainName } from './domain-name'
 
@@ -11,6 +12,7 @@ interface DomainsTableProps {
   rows: DomainRow[]
   dir: 'asc' | 'desc'
   onSort: (column: 'name') => void
+  selection: Selection<DomainRow>
 }
 
 function TopCell({ row }: { row: DomainRow }) {
@@ -34,12 +36,25 @@ function TopCell({ row }: { row: DomainRow }) {
   )
 }
 
-function DomainTableRow({ row }: { row: DomainRow }) {
+function DomainTableRow({ row, selection }: { row: DomainRow; selection: Selection<DomainRow> }) {
+  const { t } = useTranslation()
   const navigate = useNavigate()
   const path = `/services/domains/${row.id}`
+  const selected = selection.has(row.id)
 
   return (
-    <Table.Tr className={classes.clickableRow} onClick={() => navigate(path)}>
+    <Table.Tr
+      className={classes.clickableRow}
+      data-selected={selected || undefined}
+      onClick={() => navigate(path)}
+    >
+      <Table.Td onClick={(event) => event.stopPropagation()}>
+        <Checkbox
+          aria-label={t('domains.selectRow', { name: toUnicodeName(row.name) })}
+          checked={selected}
+          onChange={() => selection.toggle(row)}
+        />
+      </Table.Td>
       <Table.Td>
         <Anchor
           component={Link}
@@ -74,14 +89,23 @@ function DomainTableRow({ row }: { row: DomainRow }) {
   )
 }
 
-export function DomainsTable({ rows, dir, onSort }: DomainsTableProps) {
+export function DomainsTable({ rows, dir, onSort, selection }: DomainsTableProps) {
   const { t } = useTranslation()
+  const selectedHere = rows.filter((row) => selection.has(row.id)).length
 
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
+            <Table.Th w={44}>
+              <Checkbox
+                aria-label={t('domains.selectAll')}
+                checked={rows.length > 0 && selectedHere === rows.length}
+                indeterminate={selectedHere > 0 && selectedHere < rows.length}
+                onChange={() => selection.setMany(rows, selectedHere < rows.length)}
+              />
+            </Table.Th>
             <SortableTh column="name" sort="name" dir={dir} onSort={onSort}>
               {t('domains.columns.name')}
             </SortableTh>
@@ -93,7 +117,7 @@ export function DomainsTable({ rows, dir, onSort }: DomainsTableProps) {
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <DomainTableRow key={row.id} row={row} />
+            <DomainTableRow key={row.id} row={row} selection={selection} />
           ))}
         </Table.Tbody>
       </Table>

@@ -1,17 +1,15 @@
 import type { Domain } from '../../../../src-shared/schemas/domains'
 import { useChannelQuery } from '../../api/queries'
 
-/**
- * The subdomains of a top domain. `domains:list` has no filter by top, so this searches for the
- * top's name (every subdomain ends with it) and keeps the rows whose top it is.
- * TODO(#5): ask `domains:list` for a `topId` filter; past 200 matches this list is cut short.
- */
+/** Most subdomains one page shows; the total tells when a zone has more. */
+const SHOWN = 200
+
+/** The subdomains of a top domain, by name; a subdomain has none of its own. */
 export function useSubdomains(domain: Domain, enabled = true) {
   const query = useChannelQuery(
     'domains:list',
-    { q: domain.name, pageSize: 200 },
+    { topId: domain.id, pageSize: SHOWN, dir: 'asc' },
     { enabled: enabled && domain.topId === null },
   )
-  const rows = (query.data?.rows ?? []).filter((row) => row.topId === domain.id)
-  return { ...query, rows }
+  return { ...query, rows: query.data?.rows ?? [], total: query.data?.total ?? 0 }
 }
