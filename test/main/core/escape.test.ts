@@ -11,12 +11,15 @@ import {
   mysqlIdentifier,
   mysqlSql,
   mysqlString,
+  passwdFileField,
   pgIdentifier,
   pgSql,
   pgString,
+  postfixTableWord,
   Secret,
   sh,
   shellQuote,
+  sieveString,
   sqlIdentifier,
   sqlShellWord,
   zoneCharacterStrings,
@@ -24,6 +27,7 @@ import {
 } from '../../../src-main/core/escape'
 import { hostileString, latin1Bytes } from '../../support/hostile'
 import { runBash } from '../../support/shell'
+import { checkSieve } from '../../../src-main/mail/sieve-check'
 
 describe('likeContains', () => {
   it('wraps plain text in wildcards', () => {
@@ -273,5 +277,30 @@ describe('SQL literals and identifiers', () => {
     const result = runBash(sh`printf '%s\\0' ${sqlShellWord(sql)}`.text, { cwd: dir })
     expect(printedWords(result.stdout).map(String)).toEqual([sql.text])
     expect(readdirSync(dir)).toEqual([])
+  })
+})
+
+describe('sieveString', () => {
+  it('escapes the quote and the backslash only, and keeps line breaks', () => {
+    expect(sieveString('say "hi" \\ bye\nnext')).toBe('"say \\"hi\\" \\\\ bye\nnext"')
+    expect(() => sieveString('a\0b')).toThrow(/NUL/)
+  })
+
+  it('keeps any hostile text one string of one test that sievec compiles', async () => {
+    const samples = fc.sample(hostileString('/tmp/sieve-'), { numRuns: 25, seed: 7 })
+    for (const text of samples) {
+      const script = `if header :is "subject" ${sieveString(text)} { keep; }\n`
+      expect(await checkSieve(script), JSON.stringify(text)).toEqual([])
+    }
+  })
+})
+
+describe('passwdFileField and postfixTableWord', () => {
+  it('refuse what would start another field, line or word', () => {
+    for (const bad of ['a:b', 'a\nb', 'a\rb', 'a\0b']) expect(() => passwdFileField(bad)).toThrow()
+    for (const bad of ['a b', 'a\tb', 'a\nb', '#a', ''])
+      expect(() => postfixTableWord(bad)).toThrow()
+    expect(passwdFileField('{SHA512-CRYPT}$6$s$h')).toBe('{SHA512-CRYPT}$6$s$h')
+    expect(postfixTableWord('info@example.org')).toBe('info@example.org')
   })
 })
