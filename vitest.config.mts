@@ -38,6 +38,7 @@ export default defineConfig({
             'test/main/sql/mysql-backends.test.ts',
             'test/main/mail/mail-data.test.ts',
             'test/main/mail/mail-backends.test.ts',
+            'test/main/orchestration/unix-users.test.ts',
           ],
           env: { ORCHESTRA_TEST_DIALECT: 'postgres' },
           globalSetup: ['test/support/postgres-global-setup.ts'],

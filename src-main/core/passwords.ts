@@ -1,5 +1,5 @@
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto'
-import { encrypt, verify } from 'unixcrypt'
+import { sha512Crypt, verifySha512Crypt } from './sha512-crypt'
 
 /**
  * The panel never keeps a service password: it keeps what the server itself stores, computed
@@ -9,11 +9,11 @@ import { encrypt, verify } from 'unixcrypt'
 
 /** SHA-512 crypt (`$6$...`): `/etc/shadow`, `usermod -p`, `chpasswd -e`, Dovecot passwd-file. */
 export function unixPasswordHash(password: string): string {
-  return encrypt(password)
+  return sha512Crypt(password)
 }
 
 export function verifyUnixPassword(password: string, hash: string): boolean {
-  return verify(password, hash)
+  return verifySha512Crypt(password, hash)
 }
 
 /** MySQL/MariaDB `mysql_native_password`: `*` and the upper-case hex of SHA1(SHA1(password)). */

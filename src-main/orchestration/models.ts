@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm'
 import type { ObjectType } from '../../src-shared/schemas/history'
-import { accounts, contacts, domains, sqlDatabases, sqlUsers } from '../db/schema'
+import { accounts, contacts, domains, sqlDatabases, sqlUsers, systemUsers } from '../db/schema'
 import type { Tx } from '../db/store'
 
 /** Every id of a model, oldest first: what `orchestrate` sends again. */
@@ -18,6 +18,10 @@ export async function allIdsOf(tx: Tx, model: ObjectType): Promise<number[]> {
       return (await tx.select({ id: domains.id }).from(domains).orderBy(asc(domains.id))).map(
         (r) => r.id,
       )
+    case 'systemUser':
+      return (
+        await tx.select({ id: systemUsers.id }).from(systemUsers).orderBy(asc(systemUsers.id))
+      ).map((r) => r.id)
     case 'sqlDatabase':
       return (
         await tx.select({ id: sqlDatabases.id }).from(sqlDatabases).orderBy(asc(sqlDatabases.id))
