@@ -68,7 +68,9 @@ function soaValue(origin: ZoneDomain, defaults: ZoneDefaults): string {
 /**
  * The implicit records of a domain (spec 1.4): NS on a top domain, MX, A and AAAA on a host (a
  * top domain, a domain without records, or one with an address), each only when no record of
- * its type is declared, and A/AAAA only when neither is.
+ * its type is declared, and A/AAAA only when neither is. A name with an underscore label
+ * (`_dmarc`, `_sip._tcp`) names a service, never a host: BIND's check-names refuses an address
+ * or a mail exchanger there, so it gets no MX, A or AAAA even as a top domain.
  */
 export function defaultRecords(
   domain: ZoneDomain,
@@ -77,7 +79,8 @@ export function defaultRecords(
 ): DomainRecord[] {
   const declared = new Set(domain.records.map((record) => record.type))
   const hasAddress = declared.has('A') || declared.has('AAAA')
-  const isHost = isTop || domain.records.length === 0 || hasAddress
+  const isService = domain.name.includes('_')
+  const isHost = !isService && (isTop || domain.records.length === 0 || hasAddress)
   const implicit = (type: DomainRecord['type'], values: readonly string[]) =>
     values.filter(Boolean).map((value) => ({ type, value, ttl: '' }))
   return [

@@ -92,6 +92,37 @@ describe('domains:create', () => {
     expect(await countRows(core, domains)).toBe(1)
   })
 
+  it('refuses an underscore name with only an A record and takes it with a TXT (spec 14.4)', async () => {
+    await call('domains:create', { name: 'example.org', accountId: ana })
+    const error = await failure(
+      call('domains:create', {
+        name: '_dmarc.example.org',
+        records: [{ type: 'A', value: '192.0.2.1' }],
+      }),
+    )
+    expect(error.issues?.[0]).toMatchObject({ rule: 'underscore' })
+    expect(error.issues?.[0]?.message).toContain('hosts can not have underscore')
+    const [dmarc] = await call('domains:create', {
+      name: '_dmarc.example.org',
+      records: [{ type: 'TXT', value: '"v=DMARC1; p=none"' }],
+    })
+    expect(dmarc!.zone).toMatch(/^_dmarc\.example\.org\. +1h IN TXT +"v=DMARC1; p=none"$/m)
+  })
+
+  it('creates a top domain with an underscore label and only a TXT, without host defaults', async () => {
+    const [dmarc] = await call('domains:create', {
+      name: '_dmarc.shop.example.net',
+      accountId: ana,
+      records: [{ type: 'TXT', value: '"v=DMARC1; p=none"' }],
+    })
+    expect(dmarc!.domain.topId).toBeNull()
+    const types = dmarc!.zone
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s+/)[3])
+    expect(types).toEqual(['SOA', 'TXT', 'NS', 'NS'])
+  })
+
   it('refuses a name that exists', async () => {
     await call('domains:create', { name: 'example.org', accountId: ana })
     const error = await failure(call('domains:create', { name: 'EXAMPLE.org', accountId: ana }))

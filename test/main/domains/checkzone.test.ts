@@ -117,6 +117,21 @@ describe('zones in named-checkzone', () => {
     ).toBe(false)
   })
 
+  it('loads service names with an underscore: a _dmarc top domain and a SRV subdomain', () => {
+    const dmarc = domain('_dmarc.shop.example.net', [{ type: 'TXT', value: '"v=DMARC1; p=none"' }])
+    expect(namedCheckzone(dmarc.name, renderZone(dmarc, [], DEFAULTS))).toMatchObject({
+      status: 0,
+    })
+    const origin = domain('example.org')
+    const subs = [
+      domain('_sip._tcp.example.org', [{ type: 'SRV', value: '0 5 5060 sip.example.org.' }]),
+      domain('sip.example.org', [{ type: 'A', value: '192.0.2.5' }]),
+      domain('_dmarc.example.org', [{ type: 'TXT', value: '"v=DMARC1; p=reject"' }]),
+    ]
+    const result = namedCheckzone(origin.name, renderZone(origin, subs, DEFAULTS))
+    expect(result).toEqual({ status: 0, output: expect.stringContaining('loaded serial') })
+  })
+
   it('loads a CAA record and the SOA of a hostmaster with a dot in the local part', () => {
     const origin = domain('example.org', [{ type: 'CAA', value: '0 issue "letsencrypt.org"' }])
     const zone = renderZone(origin, [], { ...DEFAULTS, hostmaster: 'dns.team@example.net' })

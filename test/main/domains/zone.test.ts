@@ -95,6 +95,22 @@ describe('renderZone', () => {
     ])
   })
 
+  it('gives a name with an underscore label no MX, A or AAAA, even as a top domain', () => {
+    const defaults = { ...DEFAULTS, aaaa: '2001:db8::13' }
+    const dmarc = zoneDomain('_dmarc.shop.example.net', [rec('TXT', '"v=DMARC1; p=none"')])
+    const top = renderZoneLines(dmarc, [], defaults).map((l) => l.text.split(/\s+/)[3])
+    expect(top).toEqual(['SOA', 'TXT', 'NS', 'NS'])
+    const sip = zoneDomain('_sip._tcp.example.org', [rec('SRV', '0 5 5060 sip.example.org.')])
+    const empty = zoneDomain('_empty.example.org')
+    const lines = renderZoneLines(zoneDomain('example.org'), [sip, empty], defaults)
+    expect(lines.filter((l) => l.domain !== 'example.org').map((l) => l.text)).toEqual([
+      expect.stringMatching(/^_sip\._tcp\.example\.org\. .* IN SRV /),
+    ])
+    expect(lines.filter((l) => l.domain === 'example.org').map((l) => l.text)).toContainEqual(
+      expect.stringMatching(/IN AAAA +2001:db8::13$/),
+    )
+  })
+
   it('writes wildcard subdomains last, the longest first', () => {
     const subs = ['*.example.org', 'a.example.org', '*.b.example.org'].map((name) =>
       zoneDomain(name, [rec('A', '10.0.0.2')]),
