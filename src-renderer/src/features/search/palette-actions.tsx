@@ -34,7 +34,7 @@ const HIT_KINDS: Partial<Record<ObjectType, { path: (id: number) => string; icon
   mailbox: { path: (id) => `/services/mailboxes/${id}`, icon: IconMail },
   mailAddress: { path: (id) => `/services/mail-addresses/${id}`, icon: IconAt },
   sqlDatabase: { path: (id) => `/services/databases/${id}`, icon: IconDatabase },
-  sqlUser: { path: (id) => `/services/database-users/${id}`, icon: IconUserShield },
+  sqlUser: { path: (id) => `/services/databases/users/${id}`, icon: IconUserShield },
 }
 
 function hitPath(hit: SearchHit): string {
