@@ -12,7 +12,7 @@ import { LIKE_ESCAPE } from '../core/escape'
 import { scopedLogger } from '../core/logger'
 import { accounts, domainRecords, domains } from '../db/schema'
 import type { Tx } from '../db/store'
-import { checkZone } from '../domains/checkzone'
+import { checkZone, type ZoneProblem } from '../domains/checkzone'
 import { settingValue } from './settings'
 import { nextSerial } from '../domains/serial'
 import type { WriteContext } from './context'
@@ -59,6 +59,20 @@ async function writeRecords(tx: Tx, domainId: number, records: readonly DomainRe
 }
 
 /**
+ * Where a complaint of BIND goes: under the record of the domain being saved that it concerns,
+ * else above the form, saying which domain of the zone (and which of its records) it is about.
+ */
+function zoneIssue({ message, line }: ZoneProblem, domain: Domain): FieldIssue {
+  const owner = line?.domain ?? domain.name
+  const bare = message.startsWith(`${owner}: `) ? message.slice(owner.length + 2) : message
+  if (line?.domain === domain.name && line.record !== undefined) {
+    return { field: `records.${line.record}.value`, rule: 'zone', message: bare }
+  }
+  const where = line?.record === undefined ? owner : `${owner}, record ${line.record + 1}`
+  return { field: 'records', rule: 'zone', message: `${where}: ${bare}` }
+}
+
+/**
  * BIND's own verdict on the zone as it now stands in this transaction: a refusal rolls the
  * whole change back, with each message under the record it concerns where it names one.
  */
@@ -70,16 +84,7 @@ export async function assertZoneLoads(tx: Tx, originId: number, domain: Domain):
     log.warn('named-checkzone is not installed: zone %d is checked on the servers only', originId)
     return
   }
-  if (!problems.length) return
-  const issues: FieldIssue[] = problems.map(({ message, line }) => ({
-    field:
-      line?.domain === domain.name && line.record !== undefined
-        ? `records.${line.record}.value`
-        : 'records',
-    rule: 'zone',
-    message,
-  }))
-  throw AppError.validation(issues)
+  if (problems.length) throw AppError.validation(problems.map((p) => zoneIssue(p, domain)))
 }
 
 /** Spec 1.6: a forbidden name, or any name under one, is refused (`notgoogle.com` is not). */

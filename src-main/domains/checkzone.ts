@@ -23,15 +23,58 @@ function run(file: string, args: readonly string[]) {
   })
 }
 
-/** Finds the line a message is about: by its line number, else by `owner/TYPE` it names. */
+const TYPES = 'A|AAAA|CNAME|MX|NS|SRV|TXT|SPF|CAA'
+const isType = (line: ZoneLine, type: string) => line.text.includes(` IN ${type.padEnd(8)} `)
+const declared = (lines: readonly ZoneLine[], owner: string) =>
+  lines.filter((line) => line.domain === owner && line.record !== undefined)
+
+/** A declared record of `owner` of `type`, pointing at `target` when one is named. */
+function declaredRecord(lines: readonly ZoneLine[], owner: string, type: string, target = '') {
+  const ofType = declared(lines, owner).filter((line) => isType(line, type))
+  const aimed = target && ofType.find((line) => line.text.trimEnd().endsWith(` ${target}.`))
+  return aimed || ofType[0]
+}
+
+/**
+ * The line a message is about. BIND names it by number (`zone:5: …`), by `owner/TYPE 'target'`
+ * in the integrity checks, or, for an apex NS, by `NS 'target'` alone. A CNAME beside other
+ * data is reported on whichever line came second; the CNAME is the record at fault.
+ */
 function locate(message: string, lines: readonly ZoneLine[]): ZoneLine | undefined {
   const number = /:(\d+): /.exec(message)?.[1]
-  if (number) return lines[Number(number) - 1]
-  const named = /([\w.*-]+)\/(A|AAAA|CNAME|MX|NS|SRV|TXT|SPF|CAA)\b/.exec(message)
-  if (!named) return undefined
-  const [, owner, type] = named
-  const candidates = lines.filter((l) => l.domain === owner && l.record !== undefined)
-  return candidates.find((l) => l.text.includes(` IN ${type!.padEnd(8)} `)) ?? candidates[0]
+  const numbered = number ? lines[Number(number) - 1] : undefined
+  if (numbered && message.includes('CNAME and other data')) {
+    return declaredRecord(lines, numbered.domain, 'CNAME') ?? numbered
+  }
+  if (numbered) return numbered
+  const named = new RegExp(`([\\w.*-]+)/(${TYPES})\\b(?: '([^']+)')?`).exec(message)
+  if (named) {
+    const [, owner, type, target] = named
+    return declaredRecord(lines, owner!, type!, target) ?? declared(lines, owner!)[0]
+  }
+  const apexNs = /^zone ([\w.-]+)\/IN: NS '([^']+)'/.exec(message)
+  if (apexNs) return declaredRecord(lines, apexNs[1]!, 'NS', apexNs[2])
+  return undefined
+}
+
+/** BIND's terse words for what users meet most, with what they mean for the records. */
+const EXPLAINED: [RegExp, string][] = [
+  [
+    /CNAME and other data$/,
+    ': a CNAME must be the only record of its name, and a top domain always has SOA and NS',
+  ],
+  [/bad owner name \(check-names\)$/, ': a name with an underscore cannot have A, AAAA or MX'],
+]
+
+/** BIND's message without its routine and file prefixes: `www.example.org: CNAME and …`. */
+function cleanMessage(message: string, file: string): string {
+  const clean = message
+    .replace(/^dns_\w+: /, '')
+    .replace(`${file}:`, 'line ')
+    .replace(/^line \d+: /, '')
+    .replace(/^zone [^ ]+\/IN: /, '')
+  const explained = EXPLAINED.find(([pattern]) => pattern.test(clean))
+  return explained ? clean + explained[1] : clean
 }
 
 /**
@@ -54,8 +97,8 @@ export async function checkZone(
       (text) => text && !/not loaded due to errors|loading from master file|^OK$/.test(text),
     )
     const problems = messages.map((message) => ({
-      message: message.replace(`${file}:`, 'line '),
-      line: locate(message, lines),
+      message: cleanMessage(message, file),
+      line: locate(message.replace(`${file}:`, 'zone:'), lines),
     }))
     return problems.length ? problems : [{ message: 'BIND refuses the zone' }]
   } finally {

@@ -92,7 +92,7 @@ test('an operator creates an international domain, reads its zone, adds a long T
     await expect(row).toContainText(ASCII)
     await expect(row).toContainText('baeckerei')
     await expect(row).toContainText('Top domain')
-    await expect(row.getByRole('cell').nth(3)).toHaveText('2')
+    await expect(row.getByRole('cell').nth(4)).toHaveText('2')
     await saveScreenshot(page, 'domains-list', testInfo)
     await row.getByRole('link', { name: new RegExp(NAME) }).click()
     await expect(main.getByRole('heading', { name: NAME, level: 2 })).toBeVisible()
@@ -117,8 +117,14 @@ test('an operator creates an international domain, reads its zone, adds a long T
     await choose(page, txt.getByRole('combobox', { name: 'Type' }), 'CNAME')
     await txt.getByRole('textbox', { name: 'Value' }).fill('www.example.net.')
     await edit.getByRole('button', { name: 'Save' }).click()
-    // BIND names the owner, not one record, so its refusal stands above the form.
-    await expect(edit.getByRole('alert')).toContainText('CNAME and other data')
+    // BIND finds the CNAME beside the A, the MX and the default NS: it stands under the CNAME.
+    const cname = txt.getByRole('textbox', { name: 'Value' })
+    await expect(cname).toHaveAttribute('aria-invalid', 'true')
+    await expect(cname).toHaveAccessibleDescription(/^CNAME and other data: a CNAME must be/)
+    await expect(record(edit, 1).getByRole('textbox', { name: 'Value' })).not.toHaveAttribute(
+      'aria-invalid',
+      'true',
+    )
     expect((await api.call('domains:list', {})).rows[0]!.recordCount).toBe(2)
     await saveScreenshot(page, 'domain-edit-server-error', testInfo)
 

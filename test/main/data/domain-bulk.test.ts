@@ -35,7 +35,7 @@ beforeEach(async () => {
 afterEach(() => core.dispose())
 
 describe('domains:setSoa', () => {
-  it('sets, keeps and resets timers on each zone with one serial and one entry (spec 14.16)', async () => {
+  it('sets, keeps and resets timers, one serial and entry per zone (spec 14.16)', async () => {
     const org = await create('example.org')
     const net = await create('example.net')
     await call('domains:update', { id: net.id, version: net.version, retry: '3h' })
@@ -112,7 +112,7 @@ describe('domains:deletePreview and domains:deleteMany', () => {
     ])
   })
 
-  it('deletes tops with their subdomains and bumps a zone that only loses subdomains once', async () => {
+  it('deletes tops with subdomains; a zone losing subdomains is bumped once', async () => {
     const org = await create('example.org')
     const net = await create('example.net')
     const a = await create('a.example.net')

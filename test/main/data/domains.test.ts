@@ -18,6 +18,10 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError
 }
 
+const CNAME_ALONE =
+  'CNAME and other data: a CNAME must be the only record of its name, ' +
+  'and a top domain always has SOA and NS'
+
 const today = () => serialDay(new Date().toISOString()) * 100
 
 beforeEach(async () => {
@@ -84,15 +88,11 @@ describe('domains:create', () => {
         ],
       }),
     )
-    expect(error.issues?.[0]).toMatchObject({
-      rule: 'zone',
-      field: expect.stringMatching(/^records/),
-    })
-    expect(error.issues?.[0]?.message).toContain('CNAME and other data')
+    expect(error.issues).toEqual([{ field: 'records.0.value', rule: 'zone', message: CNAME_ALONE }])
     expect(await countRows(core, domains)).toBe(1)
   })
 
-  it('refuses an underscore name with only an A record and takes it with a TXT (spec 14.4)', async () => {
+  it('refuses an underscore name with only an A, takes it with a TXT (spec 14.4)', async () => {
     await call('domains:create', { name: 'example.org', accountId: ana })
     const error = await failure(
       call('domains:create', {
@@ -109,7 +109,7 @@ describe('domains:create', () => {
     expect(dmarc!.zone).toMatch(/^_dmarc\.example\.org\. +1h IN TXT +"v=DMARC1; p=none"$/m)
   })
 
-  it('creates a top domain with an underscore label and only a TXT, without host defaults', async () => {
+  it('creates an underscore top domain with only a TXT, without host defaults', async () => {
     const [dmarc] = await call('domains:create', {
       name: '_dmarc.shop.example.net',
       accountId: ana,
@@ -194,6 +194,51 @@ describe('domains:update', () => {
       call('domains:update', { id: sub!.domain.id, version: sub!.domain.version, refresh: '2d' }),
     )
     expect(error.issues?.[0]).toMatchObject({ rule: 'top_only' })
+  })
+})
+
+describe('named-checkzone refusals mapped to fields', () => {
+  it('places a CNAME beside the default NS of a top domain under the CNAME', async () => {
+    const [top] = await call('domains:create', { name: 'example.org', accountId: ana })
+    const error = await failure(
+      call('domains:update', {
+        id: top!.domain.id,
+        version: top!.domain.version,
+        records: [
+          { type: 'A', value: '192.0.2.1' },
+          { type: 'CNAME', value: 'edge.example.net.' },
+        ],
+      }),
+    )
+    expect(error.issues?.[0]).toEqual({
+      field: 'records.1.value',
+      rule: 'zone',
+      message: CNAME_ALONE,
+    })
+  })
+
+  it('names the other domain and record of the zone a subdomain’s change breaks', async () => {
+    const [top] = await call('domains:create', { name: 'example.org', accountId: ana })
+    const [ns1] = await call('domains:create', {
+      name: 'ns1.example.org',
+      records: [{ type: 'A', value: '192.0.2.53' }],
+    })
+    await call('domains:update', {
+      id: top!.domain.id,
+      version: top!.domain.version,
+      records: [{ type: 'NS', value: 'ns1.example.org.' }],
+    })
+    const error = await failure(
+      call('domains:update', {
+        id: ns1!.domain.id,
+        version: ns1!.domain.version,
+        records: [{ type: 'TXT', value: 'no-address' }],
+      }),
+    )
+    expect(error.issues?.[0]).toMatchObject({ field: 'records', rule: 'zone' })
+    expect(error.issues?.[0]?.message).toMatch(
+      /^example\.org, record 1: NS 'ns1\.example\.org' has no address records/,
+    )
   })
 })
 

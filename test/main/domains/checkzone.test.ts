@@ -31,6 +31,10 @@ const DEFAULTS: ZoneDefaults = {
   ns: ['ns1.orchestra.lan.', 'ns2.orchestra.lan.'],
 }
 
+const CNAME_ALONE =
+  'CNAME and other data: a CNAME must be the only record of its name, ' +
+  'and a top domain always has SOA and NS'
+
 const dir = mkdtempSync(join(tmpdir(), 'zone-test-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -140,7 +144,7 @@ describe('zones in named-checkzone', () => {
 })
 
 describe('checkZone', () => {
-  it('places BIND’s complaint on the record it concerns', async () => {
+  it('places BIND’s complaint on the record it concerns: the CNAME beside other data', async () => {
     const origin = domain('example.org')
     const www = domain('www.example.org', [
       { type: 'CNAME', value: 'other.example.net.' },
@@ -150,8 +154,36 @@ describe('checkZone', () => {
     expect(problems).toEqual([
       expect.objectContaining({
         message: expect.stringContaining('CNAME and other data'),
-        line: expect.objectContaining({ domain: 'www.example.org', record: 1 }),
+        line: expect.objectContaining({ domain: 'www.example.org', record: 0 }),
       }),
+    ])
+  })
+
+  it('blames the CNAME at the apex, not the default NS BIND found beside it', async () => {
+    const origin = domain('example.org', [
+      { type: 'TXT', value: 'first' },
+      { type: 'CNAME', value: 'edge.example.net.' },
+    ])
+    const problems = await checkZone(origin.name, renderZoneLines(origin, [], DEFAULTS))
+    expect(problems).toEqual([
+      {
+        message: `example.org: ${CNAME_ALONE}`,
+        line: expect.objectContaining({ domain: 'example.org', record: 1 }),
+      },
+    ])
+  })
+
+  it('finds the apex NS a missing address is about by its target', async () => {
+    const origin = domain('example.org', [
+      { type: 'NS', value: 'ns.example.net.' },
+      { type: 'NS', value: 'ns2.example.org.' },
+    ])
+    const problems = await checkZone(origin.name, renderZoneLines(origin, [], DEFAULTS))
+    expect(problems).toEqual([
+      {
+        message: "NS 'ns2.example.org' has no address records (A or AAAA)",
+        line: expect.objectContaining({ domain: 'example.org', record: 1 }),
+      },
     ])
   })
 

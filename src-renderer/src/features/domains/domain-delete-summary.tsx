@@ -60,7 +60,7 @@ export function DomainDeleteSummary({ preview }: { preview: DeletePreviewQuery }
 
   return (
     <Stack gap="sm" aria-busy={preview.isPending}>
-      <Text size="sm">{t('deleteDomain.intro')}</Text>
+      <Text size="sm">{t(items.length > 1 ? 'deleteDomain.introMany' : 'deleteDomain.intro')}</Text>
       {preview.isPending && <Loader size="sm" />}
       {preview.isError && (
         <QueryError error={preview.error} onRetry={() => void preview.refetch()} />

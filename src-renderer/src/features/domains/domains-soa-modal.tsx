@@ -53,7 +53,7 @@ function TimerRow({ field, mode, value, error, onMode, onValue }: TimerRowProps)
         onChange={(event) => onValue(event.currentTarget.value)}
         disabled={mode !== 'set'}
         error={mode === 'set' ? error : undefined}
-        w={140}
+        w={180}
       />
     </Group>
   )
@@ -147,7 +147,10 @@ export function DomainsSoaModal({ rows, opened, onClose, onDone }: DomainsSoaMod
             value={values[field]}
             error={errors[field]}
             onMode={(mode) => setModes((m) => ({ ...m, [field]: mode }))}
-            onValue={(value) => setValues((v) => ({ ...v, [field]: value }))}
+            onValue={(value) => {
+              setValues((v) => ({ ...v, [field]: value }))
+              setErrors(({ [field]: _fixed, ...rest }) => rest)
+            }}
           />
         ))}
       </Stack>

@@ -96,6 +96,12 @@ export function RecordsEditor<V extends RecordsValues>({ form }: { form: Form<V>
       {records.map((record, index) => (
         <RecordRow key={record.formKey} form={form} index={index} />
       ))}
+      {/* A refusal of the records as a whole, when no record is left to carry it. */}
+      {records.length === 0 && form.errors.records && (
+        <Text size="sm" c="red" role="alert">
+          {form.errors.records}
+        </Text>
+      )}
       <Group>
         <Button
           variant="light"
