@@ -13,7 +13,7 @@ export interface LoadErrorProps {
 interface ObjectLoadErrorProps extends LoadErrorProps {
   icon: Icon
   /** The i18n section with `notFoundTitle`, `notFoundBody` and `backToList`. */
-  section: 'account' | 'contact' | 'server' | 'log' | 'domain'
+  section: 'account' | 'contact' | 'server' | 'log' | 'domain' | 'systemUsers'
   /** The list to go back to. */
   listPath: string
 }
