@@ -105,7 +105,7 @@ async function validateTargets(
   const issues = [...(await checkMailboxes(tx, target.mailboxIds, target.accountId))]
   issues.push(...resolved.issues)
   if (!target.mailboxIds.length && !resolved.forward) {
-    issues.push(issue('mailboxIds', 'required', 'or a forward is required'))
+    issues.push(issue('mailboxIds', 'mailbox_or_forward', 'needs a mailbox or a forward'))
   }
   if (issues.length) throw AppError.validation(issues)
   return resolved.forward

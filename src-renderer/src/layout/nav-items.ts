@@ -1,5 +1,6 @@
 import {
   IconAddressBook,
+  IconAt,
   IconBuildingBank,
   IconDatabase,
   IconDatabaseCog,
@@ -43,6 +44,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { to: '/services/domains', label: 'nav.domains', icon: IconWorld },
       { to: '/services/mailboxes', label: 'nav.mailboxes', icon: IconMail },
+      { to: '/services/mail-addresses', label: 'nav.mailAddresses', icon: IconAt },
       { to: '/services/websites', label: 'nav.websites', icon: IconWorldWww },
       { to: '/services/databases', label: 'nav.databases', icon: IconDatabase },
       { to: '/services/system-users', label: 'nav.systemUsers', icon: IconTerminal2 },

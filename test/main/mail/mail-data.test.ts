@@ -111,7 +111,7 @@ describe('mailAddresses:create', () => {
 
   it('refuses an address with neither mailboxes nor forward (14.21)', async () => {
     const error = await failure(address({}))
-    expect(error.issues?.[0]).toMatchObject({ field: 'mailboxIds', rule: 'required' })
+    expect(error.issues?.[0]).toMatchObject({ field: 'mailboxIds', rule: 'mailbox_or_forward' })
   })
 
   it('refuses a forward to a missing mailbox, a repeated token and a bad address (14.21)', async () => {

@@ -1,0 +1,81 @@
+import { Group } from '@mantine/core'
+import { IconPlus } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import type { MailAddressRow } from '../../../../src-shared/schemas/mail'
+import { useChannelQuery } from '../../api/queries'
+import { Page } from '../../components/page'
+import { QueryError } from '../../components/query-error'
+import { SearchInput } from '../../components/search-input'
+import { WriteLinkButton } from '../../components/write-link-button'
+import { useListParams, usePageInRange } from '../../hooks/use-list-params'
+import { useSelection } from '../../hooks/use-selection'
+import { AccountSelect } from '../domains/account-select'
+import { AddressesTable } from './addresses-table'
+import { ListLayout } from './list-layout'
+import { MailBulkBar } from './mail-bulk-bar'
+
+export function AddressesListPage() {
+  const { t } = useTranslation()
+  const list = useListParams(['email'] as const, { sort: 'email' })
+  const selection = useSelection<MailAddressRow>()
+  const account = list.params.get('account')
+  const query = useChannelQuery(
+    'mailAddresses:list',
+    {
+      q: list.q,
+      page: list.page,
+      pageSize: list.pageSize,
+      dir: list.dir,
+      accountId: Number(account) || undefined,
+    },
+    { keepPrevious: true },
+  )
+  usePageInRange(list, query.data)
+  const to = account
+    ? `/services/mail-addresses/new?account=${account}`
+    : '/services/mail-addresses/new'
+  const toolbar = (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <SearchInput
+        value={list.q}
+        onChange={(text) => list.update({ q: text })}
+        label={t('mail.addresses.searchLabel')}
+        placeholder={t('mail.addresses.searchPlaceholder')}
+      />
+      <AccountSelect
+        label={t('mail.filterAccount')}
+        placeholder={t('mail.filterAccountAll')}
+        value={account}
+        onChange={(value) => list.update({ account: value })}
+        w={200}
+      />
+    </Group>
+  )
+
+  return (
+    <Page
+      title={t('mail.addresses.title')}
+      description={t('mail.addresses.description')}
+      actions={
+        <WriteLinkButton to={to} leftSection={<IconPlus size={16} />}>
+          {t('mail.addresses.new')}
+        </WriteLinkButton>
+      }
+      ready={query.isSuccess && !query.isFetching}
+    >
+      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      <ListLayout
+        toolbar={toolbar}
+        data={query.data}
+        pending={query.isPending}
+        page={list.page}
+        pageSize={list.pageSize}
+        onPage={list.update}
+        onClear={() => list.update({ q: null, account: null })}
+      >
+        <AddressesTable rows={query.data?.rows ?? []} selection={selection} />
+      </ListLayout>
+      <MailBulkBar kind="mailAddresses" selection={selection} />
+    </Page>
+  )
+}
