@@ -242,21 +242,23 @@ export async function deleteSqlUsers(
 ): Promise<number> {
   for (const id of ids) {
     const user = await getSqlUser(ctx.tx, id)
-    const grants = await listGrants(ctx.tx, { userIds: [id] })
+    const databaseIds = (await listGrants(ctx.tx, { userIds: [id] })).map((g) => g.databaseId)
+    const before = await listGrants(ctx.tx, { databaseIds })
     await ctx.tx.delete(sqlGrants).where(eq(sqlGrants.userId, id))
-    for (const grant of grants) {
-      const database = await getSqlDatabase(ctx.tx, grant.databaseId)
+    for (const databaseId of databaseIds) {
+      const database = await getSqlDatabase(ctx.tx, databaseId)
       await ctx.tx
         .update(sqlDatabases)
         .set({ version: database.version + 1, updatedAt: ctx.now })
         .where(eq(sqlDatabases.id, database.id))
+      const users = before.filter((g) => g.databaseId === databaseId).map((g) => g.username)
       await recordHistory(ctx, {
         objectType: 'sqlDatabase',
         objectId: database.id,
         accountId: database.accountId,
         objectRepr: database.name,
         action: 'changed',
-        changes: [{ field: 'users', from: [user.username], to: [] }],
+        changes: [{ field: 'users', from: users, to: users.filter((u) => u !== user.username) }],
         message: `User ${user.username} deleted`,
       })
     }

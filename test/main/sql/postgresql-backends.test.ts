@@ -165,7 +165,7 @@ describe('PostgreSQL backends against a real PostgreSQL through a real sshd', ()
     await expectCleanRuns()
   })
 
-  it('turns login off for a disabled account and back on, and re-runs quietly', async () => {
+  it('turns login off for a disabled account and back on, sets a password, re-runs quietly', async () => {
     await call('sqlUsers:create', {
       username: 'ana_web',
       type: 'postgresql',
@@ -180,7 +180,24 @@ describe('PostgreSQL backends against a real PostgreSQL through a real sshd', ()
     await call('accounts:setActive', { ids: [accountId], active: true })
     await as('ana_web', 'web password', 'postgres', 'SELECT 1')
 
-    await call('orchestration:orchestrate', { backends: ['postgresql-user'] })
+    const user = (await call('sqlUsers:list', { q: 'ana_web' })).rows[0]!
+    await call('sqlUsers:update', { id: user.id, version: user.version, password: 'new password' })
+    await expect(as('ana_web', 'web password', 'postgres', 'SELECT 1')).rejects.toThrow(
+      /password authentication failed/,
+    )
+    await as('ana_web', 'new password', 'postgres', 'SELECT 1')
+
+    // Everything again, as `orchestra orchestrate` sends it: nothing fails, nothing is said.
+    await call('sqlDatabases:create', {
+      name: 'ana_shop',
+      type: 'postgresql',
+      accountId,
+      userId: user.id,
+    })
+    await call('orchestration:orchestrate', {
+      backends: ['postgresql-user', 'postgresql-database'],
+    })
+    await as('ana_web', 'new password', 'ana_shop', 'SELECT 1')
     await expectCleanRuns()
   })
 })
