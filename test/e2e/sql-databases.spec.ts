@@ -139,3 +139,67 @@ test('an operator creates a database with a new owner, who logs in on the server
     expect(maria.query("SHOW DATABASES LIKE 'shop\\_db'")).toBe('')
   })
 })
+
+test('an operator adds a second user to a database, removes it again, and bulk-deletes', async ({
+  app: page,
+  api,
+}) => {
+  const main = page.getByRole('main')
+  await routeDatabasesTo(api, sshServer())
+  const { account } = await api.call('accounts:create', {
+    username: 'blog',
+    fullName: 'Blog SL',
+    email: 'info@blog.example',
+    contacts: [{ shortName: 'Pau', email: 'pau@blog.example' }],
+  })
+  const db = await api.call('sqlDatabases:create', {
+    name: 'blog_db',
+    accountId: account.id,
+    newUser: { username: 'blog_admin', password: 'admin password' },
+  })
+  await api.call('sqlUsers:create', {
+    username: 'blog_reader',
+    accountId: account.id,
+    password: 'reader password',
+  })
+  const grants = () => maria.query("SHOW GRANTS FOR 'blog_reader'@'localhost'")
+
+  await test.step('adds the second user from the database page; it gets no grant option', async () => {
+    await page.goto(`/#/services/databases/${db.database.id}`)
+    await expect(main.getByRole('heading', { name: 'blog_db', level: 2 })).toBeVisible()
+    await expectPageReady(page)
+    const users = main.getByRole('region', { name: 'Users and grants' })
+    await users.getByRole('combobox', { name: 'Add a user' }).click()
+    await page.getByRole('option', { name: 'blog_reader', exact: true }).click()
+    await users.getByRole('button', { name: 'Add' }).click()
+    await expectNotification(page, 'Users of blog_db saved')
+    const reader = users.getByRole('row').filter({ hasText: 'blog_reader' })
+    await expect(reader).toBeVisible()
+    await expect(reader).not.toContainText('Owner')
+    expect(grants()).toContain('`blog\\_db`')
+    expect(grants()).not.toContain('WITH GRANT OPTION')
+  })
+
+  await test.step('removes it again: the server revokes its grant', async () => {
+    const users = main.getByRole('region', { name: 'Users and grants' })
+    await users.getByRole('button', { name: 'Remove blog_reader' }).click()
+    await expectNotification(page, 'Users of blog_db saved')
+    await expect(users.getByRole('row').filter({ hasText: 'blog_reader' })).toBeHidden()
+    expect(grants()).not.toContain('blog\\_db')
+  })
+
+  await test.step('deletes both users from the users list at once', async () => {
+    await page.goto('/#/services/databases/users')
+    await expect(main.getByRole('heading', { name: 'Database users', level: 2 })).toBeVisible()
+    await expectPageReady(page)
+    await main.getByRole('checkbox', { name: 'Select this page' }).check()
+    await expect(main.getByText('2 selected')).toBeVisible()
+    await main.getByRole('button', { name: 'Delete selected' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Delete 2 item(s)?' })
+    await expect(dialog).toContainText('blog_admin, blog_reader')
+    await dialog.getByRole('button', { name: 'Delete' }).click()
+    await expectNotification(page, '2 deleted')
+    await expect(main.getByText('No database users yet')).toBeVisible()
+    expect(maria.query("SELECT COUNT(*) FROM mysql.user WHERE User LIKE 'blog%'")).toBe('0\n')
+  })
+})
