@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm'
-import { accounts, mailAddresses, mailboxes } from '../db/schema'
+import { emailOf } from '../../src-shared/schemas/mail'
+import { accounts, domains, mailAddresses, mailboxes } from '../db/schema'
 import type { AccountServiceProvider } from './account-services'
 import { deleteAddress } from './mail-address-writes'
 import { deleteMailbox, resaveAccountMailboxes } from './mail-writes'
@@ -17,12 +18,27 @@ export const mailServices: AccountServiceProvider = {
       .from(mailboxes)
       .where(eq(mailboxes.accountId, accountId))
       .orderBy(asc(mailboxes.name))
-    return rows.map((row) => ({
-      kind: 'mailbox',
-      id: row.id,
-      name: row.name,
-      isActive: row.isActive && (account?.isActive ?? false),
-    }))
+    const addresses = await tx
+      .select({ id: mailAddresses.id, name: mailAddresses.name, domain: domains.name })
+      .from(mailAddresses)
+      .innerJoin(domains, eq(domains.id, mailAddresses.domainId))
+      .where(eq(mailAddresses.accountId, accountId))
+      .orderBy(asc(domains.name), asc(mailAddresses.name))
+    const active = account?.isActive ?? false
+    return [
+      ...rows.map((row) => ({
+        kind: 'mailbox',
+        id: row.id,
+        name: row.name,
+        isActive: row.isActive && active,
+      })),
+      ...addresses.map((row) => ({
+        kind: 'mailAddress',
+        id: row.id,
+        name: emailOf(row.name, row.domain),
+        isActive: active,
+      })),
+    ]
   },
   async onAccountActiveChanged(ctx, account) {
     await resaveAccountMailboxes(ctx, account)

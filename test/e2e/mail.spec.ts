@@ -69,14 +69,16 @@ test('an operator creates a mailbox and an address delivering to it, sees both o
   await test.step('deletes the address, then the mailbox', async () => {
     const section = main.getByRole('region', { name: 'Mail', exact: true })
     await section.getByRole('link', { name: 'info@bücher.de' }).click()
-    await main.getByRole('button', { name: 'Delete' }).click()
+    await expect(main.getByRole('heading', { name: 'info@bücher.de', level: 2 })).toBeVisible()
+    await main.getByRole('button', { name: 'Delete', exact: true }).click()
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
     await expect(main.getByRole('heading', { name: 'Mail addresses', level: 2 })).toBeVisible()
     expect((await api.call('mailAddresses:list', {})).total).toBe(0)
 
     await nav.getByRole('link', { name: 'Mailboxes' }).click()
     await main.getByRole('link', { name: 'alice' }).click()
-    await main.getByRole('button', { name: 'Delete' }).click()
+    await expect(main.getByRole('heading', { name: 'alice', level: 2 })).toBeVisible()
+    await main.getByRole('button', { name: 'Delete', exact: true }).click()
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
     await expect(main.getByRole('heading', { name: 'Mailboxes', level: 2 })).toBeVisible()
     expect((await api.call('mailboxes:list', {})).total).toBe(0)

@@ -215,6 +215,17 @@ describe('mail and the account', () => {
     expect(history.rows[0]?.message).toBe('Account joe disabled')
   })
 
+  it('lists the account’s mailboxes and addresses among its services', async () => {
+    await mailbox('bob')
+    await call('mailAddresses:create', { name: 'a', domainId: exampleOrg, forward: 'bob@x.org' })
+    const { services } = await call('accounts:get', { id: joe })
+    const mail = services.filter((s) => s.kind.startsWith('mail'))
+    expect(mail.map((s) => `${s.kind} ${s.name}`)).toEqual([
+      'mailbox bob',
+      'mailAddress a@example.org',
+    ])
+  })
+
   it('deletes the account’s addresses and mailboxes with the account', async () => {
     await mailbox('bob')
     await call('mailAddresses:create', { name: 'a', domainId: exampleOrg, forward: 'bob@x.org' })

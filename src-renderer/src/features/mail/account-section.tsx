@@ -3,7 +3,6 @@ import { IconExternalLink, IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { OwnedService } from '../../../../src-shared/schemas/accounts'
-import { useChannelQuery } from '../../api/queries'
 import { ActiveBadge } from '../../components/active-badge'
 import { WriteLinkButton } from '../../components/write-link-button'
 import { toUnicodeEmail } from './unicode-email'
@@ -46,8 +45,7 @@ export function AccountMail({
 }) {
   const { t } = useTranslation()
   const mailboxes = services.filter((service) => service.kind === 'mailbox')
-  const addresses = useChannelQuery('mailAddresses:list', { accountId, pageSize: 50 })
-  const addressRows = addresses.data?.rows ?? []
+  const addressRows = services.filter((service) => service.kind === 'mailAddress')
   if (mailboxes.length === 0 && addressRows.length === 0) return null
 
   return (
@@ -77,7 +75,7 @@ export function AccountMail({
           </Stack>
           <Stack gap="xs" aria-label={t('mail.addresses.title')} component="section">
             <SectionHeader
-              title={`${t('mail.addresses.title')} (${addresses.data?.total ?? 0})`}
+              title={`${t('mail.addresses.title')} (${addressRows.length})`}
               listTo={`/services/mail-addresses?account=${accountId}`}
               newTo={`/services/mail-addresses/new?account=${accountId}`}
               newLabel={t('mail.addresses.new')}
@@ -91,7 +89,7 @@ export function AccountMail({
               {addressRows.map((address) => (
                 <List.Item key={address.id}>
                   <Anchor component={Link} to={`/services/mail-addresses/${address.id}`} size="sm">
-                    {toUnicodeEmail(address.email)}
+                    {toUnicodeEmail(address.name)}
                   </Anchor>
                 </List.Item>
               ))}
