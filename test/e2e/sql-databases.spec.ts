@@ -54,7 +54,7 @@ async function expectNotification(page: Page, text: string) {
   await expect(toast).toBeHidden()
 }
 
-test('an operator creates a database with a new owner, who logs in on the server; then deletes it', async ({
+test('a database with a new owner, who logs in on the server, then deleted', async ({
   app: page,
   api,
 }, testInfo) => {
@@ -164,7 +164,7 @@ test('an operator adds a second user to a database, removes it again, and bulk-d
   })
   const grants = () => maria.query("SHOW GRANTS FOR 'blog_reader'@'localhost'")
 
-  await test.step('adds the second user from the database page; it gets no grant option', async () => {
+  await test.step('adds a second user on the database page: no grant option', async () => {
     await page.goto(`/#/services/databases/${db.database.id}`)
     await expect(main.getByRole('heading', { name: 'blog_db', level: 2 })).toBeVisible()
     await expectPageReady(page)

@@ -156,7 +156,8 @@ function deleteUser(out: Commands, user: UserObject) {
         FROM pg_roles WHERE rolname = ${user.username}`,
     ),
     gexec(
-      pgSql`SELECT format('DROP OWNED BY %I', rolname) FROM pg_roles WHERE rolname = ${user.username}`,
+      pgSql`SELECT format('DROP OWNED BY %I', rolname)
+        FROM pg_roles WHERE rolname = ${user.username}`,
     ),
   ]
   const databases = pgSql`SELECT DISTINCT d.datname FROM pg_shdepend s

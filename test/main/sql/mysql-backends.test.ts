@@ -69,7 +69,7 @@ describe('MySQL backends against a real MariaDB through a real sshd', () => {
   const canLogIn = (user: string, password: string) =>
     maria.queryAs(user, password, 'SELECT CURRENT_USER()').status === 0
 
-  it('creates a database and its owner, who logs in with a hostile password and uses it', async () => {
+  it('creates a database whose owner logs in with a hostile password and uses it', async () => {
     const created = await call('sqlDatabases:create', {
       name: 'ana_shop',
       type: 'mysql',
@@ -96,7 +96,7 @@ describe('MySQL backends against a real MariaDB through a real sshd', () => {
     }
   })
 
-  it('gives the first user the grant option and the second not, and revokes a removed one', async () => {
+  it('gives the grant option to the first user only, and revokes a removed one', async () => {
     const db = await call('sqlDatabases:create', {
       name: 'ana_shop',
       accountId,

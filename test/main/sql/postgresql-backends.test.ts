@@ -165,7 +165,7 @@ describe('PostgreSQL backends against a real PostgreSQL through a real sshd', ()
     await expectCleanRuns()
   })
 
-  it('turns login off for a disabled account and back on, sets a password, re-runs quietly', async () => {
+  it('locks a disabled account out and back in, sets a password, re-runs quietly', async () => {
     await call('sqlUsers:create', {
       username: 'ana_web',
       type: 'postgresql',
