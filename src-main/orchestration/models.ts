@@ -1,6 +1,15 @@
 import { asc } from 'drizzle-orm'
 import type { ObjectType } from '../../src-shared/schemas/history'
-import { accounts, contacts, domains, sqlDatabases, sqlUsers, systemUsers } from '../db/schema'
+import {
+  accounts,
+  contacts,
+  domains,
+  mailAddresses,
+  mailboxes,
+  sqlDatabases,
+  sqlUsers,
+  systemUsers,
+} from '../db/schema'
 import type { Tx } from '../db/store'
 
 /** Every id of a model, oldest first: what `orchestrate` sends again. */
@@ -30,6 +39,14 @@ export async function allIdsOf(tx: Tx, model: ObjectType): Promise<number[]> {
       return (await tx.select({ id: sqlUsers.id }).from(sqlUsers).orderBy(asc(sqlUsers.id))).map(
         (r) => r.id,
       )
+    case 'mailbox':
+      return (await tx.select({ id: mailboxes.id }).from(mailboxes).orderBy(asc(mailboxes.id))).map(
+        (r) => r.id,
+      )
+    case 'mailAddress':
+      return (
+        await tx.select({ id: mailAddresses.id }).from(mailAddresses).orderBy(asc(mailAddresses.id))
+      ).map((r) => r.id)
     default:
       return []
   }

@@ -8,7 +8,7 @@ async function pick(page: Page, combobox: Locator, typed: string, option: string
   await page.getByRole('option', { name: option, exact: true }).click()
 }
 
-test('an operator creates a mailbox and an address delivering to it, sees both on the account, and deletes them', async ({
+test('an operator adds a mailbox and its address, sees them on the account, deletes them', async ({
   app: page,
   api,
 }, testInfo) => {

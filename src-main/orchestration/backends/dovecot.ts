@@ -74,9 +74,8 @@ function saveMailbox(out: Commands, mailbox: MailboxObject) {
     out.run(sh`install -d -m 0700 ${folderDirs}`)
     out.run(own(mailbox, ...folderDirs))
     const subscriptions = `${maildir}/subscriptions`
-    out.run(
-      sh`grep -qxF -- ${folder} ${subscriptions} 2>/dev/null || printf '%s\n' ${folder} >> ${subscriptions}`,
-    )
+    const subscribed = sh`grep -qxF -- ${folder} ${subscriptions} 2>/dev/null`
+    out.run(sh`${subscribed} || printf '%s\n' ${folder} >> ${subscriptions}`)
     out.run(own(mailbox, subscriptions))
   }
 

@@ -199,6 +199,38 @@ describe('postfix-virtual and dovecot-mailbox over SSH', () => {
     await expectAllSucceeded()
   })
 
+  it('moves a deleted mailbox aside when MAILBOXES_MOVE_ON_DELETE_PATH is set', async () => {
+    await call('settings:update', {
+      name: 'MAILBOXES_MOVE_ON_DELETE_PATH',
+      value: '/var/vmail-old',
+    })
+    ssh.exec('rm -rf /var/vmail-old && mkdir -p /var/vmail-old/ivy')
+    const ivy = await mailbox('ivy')
+    ssh.exec('touch /var/vmail/ivy/Maildir/new/1.eml')
+    await call('mailboxes:delete', { ids: [ivy.mailbox.id] })
+    expect(exists('/var/vmail/ivy')).toBe(false)
+    // The earlier archive of the same name is kept; this one goes beside it.
+    expect(exists('/var/vmail-old/ivy.old/Maildir/new/1.eml')).toBe(true)
+    await expectAllSucceeded()
+  })
+
+  it('tells Postfix when a mailbox is taken out of an address (15.3)', async () => {
+    const alice = await mailbox('alice')
+    const bob = await mailbox('bob')
+    const info = await call('mailAddresses:create', {
+      name: 'info',
+      domainId: exampleOrg,
+      mailboxIds: [alice.mailbox.id, bob.mailbox.id],
+    })
+    expect(query('info@example.org')).toBe('alice bob')
+    await call('mailAddresses:update', {
+      id: info.id,
+      version: info.version,
+      mailboxIds: [bob.mailbox.id],
+    })
+    expect(query('info@example.org')).toBe('bob')
+  })
+
   it('keeps the Dovecot configuration valid for doveconf on the server', async () => {
     await mailbox('gina')
     expect(exists('/etc/dovecot/conf.d/90-orchestra.conf')).toBe(true)

@@ -114,7 +114,7 @@ describe('mailAddresses:create', () => {
     expect(error.issues?.[0]).toMatchObject({ field: 'mailboxIds', rule: 'mailbox_or_forward' })
   })
 
-  it('refuses a forward to a missing mailbox, a repeated token and a bad address (14.21)', async () => {
+  it('refuses a forward to no mailbox, a token twice and a bad address (14.21)', async () => {
     expect((await failure(address({ forward: 'bob' }))).issues?.[0]?.rule).toBe('mailbox')
     await mailbox('bob', ann)
     expect((await failure(address({ forward: 'bob bob' }))).issues?.[0]?.rule).toBe('duplicate')
