@@ -170,4 +170,37 @@ describe('MySQL backends against a real MariaDB through a real sshd', () => {
     expect(maria.query("SELECT COUNT(*) FROM mysql.user WHERE User = 'ana_admin'")).toBe('0\n')
     await expectCleanRuns()
   })
+
+  it('previews the scripts with the hash redacted, and changes nothing', async () => {
+    const request = {
+      name: 'ana_shop',
+      accountId,
+      newUser: { username: 'ana_admin', password: HOSTILE_PASSWORD },
+    }
+    const preview = await call('orchestration:preview', {
+      channel: 'sqlDatabases:create',
+      request,
+    })
+    expect(preview.scripts.map((script) => script.backend)).toEqual([
+      'mysql-user',
+      'mysql-database',
+    ])
+    const user = preview.scripts[0]!.script
+    expect(user).toContain("IDENTIFIED BY PASSWORD '\\''***'\\''")
+    expect(user).not.toMatch(/\*[0-9A-F]{40}/)
+    expect((await call('sqlDatabases:list', {})).total).toBe(0)
+    expect(maria.query("SELECT COUNT(*) FROM mysql.user WHERE User = 'ana_admin'")).toBe('0\n')
+  })
+
+  it('drops the databases and logins of a deleted account from the server', async () => {
+    await call('sqlDatabases:create', {
+      name: 'ana_shop',
+      accountId,
+      newUser: { username: 'ana_admin', password: 'a long password' },
+    })
+    await call('accounts:delete', { id: accountId })
+    expect(maria.query("SHOW DATABASES LIKE 'ana\\_shop'")).toBe('')
+    expect(maria.query("SELECT COUNT(*) FROM mysql.user WHERE User = 'ana_admin'")).toBe('0\n')
+    await expectCleanRuns()
+  })
 })
