@@ -31,6 +31,16 @@ async function selected(tx: Tx, ids: readonly number[]): Promise<Domain[]> {
   })
 }
 
+/** Names of the domains whose zone is written with an SOA record of their own. */
+async function withDeclaredSoa(tx: Tx, targets: readonly Domain[]): Promise<string[]> {
+  const ids = targets.map((domain) => domain.id)
+  const rows = await tx
+    .select({ domainId: domainRecords.domainId })
+    .from(domainRecords)
+    .where(and(inArray(domainRecords.domainId, ids), eq(domainRecords.type, 'SOA')))
+  return targets.filter((d) => rows.some((row) => row.domainId === d.id)).map((d) => d.name)
+}
+
 /**
  * Bulk "set SOA" (spec 1.8): only top domains have timers, so a selection with a subdomain is
  * refused whole, naming them. Each zone that changes gets one serial, one check and one entry.
@@ -42,6 +52,11 @@ export async function setSoa(ctx: WriteContext, input: SetSoa): Promise<{ change
   if (subdomains.length) {
     const list = subdomains.join(', ')
     throw invalid('ids', 'top_only', `only top domains have SOA timers; not ${list}`)
+  }
+  const declared = await withDeclaredSoa(ctx.tx, targets)
+  if (declared.length) {
+    const list = declared.join(', ')
+    throw invalid('ids', 'declared_soa', `${list} declare their own SOA record: edit it there`)
   }
   const set = Object.fromEntries(
     SOA_FIELDS.flatMap((f) => (timers[f] === undefined ? [] : [[f, timers[f]]])),

@@ -96,6 +96,14 @@ async function checkForbidden(tx: Tx, name: string) {
   throw invalid('name', 'forbidden', `${name} may not be added:${under || ' it'} is forbidden`)
 }
 
+/** Only a top domain starts a zone, so only it may declare the zone's SOA. */
+function checkSoaOnTop(name: string, records: readonly DomainRecord[]) {
+  const index = records.findIndex((record) => record.type === 'SOA')
+  if (index < 0) return
+  const message = `${name} is a subdomain: only its top domain may declare an SOA`
+  throw invalid(`records.${index}.type`, 'top_only', message)
+}
+
 function checkUnderscore(name: string, records: readonly DomainRecord[]) {
   if (!name.includes('_')) return
   if (records.some((record) => ['TXT', 'SRV', 'CNAME'].includes(record.type))) return
@@ -144,6 +152,7 @@ async function createOne(ctx: WriteContext, name: string, input: DomainCreate): 
   await checkForbidden(ctx.tx, name)
   const { accountId, top } = await accountFor(ctx.tx, name, input.accountId)
   checkUnderscore(name, input.records)
+  if (top) checkSoaOnTop(name, input.records)
   if (top && SOA_FIELDS.some((field) => input[field])) {
     throw invalid(
       'refresh',
@@ -204,6 +213,7 @@ export async function updateDomain(ctx: WriteContext, input: DomainUpdate): Prom
     throw invalid('refresh', 'top_only', 'only a top domain has SOA timers')
   }
   if (records) checkUnderscore(before.domain.name, records)
+  if (records && before.domain.topId !== null) checkSoaOnTop(before.domain.name, records)
 
   await ctx.tx
     .update(domains)

@@ -53,6 +53,13 @@ function zoneValue(record: DomainRecord): string {
   return record.value
 }
 
+/** A declared SOA keeps its values but the serial, which is always the zone's (spec 1.5). */
+function declaredSoaValue(declared: DomainRecord, serial: number): string {
+  const tokens = declared.value.split(' ')
+  tokens[2] = String(serial)
+  return tokens.join(' ')
+}
+
 function soaValue(origin: ZoneDomain, defaults: ZoneDefaults): string {
   return [
     `${defaults.nameServer}.`,
@@ -99,7 +106,10 @@ function domainLines(domain: ZoneDomain, isTop: boolean, defaults: ZoneDefaults)
       domain: domain.name,
       ...(index !== undefined && { record: index }),
     })
-  domain.records.forEach(add)
+  // The origin's own SOA is written first, by renderZoneLines.
+  domain.records.forEach((record, index) => {
+    if (!(isTop && record.type === 'SOA')) add(record, index)
+  })
   defaultRecords(domain, isTop, defaults).forEach((record) => add(record))
   return lines
 }
@@ -114,13 +124,29 @@ export function renderZoneLines(
   subdomains: readonly ZoneDomain[],
   defaults: ZoneDefaults,
 ): ZoneLine[] {
-  const soa = line(origin.name, defaults.ttl, 'SOA', soaValue(origin, defaults))
+  const index = origin.records.findIndex((record) => record.type === 'SOA')
+  const declared = origin.records[index]
+  const soa: ZoneLine = declared
+    ? {
+        text: line(
+          origin.name,
+          declared.ttl || defaults.ttl,
+          'SOA',
+          declaredSoaValue(declared, origin.serial),
+        ),
+        domain: origin.name,
+        record: index,
+      }
+    : {
+        text: line(origin.name, defaults.ttl, 'SOA', soaValue(origin, defaults)),
+        domain: origin.name,
+      }
   const plain = subdomains.filter((domain) => !domain.name.startsWith('*'))
   const wildcards = subdomains
     .filter((domain) => domain.name.startsWith('*'))
     .sort((a, b) => b.name.length - a.name.length)
   return [
-    { text: soa, domain: origin.name },
+    soa,
     ...domainLines(origin, true, defaults),
     ...[...plain, ...wildcards].flatMap((domain) => domainLines(domain, false, defaults)),
   ]

@@ -2,8 +2,19 @@ import { z } from 'zod'
 import { codePoint } from './common'
 import { checkTargetName, type NameProblem } from './domain-names'
 
-// TODO(#5): a declared SOA (spec 1.1: known to the engine, not offered) is not accepted yet.
-export const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'SRV', 'TXT', 'SPF', 'CAA'] as const
+/** SOA comes last: a top domain may declare its own, in place of the one of the settings. */
+export const RECORD_TYPES = [
+  'A',
+  'AAAA',
+  'CNAME',
+  'MX',
+  'NS',
+  'SRV',
+  'TXT',
+  'SPF',
+  'CAA',
+  'SOA',
+] as const
 export type RecordType = (typeof RECORD_TYPES)[number]
 
 /** A zone interval (spec 1.2): digits, or digits and one unit among s m h d w. */
@@ -60,7 +71,8 @@ function checkText(raw: string): { value: string; text: string } | NameProblem {
 }
 
 function checkCaa(value: string): Checked {
-  const match = /^(\d{1,3})\s+([a-z0-9]+)\s+(?:"([^"\\]*)"|([^\s"\\]+))$/.exec(value)
+  // Printable ASCII only: a line break inside the quotes would start a record of its own.
+  const match = /^(\d{1,3})[ \t]+([a-z0-9]+)[ \t]+(?:"([ !#-[\]-~]*)"|([!#-[\]-~]+))$/.exec(value)
   if (!match || Number(match[1]) > 255) {
     return {
       rule: 'caa',
@@ -71,6 +83,25 @@ function checkCaa(value: string): Checked {
     return { rule: 'caa', message: `has an unknown tag; use ${CAA_TAGS.join(', ')}` }
   }
   return { value: `${Number(match[1])} ${match[2]} "${match[3] ?? match[4]}"` }
+}
+
+export const SOA_EXAMPLE = 'ns1.example.net. hostmaster.example.net. 1 1d 2h 4w 1h'
+
+/**
+ * A declared SOA (spec 1.2): primary name server, responsible mailbox, serial, then refresh,
+ * retry, expire and minimum as zone intervals. The serial is kept only as typed: the zone is
+ * always written with the panel's own (spec 1.5).
+ */
+function checkSoa(tokens: string[]): Checked {
+  const usage = 'must be a name server, a mailbox, a serial and four timers: ' + SOA_EXAMPLE
+  if (tokens.length !== 7 || !/^\d{1,10}$/.test(tokens[2]!)) return { rule: 'soa', message: usage }
+  const names = tokens.slice(0, 2).map((name) => checkTargetName(name.replace(/\\\./g, '-')))
+  const problem = names.find((name) => name !== undefined)
+  if (problem) return { rule: 'soa', message: `has a name that ${problem.message}` }
+  if (!tokens.slice(3).every((timer) => ZONE_INTERVAL.test(timer))) {
+    return { rule: 'soa', message: `has a timer that is not a zone interval; ${usage}` }
+  }
+  return { value: tokens.join(' ') }
 }
 
 /** The value of a record of `type`, normalised, or what is wrong with it (spec 1.2, tightened). */
@@ -117,5 +148,7 @@ export function checkRecordValue(type: RecordType, raw: string): Checked {
     }
     case 'CAA':
       return checkCaa(value)
+    case 'SOA':
+      return checkSoa(tokens)
   }
 }

@@ -43,7 +43,21 @@ export const recordInputSchema = z
   })
 export type RecordInput = z.input<typeof recordInputSchema>
 
-const recordsSchema = z.array(recordInputSchema).max(500)
+/** A zone has one SOA: a second one declared is named where it stands. */
+const recordsSchema = z
+  .array(recordInputSchema)
+  .max(500)
+  .superRefine((records, ctx) => {
+    const soas = records.flatMap((record, index) => (record.type === 'SOA' ? [index] : []))
+    for (const index of soas.slice(1)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'type'],
+        message: 'is a second SOA: a zone has one',
+        params: { rule: 'single_soa' },
+      })
+    }
+  })
 
 const soaFields = {
   refresh: zoneIntervalSchema.default(''),

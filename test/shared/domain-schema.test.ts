@@ -143,6 +143,26 @@ describe('recordInputSchema', () => {
     expect(record({ type: 'CAA', value: '256 issue "ca.example"' }).issue?.rule).toBe('caa')
     expect(record({ type: 'CAA', value: '0 pwn "ca.example"' }).issue?.rule).toBe('caa')
     expect(record({ type: 'CAA', value: '0 issue "a"b"' }).issue?.rule).toBe('caa')
+    expect(record({ type: 'CAA', value: '0 issue "a\n$INCLUDE /etc/shadow"' }).issue?.rule).toBe(
+      'caa',
+    )
+    expect(record({ type: 'CAA', value: '0 issue "é"' }).issue?.rule).toBe('caa')
+  })
+
+  it('checks a declared SOA: two names, a serial and four zone intervals (spec 1.2)', () => {
+    expect(
+      record({ type: 'SOA', value: 'NS1.Example.NET.  host\\.master.example.net. 7 2d 2h 4w 30m' }),
+    ).toEqual({ value: 'ns1.example.net. host\\.master.example.net. 7 2d 2h 4w 30m' })
+    for (const value of [
+      'ns1.example.net. hostmaster.example.net. 1 1d 2h 4w',
+      'ns1.example.net hostmaster.example.net. 1 1d 2h 4w 1h',
+      'ns1.example.net. hostmaster.example.net. x 1d 2h 4w 1h',
+      'ns1.example.net. hostmaster.example.net. 1 1d 2h 4y 1h',
+      'ns1.example.net. $(reboot). 1 1d 2h 4w 1h',
+      'ns1.example.net. host\\$master.example.net. 1 1d 2h 4w 1h',
+    ]) {
+      expect(record({ type: 'SOA', value }).issue?.rule, value).toBe('soa')
+    }
   })
 
   it('checks a record TTL as a zone interval', () => {
@@ -154,6 +174,18 @@ describe('recordInputSchema', () => {
 })
 
 describe('domainCreateSchema', () => {
+  it('names a second SOA where it stands', () => {
+    const soa = { type: 'SOA', value: 'ns1.example.net. hostmaster.example.net. 1 1d 2h 4w 1h' }
+    const result = domainCreateSchema.safeParse({
+      name: 'example.org',
+      accountId: 1,
+      records: [soa, { type: 'A', value: '192.0.2.1' }, soa],
+    })
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ['records', 2, 'type'], params: { rule: 'single_soa' } }),
+    ])
+  })
+
   it('names the record and the rule of a bad value', () => {
     const result = domainCreateSchema.safeParse({
       name: 'example.org',

@@ -242,6 +242,34 @@ describe('named-checkzone refusals mapped to fields', () => {
   })
 })
 
+describe('a declared SOA', () => {
+  const soa = { type: 'SOA' as const, value: 'ns1.example.net. dns.example.net. 1 3h 1h 2w 10m' }
+
+  it('replaces the default SOA of a top domain, with the zone’s serial', async () => {
+    const [top] = await call('domains:create', {
+      name: 'example.org',
+      accountId: ana,
+      records: [soa],
+    })
+    const first = top!.zone.split('\n')[0]
+    expect(first).toMatch(/IN SOA +ns1\.example\.net\. dns\.example\.net\. \d{10} 3h 1h 2w 10m$/)
+    expect(first).toContain(` ${top!.domain.serial} `)
+    const error = await failure(call('domains:setSoa', { ids: [top!.domain.id], refresh: '2d' }))
+    expect(error.issues?.[0]).toMatchObject({ field: 'ids', rule: 'declared_soa' })
+  })
+
+  it('is refused on a subdomain, under the record', async () => {
+    await call('domains:create', { name: 'example.org', accountId: ana })
+    const error = await failure(
+      call('domains:create', {
+        name: 'www.example.org',
+        records: [{ type: 'A', value: '192.0.2.1' }, soa],
+      }),
+    )
+    expect(error.issues?.[0]).toMatchObject({ field: 'records.1.type', rule: 'top_only' })
+  })
+})
+
 describe('domains:delete', () => {
   it('takes a top domain’s subdomains with it and records each', async () => {
     const [top] = await call('domains:create', { name: 'example.org', accountId: ana })

@@ -136,6 +136,18 @@ describe('zones in named-checkzone', () => {
     expect(result).toEqual({ status: 0, output: expect.stringContaining('loaded serial') })
   })
 
+  it('loads a zone with its own SOA, and refuses an SOA on a subdomain at its line', async () => {
+    const soa = { type: 'SOA' as const, value: 'ns1.example.net. dns.example.net. 1 3h 1h 2w 10m' }
+    const origin = domain('example.org', [soa])
+    expect(namedCheckzone(origin.name, renderZone(origin, [], DEFAULTS)).status).toBe(0)
+    const sub = domain('a.example.org', [soa])
+    const problems = await checkZone(origin.name, renderZoneLines(origin, [sub], DEFAULTS))
+    expect(problems).toContainEqual({
+      message: 'SOA record not at top of zone (a.example.org)',
+      line: expect.objectContaining({ domain: 'a.example.org', record: 0 }),
+    })
+  })
+
   it('loads a CAA record and the SOA of a hostmaster with a dot in the local part', () => {
     const origin = domain('example.org', [{ type: 'CAA', value: '0 issue "letsencrypt.org"' }])
     const zone = renderZone(origin, [], { ...DEFAULTS, hostmaster: 'dns.team@example.net' })

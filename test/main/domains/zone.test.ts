@@ -111,6 +111,21 @@ describe('renderZone', () => {
     )
   })
 
+  it('writes a declared SOA first in place of the default, with the zone’s serial', () => {
+    const soa = rec('SOA', 'ns1.example.net. dns.example.net. 1 3h 1h 2w 10m', '5m')
+    const origin = zoneDomain('example.org', [rec('A', '10.0.0.1'), soa])
+    const lines = renderZoneLines(origin, [], DEFAULTS)
+    expect(lines[0]).toEqual({
+      text:
+        'example.org.                                5m IN SOA      ' +
+        'ns1.example.net. dns.example.net. 2016010101 3h 1h 2w 10m',
+      domain: 'example.org',
+      record: 1,
+    })
+    expect(lines.filter((l) => l.text.includes(' IN SOA '))).toHaveLength(1)
+    expect(lines[1]).toMatchObject({ record: 0 })
+  })
+
   it('writes wildcard subdomains last, the longest first', () => {
     const subs = ['*.example.org', 'a.example.org', '*.b.example.org'].map((name) =>
       zoneDomain(name, [rec('A', '10.0.0.2')]),
