@@ -33,6 +33,8 @@ test('an operator adds a mailbox and its address, sees them on the account, dele
     await form.getByRole('button', { name: 'Create mailbox' }).click()
     await expect(main.getByRole('heading', { name: 'alice', level: 2 })).toBeVisible()
     await expectPageReady(page)
+    await main.getByRole('tab', { name: 'History' }).click()
+    await expect(main.getByRole('tabpanel').getByText('Added')).toBeVisible()
   })
 
   await test.step('is told inline that an address needs a mailbox or a forward', async () => {

@@ -20,6 +20,7 @@ import {
   type AddressTargetValues,
 } from './address-target-fields'
 import { MailDeleteButton } from './mail-delete-button'
+import { MailObjectTabs } from './mail-object-tabs'
 import { toUnicodeEmail } from './unicode-email'
 
 function AddressEditForm({ address }: { address: MailAddressRow }) {
@@ -106,7 +107,9 @@ export function AddressPage() {
       actions={<MailDeleteButton kind="mailAddresses" id={address.id} name={email} />}
       ready={query.isSuccess && !query.isFetching}
     >
-      <AddressEditForm key={address.version} address={address} />
+      <MailObjectTabs objectType="mailAddress" objectId={address.id}>
+        <AddressEditForm key={address.version} address={address} />
+      </MailObjectTabs>
     </Page>
   )
 }

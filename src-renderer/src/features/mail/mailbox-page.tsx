@@ -10,6 +10,7 @@ import { QueryError } from '../../components/query-error'
 import { toUnicodeEmail } from './unicode-email'
 import { MailboxEditForm } from './mailbox-edit-form'
 import { MailDeleteButton } from './mail-delete-button'
+import { MailObjectTabs } from './mail-object-tabs'
 
 function MailboxAddresses({ detail }: { detail: MailboxDetail }) {
   const { t } = useTranslation()
@@ -63,10 +64,12 @@ export function MailboxPage() {
       actions={<MailDeleteButton kind="mailboxes" id={mailbox.id} name={mailbox.name} />}
       ready={query.isSuccess && !query.isFetching}
     >
-      <Stack gap="lg">
-        <MailboxAddresses detail={query.data} />
-        <MailboxEditForm key={mailbox.version} mailbox={mailbox} />
-      </Stack>
+      <MailObjectTabs objectType="mailbox" objectId={mailbox.id}>
+        <Stack gap="lg">
+          <MailboxAddresses detail={query.data} />
+          <MailboxEditForm key={mailbox.version} mailbox={mailbox} />
+        </Stack>
+      </MailObjectTabs>
     </Page>
   )
 }

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react'
+import { Tabs } from '@mantine/core'
+import { IconHistory, IconId, IconListDetails } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router-dom'
+import { HistoryPanel } from '../history/history-panel'
+import { LogsPanel } from '../orchestration/logs/logs-panel'
+
+const TABS = ['overview', 'logs', 'history'] as const
+
+/** A mailbox's or an address's page: its overview, the scripts sent for it, its history. */
+export function MailObjectTabs(props: {
+  objectType: 'mailbox' | 'mailAddress'
+  objectId: number
+  children: ReactNode
+}) {
+  const { objectType, objectId } = props
+  const { t } = useTranslation()
+  const [params, setParams] = useSearchParams()
+  const tab = TABS.find((known) => known === params.get('tab')) ?? 'overview'
+  return (
+    <Tabs
+      value={tab}
+      onChange={(value) =>
+        setParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })
+      }
+    >
+      <Tabs.List aria-label={t('mail.tabs.label')}>
+        <Tabs.Tab value="overview" leftSection={<IconId size={16} />}>
+          {t('mail.tabs.overview')}
+        </Tabs.Tab>
+        <Tabs.Tab value="logs" leftSection={<IconListDetails size={16} />}>
+          {t('mail.tabs.logs')}
+        </Tabs.Tab>
+        <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
+          {t('mail.tabs.history')}
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="overview" pt="lg">
+        {tab === 'overview' && props.children}
+      </Tabs.Panel>
+      <Tabs.Panel value="logs" pt="lg">
+        {tab === 'logs' && (
+          <LogsPanel
+            title={t('mail.tabs.logsTitle')}
+            scope={{ objectType, objectId }}
+            allLink={`/logs?objectType=${objectType}&objectId=${objectId}`}
+          />
+        )}
+      </Tabs.Panel>
+      <Tabs.Panel value="history" pt="lg">
+        {tab === 'history' && <HistoryPanel scope={{ objectType, objectId }} />}
+      </Tabs.Panel>
+    </Tabs>
+  )
+}
