@@ -52,6 +52,8 @@ async function assertSieveCompiles(filtering: string, script: string): Promise<v
  * Spec 2.2 (14.25): a new mailbox gets `<name>@<local domain>` when that domain exists and the
  * address does not: delivered to the mailbox on the mailbox's own account, else forwarded to
  * it (an address belongs to its domain's account).
+ * TODO(#5): the admin warnings of spec 2.2 (a same-named local address that does not route to
+ * the mailbox) are not shown: the pages have no place for non-blocking notes yet.
  */
 async function createLocalAddress(
   ctx: WriteContext,
