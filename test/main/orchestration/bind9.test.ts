@@ -106,6 +106,47 @@ describe('bind9 backends over SSH', () => {
     expect(ssh.exec('cat /etc/bind/orchestra/zones.conf')).not.toContain('shop.example.org')
   })
 
+  it('sends bulk SOA and bulk delete as one script each, every zone written once', async () => {
+    await routeTo('bind9-master')
+    const top = async (name: string) =>
+      (await call('domains:create', { name, accountId }))[0]!.domain.id
+    const [org, net] = [await top('example.org'), await top('example.net')]
+    const subs = []
+    for (const name of ['a.example.net', 'b.example.net', 'www.example.org']) {
+      subs.push((await call('domains:create', { name }))[0]!.domain.id)
+    }
+    const before = (await scripts()).length
+    const loadedSerial = (zone: string) =>
+      ssh.exec(`${CHECKZONE} ${zone} /etc/bind/master/${zone}`).match(/loaded serial (\d+)/)?.[1]
+
+    await call('domains:setSoa', { ids: [org, net], refresh: '2d', expire: '' })
+    const soaRun = (await scripts()).slice(before)
+    expect(soaRun.map((log) => log.state)).toEqual(['SUCCESS'])
+    for (const [id, zone] of [
+      [org, 'example.org'],
+      [net, 'example.net'],
+    ] as const) {
+      const { domain } = await call('domains:get', { id })
+      expect(loadedSerial(zone)).toBe(String(domain.serial))
+      expect(ssh.exec(`cat /etc/bind/master/${zone}`)).toMatch(/ \d{10} 2d 2h 4w 1h$/m)
+    }
+
+    await call('domains:deleteMany', { ids: [org, subs[0]!, subs[1]!] })
+    const deleteRun = (await scripts()).slice(before + 1)
+    expect(deleteRun.map((log) => log.state)).toEqual(['SUCCESS'])
+    // Two subdomains of example.net went: its zone is checked and written once.
+    const checks = deleteRun[0]!.script.match(/named-checkzone .* example\.net /g)
+    expect(checks).toHaveLength(1)
+    expect(exists('/etc/bind/master/example.org')).toBe(false)
+    const netZone = ssh.exec('cat /etc/bind/master/example.net')
+    expect(netZone).not.toMatch(/^[ab]\.example\.net\./m)
+    const { domain } = await call('domains:get', { id: net })
+    expect(loadedSerial('example.net')).toBe(String(domain.serial))
+    expect(ssh.exec('cat /etc/bind/orchestra/zones.conf')).toBe(
+      'include "/etc/bind/orchestra/zones/example.net.conf";\n',
+    )
+  })
+
   it('keeps a slave stanza naming the masters', async () => {
     await routeTo('bind9-slave')
     await call('settings:update', { name: 'DOMAINS_MASTERS', value: ['192.0.2.1'] })
