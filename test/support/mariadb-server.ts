@@ -22,6 +22,12 @@ export interface MariadbServer {
 
 const START_TIMEOUT_MS = 30_000
 
+/** Servers still running, so a test process that ends early leaves no mariadbd behind. */
+const running = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL')
+})
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
@@ -87,7 +93,11 @@ export async function startMariadb(): Promise<MariadbServer> {
     ],
     { stdio: 'ignore' },
   )
-  await waitUntilUp(socket, child, log)
+  running.add(child)
+  await waitUntilUp(socket, child, log).catch((error: unknown) => {
+    child.kill('SIGKILL')
+    throw error
+  })
 
   return {
     socket,
@@ -101,6 +111,7 @@ export async function startMariadb(): Promise<MariadbServer> {
       return client(socket, [`--user=${user}`], sql, { MYSQL_PWD: password })
     },
     async stop() {
+      running.delete(child)
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve))
         child.kill('SIGTERM')
