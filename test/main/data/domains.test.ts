@@ -55,6 +55,26 @@ describe('domains:create', () => {
     expect(sub!.domain).toMatchObject({ accountId: ana, topId: created[1]!.domain.id })
   })
 
+  it('gives www the top’s account and its default MX and A (spec 14.11)', async () => {
+    await call('domains:create', { name: 'example.org', accountId: ana })
+    const [www] = await call('domains:create', { name: 'www.example.org' })
+    expect(www!.domain.accountId).toBe(ana)
+    const lines = www!.zone.split('\n').filter((line) => line.startsWith('www.example.org.'))
+    expect(lines.map((line) => line.split(/\s+/).slice(3).join(' '))).toEqual([
+      'MX 10 mail.orchestra.lan.',
+      'MX 10 mail2.orchestra.lan.',
+      'A 10.0.3.13',
+    ])
+  })
+
+  it('asks for an account when a batch holds a name without a parent (spec 14.19)', async () => {
+    await call('domains:create', { name: 'example.org', accountId: ana })
+    const error = await failure(call('domains:create', { name: 'x.example.org\nunknown-top.net' }))
+    expect(error.issues?.[0]).toMatchObject({ field: 'accountId', rule: 'required' })
+    expect(error.issues?.[0]?.message).toContain('unknown-top.net is a top domain')
+    expect(await countRows(core, domains)).toBe(1)
+  })
+
   it('refuses a top domain without an account', async () => {
     const error = await failure(call('domains:create', { name: 'example.org' }))
     expect(error.issues?.[0]).toMatchObject({ field: 'accountId', rule: 'required' })
@@ -68,13 +88,18 @@ describe('domains:create', () => {
     expect(error.issues?.[0]).toMatchObject({ field: 'name', rule: 'owner' })
   })
 
-  it('makes former top domains subdomains of a new top', async () => {
+  it('makes former top domains subdomains of a new top (spec 14.13)', async () => {
     const [sub] = await call('domains:create', { name: 'a.example.org', accountId: ana })
+    const [deeper] = await call('domains:create', { name: 'b.a.example.org', accountId: ana })
+    expect(deeper!.domain.topId).toBe(sub!.domain.id)
     const [top] = await call('domains:create', { name: 'example.org', accountId: ana })
     const moved = await call('domains:get', { id: sub!.domain.id })
     expect(moved.domain.topId).toBe(top!.domain.id)
     expect(moved.zone).toContain('a.example.org.')
     expect(moved.zone.split('\n')[0]).toMatch(/^example\.org\. .* SOA /)
+    expect(moved.zone).toMatch(/^b\.a\.example\.org\. /m)
+    const page = await call('domains:list', { topId: top!.domain.id })
+    expect(page.rows.map((row) => row.name).sort()).toEqual(['a.example.org', 'b.a.example.org'])
   })
 
   it('refuses a zone that BIND refuses and names the record', async () => {
