@@ -122,8 +122,8 @@ export async function createSqlDatabase(
   if (input.newUser) {
     const { username, password } = input.newUser
     await assertUserFree(ctx.tx, 'newUser.username', username, type)
-    userId = (await insertUser(ctx, { username, type, accountId }, passwordHashFor(type, password)))
-      .id
+    const hash = passwordHashFor(type, password)
+    userId = (await insertUser(ctx, { username, type, accountId }, hash)).id
   }
 
   const [row] = await ctx.tx
