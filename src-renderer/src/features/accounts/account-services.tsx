@@ -4,19 +4,25 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { OwnedService } from '../../../../src-shared/schemas/accounts'
 import { ActiveBadge } from '../../components/active-badge'
-import { toUnicodeName } from '../../lib/domain-unicode'
+import { objectDisplayName, objectKindLabel, objectPath } from '../../lib/service-objects'
 
-/** A service's name; a domain's links to its page and reads in Unicode. */
+/** A service's name as people read it, linked to its page. */
 function ServiceName({ service }: { service: OwnedService }) {
-  if (service.kind !== 'domain') return <>{service.name}</>
+  const name = objectDisplayName(service.kind, service.name)
+  const path = objectPath(service.kind, service.id)
+  if (!path) return <>{name}</>
   return (
-    <Anchor component={Link} to={`/services/domains/${service.id}`} size="sm">
-      {toUnicodeName(service.name)}
+    <Anchor component={Link} to={path} size="sm">
+      {name}
     </Anchor>
   )
 }
 
-/** The account's services. The service catalogue fills this in; the seam is `services`. */
+/** The order operators think of an account's services in, whatever order main lists them. */
+const KIND_ORDER = ['domain', 'systemUser', 'mailbox', 'mailAddress', 'sqlDatabase', 'sqlUser']
+const rank = (kind: string) => KIND_ORDER.indexOf(kind) + 1 || KIND_ORDER.length + 1
+
+/** The account's services at a glance, each with its state; the sections below manage them. */
 export function AccountServices({ services }: { services: OwnedService[] }) {
   const { t } = useTranslation()
 
@@ -37,21 +43,23 @@ export function AccountServices({ services }: { services: OwnedService[] }) {
         ) : (
           <Table verticalSpacing="xs">
             <Table.Tbody>
-              {services.map((service) => (
-                <Table.Tr key={`${service.kind}:${service.id}`}>
-                  <Table.Td>
-                    <Badge variant="outline" tt="none">
-                      {service.kind}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <ServiceName service={service} />
-                  </Table.Td>
-                  <Table.Td>
-                    <ActiveBadge active={service.isActive} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {[...services]
+                .sort((a, b) => rank(a.kind) - rank(b.kind))
+                .map((service) => (
+                  <Table.Tr key={`${service.kind}:${service.id}`}>
+                    <Table.Td>
+                      <Badge variant="outline" tt="none">
+                        {objectKindLabel(service.kind)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <ServiceName service={service} />
+                    </Table.Td>
+                    <Table.Td>
+                      <ActiveBadge active={service.isActive} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
             </Table.Tbody>
           </Table>
         )}

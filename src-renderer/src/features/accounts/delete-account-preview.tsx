@@ -3,6 +3,7 @@ import { IconBan } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { AccountDeletePreview as Preview } from '../../../../src-shared/schemas/accounts'
 import { contactDisplayName } from '../../../../src-shared/schemas/contacts'
+import { objectDisplayName, objectKindLabel } from '../../lib/service-objects'
 
 /** What goes with the account, and what stands in the way of deleting it. */
 export function DeleteAccountPreview({ preview }: { preview: Preview }) {
@@ -42,7 +43,7 @@ export function DeleteAccountPreview({ preview }: { preview: Preview }) {
         <List size="sm" withPadding>
           {services.map((service) => (
             <List.Item key={`${service.kind}:${service.id}`}>
-              {service.kind}: {service.name}
+              {objectKindLabel(service.kind)}: {objectDisplayName(service.kind, service.name)}
             </List.Item>
           ))}
         </List>

@@ -20,33 +20,21 @@ import {
 import type { ObjectType } from '../../../../src-shared/schemas/history'
 import type { SearchHit } from '../../../../src-shared/schemas/search'
 import { i18next } from '../../i18n'
-import { toUnicodeName } from '../../lib/domain-unicode'
+import { objectDisplayName, objectPath } from '../../lib/service-objects'
 import { DASHBOARD_ITEM } from '../../layout/nav-items'
 
 type Navigate = (to: string) => void
 
-/** Where a hit of each kind opens, and its icon. */
-const HIT_KINDS: Partial<Record<ObjectType, { path: (id: number) => string; icon: Icon }>> = {
-  account: { path: (id) => `/accounts/${id}`, icon: IconUser },
-  contact: { path: (id) => `/contacts/${id}`, icon: IconAddressBook },
-  domain: { path: (id) => `/services/domains/${id}`, icon: IconWorld },
-  systemUser: { path: (id) => `/services/system-users/${id}`, icon: IconTerminal2 },
-  mailbox: { path: (id) => `/services/mailboxes/${id}`, icon: IconMail },
-  mailAddress: { path: (id) => `/services/mail-addresses/${id}`, icon: IconAt },
-  sqlDatabase: { path: (id) => `/services/databases/${id}`, icon: IconDatabase },
-  sqlUser: { path: (id) => `/services/databases/users/${id}`, icon: IconUserShield },
-}
-
-function hitPath(hit: SearchHit): string {
-  return HIT_KINDS[hit.objectType]?.path(hit.id) ?? '/settings'
-}
-
-/** Domain names (and the domain part of addresses) read in Unicode, as everywhere else. */
-function hitTitle(hit: SearchHit): string {
-  if (hit.objectType === 'domain') return toUnicodeName(hit.title)
-  if (hit.objectType !== 'mailAddress') return hit.title
-  const at = hit.title.lastIndexOf('@')
-  return `${hit.title.slice(0, at)}@${toUnicodeName(hit.title.slice(at + 1))}`
+/** Each kind of hit's icon. */
+const HIT_ICONS: Partial<Record<ObjectType, Icon>> = {
+  account: IconUser,
+  contact: IconAddressBook,
+  domain: IconWorld,
+  systemUser: IconTerminal2,
+  mailbox: IconMail,
+  mailAddress: IconAt,
+  sqlDatabase: IconDatabase,
+  sqlUser: IconUserShield,
 }
 
 /** Server hits, grouped by kind of object in the order the server ranked them. */
@@ -54,14 +42,14 @@ export function hitGroups(hits: SearchHit[], navigate: Navigate): SpotlightActio
   const groups = new Map<string, SpotlightActionData[]>()
   for (const hit of hits) {
     const group = i18next.t(`palette.groups.${hit.objectType}`)
-    const Icon = HIT_KINDS[hit.objectType]?.icon ?? IconSettings
+    const Icon = HIT_ICONS[hit.objectType] ?? IconSettings
     const actions = groups.get(group) ?? []
     actions.push({
       id: `${hit.objectType}-${hit.id}`,
-      label: hitTitle(hit),
+      label: objectDisplayName(hit.objectType, hit.title),
       description: hit.subtitle,
       leftSection: <Icon size={20} stroke={1.5} />,
-      onClick: () => navigate(hitPath(hit)),
+      onClick: () => navigate(objectPath(hit.objectType, hit.id) ?? '/settings'),
     })
     groups.set(group, actions)
   }
