@@ -6,7 +6,8 @@ import { MAIL_FILTERINGS } from './mail'
 const absolutePath = singleLineText(200).regex(/^\/[A-Za-z0-9._/-]*$/, {
   message: 'must be an absolute path of letters, digits, ".", "_", "-" and "/"',
 })
-const systemId = z
+// Coerced: the settings page sends what was typed, as text.
+const systemId = z.coerce
   .number()
   .int()
   .min(1)

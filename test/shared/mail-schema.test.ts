@@ -6,6 +6,7 @@ import {
   mailboxCreateSchema,
   mailboxNameSchema,
 } from '../../src-shared/schemas/mail'
+import { MAIL_SETTINGS } from '../../src-shared/schemas/mail-settings'
 import { hostileString } from '../support/hostile'
 
 /** What spec 15.1 found in the original's scripts: none of it may pass. */
@@ -47,5 +48,15 @@ describe('mail names', () => {
     expect(mailboxCreateSchema.safeParse({ ...base, filtering: 'CUSTOM' }).success).toBe(false)
     const custom = { ...base, filtering: 'CUSTOM', customFiltering: 'keep;' }
     expect(mailboxCreateSchema.safeParse(custom).success).toBe(true)
+  })
+})
+
+describe('MAILBOXES_ settings', () => {
+  it('reads the vmail ids as the settings page sends them, as text', () => {
+    expect(MAIL_SETTINGS.MAILBOXES_VMAIL_UID.schema.parse('5001')).toBe(5001)
+    expect(MAIL_SETTINGS.MAILBOXES_VMAIL_GID.schema.safeParse('0').success).toBe(false)
+    expect(MAIL_SETTINGS.MAILBOXES_HOME_BASE.schema.safeParse('/var/mail/$(id)').success).toBe(
+      false,
+    )
   })
 })
