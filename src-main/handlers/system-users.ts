@@ -1,6 +1,7 @@
 import type { Channels } from '../../src-shared/contract/channels'
 import * as writes from '../data/system-user-writes'
 import * as users from '../data/system-users'
+import { findMissingPaths, routedServers } from '../orchestration/backends/unix-user-paths'
 import type { HandlerTable } from './types'
 
 type SystemUserChannels = Extract<keyof Channels, `systemUsers:${string}`>
@@ -13,6 +14,11 @@ export const systemUserHandlers: HandlerTable<SystemUserChannels> = {
   'systemUsers:setActive': async ({ ids, active }, scope) => ({
     changed: await writes.setSystemUsersActive(scope, ids, active),
   }),
+  'systemUsers:checkPaths': async ({ paths }, { core }) => {
+    // The routes are read first: no unit of work stays open while servers answer.
+    const servers = await core.database.store.read((tx) => routedServers(tx))
+    return { missing: await findMissingPaths(core.orchestrator, servers, paths) }
+  },
   'systemUsers:delete': async ({ ids }, scope) => ({
     deleted: await writes.deleteSystemUsers(scope, ids),
   }),

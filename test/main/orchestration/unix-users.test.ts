@@ -198,6 +198,18 @@ describe('unix-user backend over SSH', () => {
     expect(ssh.exec('stat -c "%U %G" /home/joe/webapps/blog/post.html').trim()).toBe('joe joe')
   })
 
+  it('names the folders a routed server lacks, before anything is saved', async () => {
+    ssh.exec('mkdir -p /home/joe/webapps/blog')
+    const answer = await call('systemUsers:checkPaths', {
+      paths: ['/home/joe/webapps/blog', '/home/joe/webapps/shop'],
+    })
+    expect(answer.missing).toEqual([{ server: 'web1', path: '/home/joe/webapps/shop' }])
+    const hostile = await call('systemUsers:checkPaths', { paths: ["/x'$(touch /etc/pwned)"] })
+      .then(() => 'accepted')
+      .catch(() => 'refused')
+    expect(hostile).toBe('refused')
+  })
+
   it('removes extra users, then the account’s users with it, and nothing else', async () => {
     const ftp = await call('systemUsers:create', { accountId: joe, username: 'joeftp' })
     expect(ssh.exec('test -d /home/joeftp && echo yes').trim()).toBe('yes')

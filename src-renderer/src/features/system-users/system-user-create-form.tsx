@@ -22,6 +22,7 @@ import { PreviewModal } from '../orchestration/preview/preview-modal'
 import { usePreview } from '../orchestration/preview/use-preview'
 import { SystemUserFields } from './system-user-fields'
 import { emptySystemUser, toCreateRequest, type SystemUserValues } from './system-user-values'
+import { useDirectoryCheck } from './use-directory-check'
 import { useSystemUserSettings } from './use-system-user-settings'
 
 /** A new extra user of an account; its main and CGI users came with the account. */
@@ -50,9 +51,17 @@ export function SystemUserCreateForm({ accountId }: { accountId: string | null }
   const submitErrors = useSubmitErrors(form, t('systemUsers.form.submitCreate'))
   const preview = usePreview('systemUsers:create', submitErrors.handleError)
 
-  const handleSubmit = form.onSubmit((submitted) => {
+  const directoryCheck = useDirectoryCheck()
+
+  const handleSubmit = form.onSubmit(async (submitted) => {
     submitErrors.clear()
-    create.mutate(request(submitted), {
+    const body = request(submitted)
+    const missing = await directoryCheck.missing(body.home, body.directory)
+    if (missing) {
+      form.setFieldError('directory', missing)
+      return submitErrors.focusError()
+    }
+    create.mutate(body, {
       onSuccess: (detail) => {
         notifySuccess(t('systemUsers.form.created', { name: detail.user.username }))
         navigate(`/services/system-users/${detail.user.id}`)
@@ -106,7 +115,7 @@ export function SystemUserCreateForm({ accountId }: { accountId: string | null }
           <FormActions
             cancelTo="/services/system-users"
             submitLabel={t('systemUsers.form.submitCreate')}
-            saving={create.isPending}
+            saving={create.isPending || directoryCheck.pending}
             previewing={preview.pending}
             onPreview={() => handlePreview()}
             disabled={readOnly}

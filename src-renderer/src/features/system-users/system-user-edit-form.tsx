@@ -21,6 +21,7 @@ import { PreviewModal } from '../orchestration/preview/preview-modal'
 import { usePreview } from '../orchestration/preview/use-preview'
 import { SystemUserFields } from './system-user-fields'
 import { detailToValues, toUpdateRequest, type SystemUserValues } from './system-user-values'
+import { useDirectoryCheck } from './use-directory-check'
 import { useSystemUserSettings } from './use-system-user-settings'
 
 export function SystemUserEditForm({ detail }: { detail: SystemUserDetail }) {
@@ -42,9 +43,17 @@ export function SystemUserEditForm({ detail }: { detail: SystemUserDetail }) {
   const preview = usePreview('systemUsers:update', submitErrors.handleError)
   const back = `/services/system-users/${user.id}`
 
-  const handleSubmit = form.onSubmit((values) => {
+  const directoryCheck = useDirectoryCheck()
+
+  const handleSubmit = form.onSubmit(async (values) => {
     submitErrors.clear()
-    update.mutate(request(values), {
+    const body = request(values)
+    const missing = await directoryCheck.missing(body.home, body.directory)
+    if (missing) {
+      form.setFieldError('directory', missing)
+      return submitErrors.focusError()
+    }
+    update.mutate(body, {
       onSuccess: () => {
         notifySuccess(t('systemUsers.form.saved', { name: user.username }))
         navigate(back)
@@ -95,7 +104,7 @@ export function SystemUserEditForm({ detail }: { detail: SystemUserDetail }) {
           <FormActions
             cancelTo={back}
             submitLabel={t('systemUsers.form.submitEdit')}
-            saving={update.isPending}
+            saving={update.isPending || directoryCheck.pending}
             previewing={preview.pending}
             onPreview={() => handlePreview()}
             disabled={readOnly}
