@@ -228,7 +228,14 @@ fi`)
   }
 }
 
-/** The UNIX user backend (spec 3.4): accounts, groups and homes with the shadow tools. */
+/**
+ * The UNIX user backend (spec 3.4): accounts, groups and homes with the shadow tools.
+ *
+ * TODO(#5): set_permission (ACL grant and revoke under an account's homes) and create_link are
+ * not written yet: both need a form of their own and inputs beyond the user object.
+ * TODO(#5): suspension locks, expires and kills, but leaves the user's crontab in place.
+ * TODO(#5): no disk or traffic monitors (du of the home, vsftpd and exim logs) yet.
+ */
 export const unixUserBackend = defineBackend<UnixUser>({
   id: 'unix-user',
   label: 'UNIX user',

@@ -319,3 +319,28 @@ describe('setting a password', () => {
     expect(fields(error)).toEqual([['password', 'cgi']])
   })
 })
+
+describe('SYSTEMUSERS_ settings', () => {
+  it.each([
+    ['SYSTEMUSERS_HOME', '/home/users'],
+    ['SYSTEMUSERS_HOME', '/home/../%(user)s'],
+    ['SYSTEMUSERS_HOME', "/home/%(user)s'$(id)"],
+    ['SYSTEMUSERS_HOME', '/home/%(group)s/%(user)s'],
+    ['SYSTEMUSERS_DEFAULT_GROUP_MEMBERS', 'www-data,-rf'],
+    ['SYSTEMUSERS_SHELLS', '/bin/bash,bash'],
+    ['SYSTEMUSERS_FORBIDDEN_PATHS', '../etc'],
+    ['SYSTEMUSERS_MOVE_ON_DELETE_PATH', '/srv/archive'],
+  ])('refuses %s = %j', async (name, value) => {
+    const error = await failure(
+      call('settings:update', { name: name as 'SYSTEMUSERS_HOME', value }),
+    )
+    expect(error.issues?.[0]?.field).toBe('value')
+  })
+
+  it('puts new users under another home template', async () => {
+    await call('settings:update', { name: 'SYSTEMUSERS_HOME', value: '/srv/users/%(user)s' })
+    const created = await call('systemUsers:create', { accountId: joe, username: 'joe2' })
+    expect(created.effectiveHome).toBe('/srv/users/joe2')
+    expect(created.mainHome).toBe('/srv/users/joe')
+  })
+})
