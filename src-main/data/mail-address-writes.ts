@@ -160,6 +160,11 @@ export async function updateAddress(
   const typed = input.forward ?? before.forward
   const target = { email: before.email, accountId: before.accountId, mailboxIds, forward: typed }
   const forward = await validateTargets(ctx.tx, target)
+  const enabled = input.autoresponseEnabled ?? before.autoresponseEnabled
+  if (enabled && !(input.autoresponseMessage ?? before.autoresponseMessage)) {
+    const message = 'is required for an autoresponse'
+    throw AppError.validation([issue('autoresponseMessage', 'required', message)])
+  }
 
   const { id, version, mailboxIds: _ids, forward: _forward, ...autoresponse } = input
   await ctx.tx

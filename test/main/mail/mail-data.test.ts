@@ -155,6 +155,18 @@ describe('mailAddresses:create', () => {
     expect(twice.issues?.[0]).toMatchObject({ field: 'name', rule: 'unique' })
   })
 
+  it('refuses to turn an autoresponse on without a message', async () => {
+    const info = await address({ forward: 'x@ext.com' })
+    const error = await failure(
+      call('mailAddresses:update', {
+        id: info.id,
+        version: info.version,
+        autoresponseEnabled: true,
+      }),
+    )
+    expect(error.issues?.[0]).toMatchObject({ field: 'autoresponseMessage', rule: 'required' })
+  })
+
   it('refuses a mailbox of another account in the mailboxes list', async () => {
     const bob = await mailbox('bob', ann)
     const error = await failure(address({ mailboxIds: [bob.mailbox.id] }))
