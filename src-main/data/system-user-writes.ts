@@ -22,7 +22,6 @@ import {
   accountUsers,
   getSystemUser,
   getSystemUserDetail,
-  getSystemUserRecord,
   type SystemUserRecord,
 } from './system-users'
 
