@@ -37,6 +37,26 @@ test('an operator adds a mailbox and its address, sees them on the account, dele
     await expect(main.getByRole('tabpanel').getByText('Added')).toBeVisible()
   })
 
+  await test.step('disables both mailboxes from the list, then enables them again', async () => {
+    await api.call('mailboxes:create', {
+      accountId: created.account.id,
+      name: 'bob',
+      password: 'another horse',
+    })
+    await nav.getByRole('link', { name: 'Mailboxes' }).click()
+    await expectPageReady(page)
+    await main.getByRole('checkbox', { name: 'Select all on this page' }).check()
+    const bar = page.getByRole('group', { name: 'Selected rows' })
+    await bar.getByRole('button', { name: 'Disable' }).click()
+    await expect(main.getByText('Disabled')).toHaveCount(2)
+    await main.getByRole('checkbox', { name: 'Select all on this page' }).check()
+    await bar.getByRole('button', { name: 'Enable' }).click()
+    await expect(main.getByText('Active', { exact: true })).toHaveCount(2)
+    const { rows } = await api.call('mailboxes:list', {})
+    expect(rows.map((row) => row.isActive)).toEqual([true, true])
+    await api.call('mailboxes:delete', { ids: [rows.find((row) => row.name === 'bob')!.id] })
+  })
+
   await test.step('is told inline that an address needs a mailbox or a forward', async () => {
     await nav.getByRole('link', { name: 'Mail addresses' }).click()
     await main.getByRole('link', { name: 'New address' }).click()
