@@ -57,6 +57,7 @@ test('an account brings its main user; an extra user is added and deleted, the m
     await form.getByRole('button', { name: 'Create user' }).click()
     await expect(username).toHaveAttribute('aria-invalid', 'true')
     await expect(username).toBeFocused()
+    await saveScreenshot(page, 'system-user-form-inline-error', testInfo)
     await username.fill('joeftp')
     await form.getByLabel('Password', { exact: true }).fill("it's $(secret)")
     await form.getByRole('button', { name: 'Create user' }).click()
@@ -64,6 +65,7 @@ test('an account brings its main user; an extra user is added and deleted, the m
     await expectPageReady(page)
     await expect(main.getByText('Set (stored as its hash)')).toBeVisible()
     await expect(main.getByText('/home/joeftp')).toBeVisible()
+    await saveScreenshot(page, 'system-user-page', testInfo)
   })
 
   await test.step('deleting the main user is refused and names it', async () => {

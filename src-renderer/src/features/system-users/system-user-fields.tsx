@@ -98,7 +98,9 @@ export function SystemUserFields(props: FieldsProps) {
       {role !== 'cgi' && (
         <PasswordInput
           label={isNew ? t('systemUsers.form.password') : t('systemUsers.form.newPassword')}
-          description={t('systemUsers.form.passwordHint')}
+          description={
+            isNew ? t('systemUsers.form.passwordHintNew') : t('systemUsers.form.passwordHint')
+          }
           autoComplete="new-password"
           {...form.getInputProps('password')}
         />
