@@ -13,6 +13,7 @@ import { AccountSelect } from '../domains/account-select'
 import { AddressesTable } from './addresses-table'
 import { ListLayout } from './list-layout'
 import { MailBulkBar } from './mail-bulk-bar'
+import { searchForEmail } from './unicode-email'
 
 export function AddressesListPage() {
   const { t } = useTranslation()
@@ -22,7 +23,7 @@ export function AddressesListPage() {
   const query = useChannelQuery(
     'mailAddresses:list',
     {
-      q: list.q,
+      q: searchForEmail(list.q),
       page: list.page,
       pageSize: list.pageSize,
       dir: list.dir,
