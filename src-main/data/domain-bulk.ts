@@ -1,20 +1,34 @@
 import { and, count, eq, inArray } from 'drizzle-orm'
 import type { z } from 'zod'
-import { AppError } from '../../src-shared/errors'
+import { AppError, type FieldIssue } from '../../src-shared/errors'
 import type {
   DomainDeleteItem,
   DomainDeletePreview,
   domainSetSoaSchema,
+  domainUpdateRecordsSchema,
 } from '../../src-shared/schemas/domain-bulk'
 import type { Domain } from '../../src-shared/schemas/domains'
 import { domainRecords, domains, mailAddresses } from '../db/schema'
 import type { Tx } from '../db/store'
 import type { WriteContext } from './context'
-import { getDomain, toDomain } from './domains'
-import { assertZoneLoads, bumpSerial, invalid, removeDomain, SOA_FIELDS } from './domain-writes'
+import { getDomain, listDomainRecords, originOf, toDomain } from './domains'
+import {
+  assertZoneLoads,
+  bumpSerial,
+  checkSoaOnTop,
+  checkUnderscore,
+  invalid,
+  removeDomain,
+  SOA_FIELDS,
+  writeRecords,
+  zoneIssue,
+  zoneProblems,
+} from './domain-writes'
 import { diffFields, recordHistory } from './history'
+import { assertVersion } from './locking'
 
 type SetSoa = z.output<typeof domainSetSoaSchema>
+type UpdateRecords = z.output<typeof domainUpdateRecordsSchema>
 
 /** The selected domains in the order asked for; an unknown id is refused before any change. */
 async function selected(tx: Tx, ids: readonly number[]): Promise<Domain[]> {
@@ -140,4 +154,69 @@ export async function deleteDomains(
   )
   for (const topId of zones) await bumpSerial(ctx, topId)
   return { deleted }
+}
+
+/** The issues of one entry of a bulk edit, under `domains.<index>.` so the form places them. */
+function underEntry(error: unknown, index: number): unknown {
+  if (!(error instanceof AppError) || error.code !== 'VALIDATION' || !error.issues) return error
+  const issues = error.issues.map((issue) => ({
+    ...issue,
+    field: `domains.${index}.${issue.field}`,
+  }))
+  return AppError.validation(issues)
+}
+
+/**
+ * Bulk "edit records" (spec 1.8): each domain's records replace its stored set, checked as on
+ * its own form; then every zone touched gets one serial and one check, and BIND's complaints
+ * go under the record of whichever entry they concern.
+ */
+export async function updateRecords(
+  ctx: WriteContext,
+  input: UpdateRecords,
+): Promise<{ changed: number }> {
+  const changed: Domain[] = []
+  for (const [index, entry] of input.domains.entries()) {
+    try {
+      const before = await getDomain(ctx.tx, entry.id)
+      assertVersion('Domain', before, entry.version)
+      checkUnderscore(before.name, entry.records)
+      if (before.topId !== null) checkSoaOnTop(before.name, entry.records)
+      const stored = await listDomainRecords(ctx.tx, entry.id)
+      const changes = diffFields({ records: stored }, { records: entry.records }, ['records'])
+      if (!changes.length) continue
+      await writeRecords(ctx.tx, entry.id, entry.records)
+      await ctx.tx
+        .update(domains)
+        .set({ version: before.version + 1, updatedAt: ctx.now })
+        .where(eq(domains.id, entry.id))
+      await recordHistory(ctx, {
+        objectType: 'domain',
+        objectId: before.id,
+        accountId: before.accountId,
+        objectRepr: before.name,
+        action: 'changed',
+        message: 'Records edited in bulk',
+        changes,
+      })
+      changed.push(before)
+    } catch (error) {
+      throw underEntry(error, index)
+    }
+  }
+
+  const issues: FieldIssue[] = []
+  for (const originId of new Set(changed.map(originOf))) {
+    await bumpSerial(ctx, originId)
+    for (const problem of await zoneProblems(ctx.tx, originId)) {
+      const index = input.domains.findIndex(
+        (entry) => changed.find((d) => d.id === entry.id)?.name === problem.line?.domain,
+      )
+      const owner = changed.find((d) => d.name === problem.line?.domain) ?? changed[0]!
+      const issue = zoneIssue(problem, owner)
+      issues.push(index < 0 ? issue : { ...issue, field: `domains.${index}.${issue.field}` })
+    }
+  }
+  if (issues.length) throw AppError.validation(issues)
+  return { changed: changed.length }
 }

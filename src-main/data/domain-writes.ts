@@ -50,7 +50,7 @@ export async function bumpSerial(ctx: WriteContext, originId: number): Promise<v
   await ctx.tx.update(domains).set({ serial }).where(eq(domains.id, originId))
 }
 
-async function writeRecords(tx: Tx, domainId: number, records: readonly DomainRecord[]) {
+export async function writeRecords(tx: Tx, domainId: number, records: readonly DomainRecord[]) {
   await tx.delete(domainRecords).where(eq(domainRecords.domainId, domainId))
   if (!records.length) return
   await tx
@@ -62,7 +62,7 @@ async function writeRecords(tx: Tx, domainId: number, records: readonly DomainRe
  * Where a complaint of BIND goes: under the record of the domain being saved that it concerns,
  * else above the form, saying which domain of the zone (and which of its records) it is about.
  */
-function zoneIssue({ message, line }: ZoneProblem, domain: Domain): FieldIssue {
+export function zoneIssue({ message, line }: ZoneProblem, domain: Domain): FieldIssue {
   const owner = line?.domain ?? domain.name
   const bare = message.startsWith(`${owner}: `) ? message.slice(owner.length + 2) : message
   if (line?.domain === domain.name && line.record !== undefined) {
@@ -72,18 +72,22 @@ function zoneIssue({ message, line }: ZoneProblem, domain: Domain): FieldIssue {
   return { field: 'records', rule: 'zone', message: `${where}: ${bare}` }
 }
 
+/** What BIND says of an origin's zone as it now stands in this transaction; empty if it loads. */
+export async function zoneProblems(tx: Tx, originId: number): Promise<ZoneProblem[]> {
+  const origin = await getDomain(tx, originId)
+  const problems = await checkZone(origin.name, await loadZoneLines(tx, originId))
+  if (problems === undefined) {
+    log.warn('named-checkzone is not installed: zone %d is checked on the servers only', originId)
+  }
+  return problems ?? []
+}
+
 /**
  * BIND's own verdict on the zone as it now stands in this transaction: a refusal rolls the
  * whole change back, with each message under the record it concerns where it names one.
  */
 export async function assertZoneLoads(tx: Tx, originId: number, domain: Domain): Promise<void> {
-  const origin = originId === domain.id ? domain : await getDomain(tx, originId)
-  const lines = await loadZoneLines(tx, originId)
-  const problems = await checkZone(origin.name, lines)
-  if (problems === undefined) {
-    log.warn('named-checkzone is not installed: zone %d is checked on the servers only', originId)
-    return
-  }
+  const problems = await zoneProblems(tx, originId)
   if (problems.length) throw AppError.validation(problems.map((p) => zoneIssue(p, domain)))
 }
 
@@ -97,14 +101,14 @@ async function checkForbidden(tx: Tx, name: string) {
 }
 
 /** Only a top domain starts a zone, so only it may declare the zone's SOA. */
-function checkSoaOnTop(name: string, records: readonly DomainRecord[]) {
+export function checkSoaOnTop(name: string, records: readonly DomainRecord[]) {
   const index = records.findIndex((record) => record.type === 'SOA')
   if (index < 0) return
   const message = `${name} is a subdomain: only its top domain may declare an SOA`
   throw invalid(`records.${index}.type`, 'top_only', message)
 }
 
-function checkUnderscore(name: string, records: readonly DomainRecord[]) {
+export function checkUnderscore(name: string, records: readonly DomainRecord[]) {
   if (!name.includes('_')) return
   if (records.some((record) => ['TXT', 'SRV', 'CNAME'].includes(record.type))) return
   throw invalid('records', 'underscore', 'hosts can not have underscore: add a TXT, SRV or CNAME')

@@ -15,4 +15,5 @@ export const domainHandlers: HandlerTable<DomainChannels> = {
   'domains:setSoa': (request, scope) => bulk.setSoa(scope, request),
   'domains:deletePreview': ({ ids }, { tx }) => bulk.deletePreview(tx, ids),
   'domains:deleteMany': ({ ids }, scope) => bulk.deleteDomains(scope, ids),
+  'domains:updateRecords': (request, scope) => bulk.updateRecords(scope, request),
 }

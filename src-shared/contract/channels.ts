@@ -31,6 +31,7 @@ import {
 import {
   domainIdsSchema,
   domainSetSoaSchema,
+  domainUpdateRecordsSchema,
   type DomainDeletePreview,
 } from '../schemas/domain-bulk'
 import { historyListSchema, type HistoryEntry, type ObjectType } from '../schemas/history'
@@ -108,6 +109,8 @@ export const channels = {
   /** What deleting the selection takes with it: subdomains, records, mail addresses. */
   'domains:deletePreview': read<DomainDeletePreview>()(domainIdsSchema),
   'domains:deleteMany': write<{ deleted: number }>()(domainIdsSchema),
+  /** The records of several domains at once, each replacing its set; all saved or none. */
+  'domains:updateRecords': write<{ changed: number }>()(domainUpdateRecordsSchema),
 
   ...systemUserChannels,
   ...mailChannels,

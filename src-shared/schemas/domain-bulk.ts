@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { idSchema } from './common'
-import { zoneIntervalSchema } from './domains'
+import { recordsSchema, zoneIntervalSchema } from './domains'
+import { idSchema, versionSchema } from './common'
 
 const idsSchema = z.array(idSchema).min(1).max(500)
 
@@ -38,3 +38,15 @@ export interface DomainDeletePreview {
   /** The selected domains, without those that already go with a selected top. */
   domains: DomainDeleteItem[]
 }
+
+/**
+ * Bulk "edit records" (spec 1.8): the records of several domains, each replacing its stored set
+ * as on the domain's own form, saved together or not at all.
+ */
+export const domainUpdateRecordsSchema = z.strictObject({
+  domains: z
+    .array(z.strictObject({ id: idSchema, version: versionSchema, records: recordsSchema }))
+    .min(1)
+    .max(200),
+})
+export type DomainUpdateRecordsInput = z.input<typeof domainUpdateRecordsSchema>

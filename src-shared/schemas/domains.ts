@@ -44,7 +44,7 @@ export const recordInputSchema = z
 export type RecordInput = z.input<typeof recordInputSchema>
 
 /** A zone has one SOA: a second one declared is named where it stands. */
-const recordsSchema = z
+export const recordsSchema = z
   .array(recordInputSchema)
   .max(500)
   .superRefine((records, ctx) => {

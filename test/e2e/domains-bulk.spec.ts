@@ -86,13 +86,49 @@ test('an operator sets SOA timers on two zones and deletes them with their subdo
     ])
   })
 
+  await test.step('edits the records of a zone and its subdomain on one page', async () => {
+    await select(main, 'example.org')
+    await bar.getByRole('button', { name: 'Edit records…' }).click()
+    const form = page.getByRole('form', { name: 'Edit records' })
+    const top = form.getByRole('region', { name: 'example.org', exact: true })
+    const www = form.getByRole('region', { name: 'www.example.org' })
+    await expect(www).toContainText('Subdomain in the zone of example.org')
+    await expect(
+      www.getByRole('group', { name: 'Record 1' }).getByRole('textbox', { name: 'Value' }),
+    ).toHaveValue('192.0.2.80')
+
+    await www.getByRole('button', { name: 'Add record' }).click()
+    const cname = www.getByRole('group', { name: 'Record 2' })
+    await cname.getByRole('combobox', { name: 'Type' }).click()
+    await page.getByRole('option', { name: 'CNAME', exact: true }).click()
+    await cname.getByRole('textbox', { name: 'Value' }).fill('edge.example.net.')
+    await top.getByRole('button', { name: 'Add record' }).click()
+    const txt = top.getByRole('group', { name: 'Record 1' })
+    await txt.getByRole('combobox', { name: 'Type' }).click()
+    await page.getByRole('option', { name: 'TXT', exact: true }).click()
+    await txt.getByRole('textbox', { name: 'Value' }).fill('"v=spf1 mx -all"')
+    await form.getByRole('button', { name: 'Save' }).click()
+    const value = cname.getByRole('textbox', { name: 'Value' })
+    await expect(value).toHaveAttribute('aria-invalid', 'true')
+    await expect(value).toHaveAccessibleDescription(/^CNAME and other data/)
+    await saveScreenshot(page, 'domains-bulk-records-error', testInfo)
+
+    await cname.getByRole('button', { name: 'Remove record 2' }).click()
+    await form.getByRole('button', { name: 'Save' }).click()
+    await expectNotification(page, 'Records saved on 1 domain')
+    await expectPageReady(page)
+    const zone = (await api.call('domains:list', { q: 'example.org', topOnly: true })).rows[0]!
+    const detail = await api.call('domains:get', { id: zone.id })
+    expect(detail.records).toEqual([{ type: 'TXT', value: '"v=spf1 mx -all"', ttl: '' }])
+  })
+
   await test.step('deletes both zones after a dialog naming the subdomain that goes', async () => {
     await expectPageReady(page)
     await select(main, 'example.org')
     await select(main, 'example.net')
     await bar.getByRole('button', { name: 'Delete…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Delete these 2 domains?' })
-    await expect(dialog).toContainText('example.orgDeleted with it: 1 record')
+    await expect(dialog).toContainText('example.orgDeleted with it: 2 records')
     await expect(dialog).toContainText('Its subdomain goes with it:www.example.org')
     await expect(dialog).toContainText('example.netDeleted with it: 0 records')
     await saveScreenshot(page, 'domains-bulk-delete', testInfo)

@@ -12,6 +12,7 @@ import { DomainCreatePage } from '../features/domains/domain-create-page'
 import { DomainEditPage } from '../features/domains/domain-edit-page'
 import { DomainPage } from '../features/domains/domain-page'
 import { DomainsListPage } from '../features/domains/domains-list-page'
+import { DomainsRecordsPage } from '../features/domains/domains-records-page'
 import { DatabasePage } from '../features/database/database-page'
 import { HistoryPage } from '../features/history/history-page'
 import { KeysPage } from '../features/orchestration/keys/keys-page'
@@ -69,6 +70,7 @@ export function createAppRouter() {
             { path: 'settings', element: <SettingsPage /> },
             { path: 'services/domains', element: <DomainsListPage /> },
             { path: 'services/domains/new', element: <DomainCreatePage /> },
+            { path: 'services/domains/edit-records', element: <DomainsRecordsPage /> },
             { path: 'services/domains/:id', element: <DomainPage /> },
             { path: 'services/domains/:id/edit', element: <DomainEditPage /> },
             ...systemUserRoutes,

@@ -152,3 +152,68 @@ describe('domains:list by top', () => {
     expect(page.total).toBe(2)
   })
 })
+
+describe('domains:updateRecords', () => {
+  it('saves the records of a top and its subdomains with one serial for the zone', async () => {
+    const org = await create('example.org')
+    const www = await create('www.example.org')
+    const net = await create('example.net')
+    const result = await call('domains:updateRecords', {
+      domains: [
+        { id: org.id, version: org.version, records: [{ type: 'A', value: '192.0.2.1' }] },
+        { id: www.id, version: www.version, records: [{ type: 'CNAME', value: 'example.org.' }] },
+        { id: net.id, version: net.version, records: [] },
+      ],
+    })
+    expect(result).toEqual({ changed: 2 })
+    const after = await call('domains:get', { id: org.id })
+    expect(after.domain.serial).toBe(org.serial + 2)
+    expect(after.zone).toMatch(/^www\.example\.org\. +1h IN CNAME +example\.org\.$/m)
+    expect((await call('domains:get', { id: net.id })).domain.version).toBe(net.version)
+    const history = await call('history:list', { objectType: 'domain', action: 'changed' })
+    expect(history.rows.map((entry) => entry.message)).toContain('Records edited in bulk')
+  })
+
+  it('places a refusal under the entry and record it concerns, and saves none', async () => {
+    const org = await create('example.org')
+    const www = await create('www.example.org')
+    const error = await failure(
+      call('domains:updateRecords', {
+        domains: [
+          { id: org.id, version: org.version, records: [{ type: 'A', value: '192.0.2.1' }] },
+          {
+            id: www.id,
+            version: www.version,
+            records: [
+              { type: 'TXT', value: 'beside' },
+              { type: 'CNAME', value: 'example.org.' },
+            ],
+          },
+        ],
+      }),
+    )
+    expect(error.issues?.[0]).toMatchObject({ field: 'domains.1.records.1.value', rule: 'zone' })
+    expect((await call('domains:get', { id: org.id })).records).toEqual([])
+
+    const stale = await failure(
+      call('domains:updateRecords', {
+        domains: [{ id: www.id, version: www.version + 1, records: [] }],
+      }),
+    )
+    expect(stale.code).toBe('CONFLICT')
+    const underscore = await create('_dmarc.example.org', [{ type: 'TXT', value: 'v=DMARC1' }])
+    const refused = await failure(
+      call('domains:updateRecords', {
+        domains: [
+          { id: org.id, version: org.version, records: [] },
+          {
+            id: underscore.id,
+            version: underscore.version,
+            records: [{ type: 'A', value: '192.0.2.9' }],
+          },
+        ],
+      }),
+    )
+    expect(refused.issues?.[0]).toMatchObject({ field: 'domains.1.records', rule: 'underscore' })
+  })
+})

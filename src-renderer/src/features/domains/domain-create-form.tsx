@@ -81,7 +81,7 @@ export function DomainCreateForm({ accountId }: { accountId: string | null }) {
             />
           </FormSection>
           <FormSection title={t('domainForm.sectionRecords')}>
-            <RecordsEditor form={form} />
+            <RecordsEditor form={form} records={form.values.records} />
           </FormSection>
           <FormActions
             cancelTo="/services/domains"

@@ -134,7 +134,7 @@ export function DomainEditForm({ detail }: { detail: DomainDetail }) {
             />
           </FormSection>
           <FormSection title={t('domainForm.sectionRecords')}>
-            <RecordsEditor form={form} />
+            <RecordsEditor form={form} records={form.values.records} />
           </FormSection>
           <FormSection title={t('domainForm.sectionSoa')}>
             <SoaFields form={form} />

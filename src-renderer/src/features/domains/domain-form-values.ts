@@ -42,7 +42,9 @@ export function emptyDomain(accountId: string | null): DomainCreateValues {
   return { accountId, name: '', records: [emptyRecord()] }
 }
 
-const stripKeys = (records: RecordDraft[]) => records.map(({ formKey: _key, ...record }) => record)
+/** The records as the core takes them: without the keys the form tracks its rows by. */
+export const stripKeys = (records: RecordDraft[]) =>
+  records.map(({ formKey: _key, ...record }) => record)
 
 export function toCreateRequest(values: DomainCreateValues): DomainCreateInput {
   const accountId = values.accountId ? Number(values.accountId) : undefined

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { ActionBar, Button, Text } from '@mantine/core'
-import { IconClockEdit, IconTrash } from '@tabler/icons-react'
+import { IconClockEdit, IconEdit, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router-dom'
 import type { DomainRow } from '../../../../src-shared/schemas/domains'
 import { useChannelMutation } from '../../api/queries'
 import { ConfirmModal } from '../../components/confirm-modal'
@@ -50,8 +51,10 @@ function BulkDeleteModal(props: { selection: Selection<DomainRow>; onClose: () =
 export function DomainsBulkBar({ selection }: { selection: Selection<DomainRow> }) {
   const { t } = useTranslation()
   const readOnly = useReadOnly()
+  const navigate = useNavigate()
   const [pending, setPending] = useState<'soa' | 'delete' | null>(null)
   const count = selection.count
+  const ids = selection.rows.map((row) => row.id).join(',')
 
   return (
     <>
@@ -60,6 +63,15 @@ export function DomainsBulkBar({ selection }: { selection: Selection<DomainRow> 
           {t('domains.bulk.selected', { count })}
         </Text>
         <ActionBar.Divider />
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconEdit size={14} />}
+          onClick={() => navigate(`/services/domains/edit-records?ids=${ids}`)}
+          disabled={readOnly}
+        >
+          {t('domains.bulk.editRecords')}
+        </Button>
         <Button
           size="xs"
           variant="light"

@@ -3,19 +3,27 @@ import type { UseFormReturnType } from '@mantine/form'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { RECORD_TYPES, type RecordType } from '../../../../src-shared/schemas/domains'
-import { emptyRecord, type RecordsValues } from './domain-form-values'
+import { emptyRecord, type RecordDraft } from './domain-form-values'
 
-type Form<V extends RecordsValues> = UseFormReturnType<V>
+type Form<V extends object> = UseFormReturnType<V>
 
 /** Mantine's path typing cannot follow a field chosen at run time inside a list item. */
-type LoosePath = Parameters<Form<RecordsValues>['setFieldValue']>[0]
+type LoosePath = Parameters<Form<{ records: RecordDraft[] }>['setFieldValue']>[0]
+
+/** Where the records sit in the form's values: `records`, or `domains.2.records` in bulk. */
+interface EditorProps<V extends object> {
+  form: Form<V>
+  records: RecordDraft[]
+  path?: string
+}
 
 const TYPE_OPTIONS = RECORD_TYPES.map((type) => ({ value: type, label: type }))
 
-function RecordRow<V extends RecordsValues>({ form, index }: { form: Form<V>; index: number }) {
+function RecordRow<V extends object>(props: EditorProps<V> & { index: number }) {
+  const { form, index, path = 'records' } = props
   const { t } = useTranslation()
-  const record = form.values.records[index]!
-  const prefix = `records.${index}.`
+  const record = props.records[index]!
+  const prefix = `${path}.${index}.`
   const legend = t('domainForm.recordLegend', { index: index + 1 })
   const set = (field: 'type' | 'value' | 'ttl', value: string) =>
     form.setFieldValue((prefix + field) as LoosePath, value as never)
@@ -55,7 +63,7 @@ function RecordRow<V extends RecordsValues>({ form, index }: { form: Form<V>; in
           color="red"
           size="lg"
           aria-label={t('domainForm.removeRecord', { index: index + 1 })}
-          onClick={() => form.removeListItem('records' as LoosePath, index)}
+          onClick={() => form.removeListItem(path as LoosePath, index)}
         >
           <IconTrash size={16} />
         </ActionIcon>
@@ -83,9 +91,12 @@ function RecordsHeader() {
 }
 
 /** The records of a domain as rows of type, value and TTL; the value's help follows the type. */
-export function RecordsEditor<V extends RecordsValues>({ form }: { form: Form<V> }) {
+export function RecordsEditor<V extends object>({
+  form,
+  records,
+  path = 'records',
+}: EditorProps<V>) {
   const { t } = useTranslation()
-  const { records } = form.values
 
   return (
     <Stack gap="sm">
@@ -94,19 +105,19 @@ export function RecordsEditor<V extends RecordsValues>({ form }: { form: Form<V>
       </Text>
       {records.length > 0 ? <RecordsHeader /> : <Text size="sm">{t('domainForm.noRecords')}</Text>}
       {records.map((record, index) => (
-        <RecordRow key={record.formKey} form={form} index={index} />
+        <RecordRow key={record.formKey} form={form} records={records} path={path} index={index} />
       ))}
       {/* A refusal of the records as a whole, when no record is left to carry it. */}
-      {records.length === 0 && form.errors.records && (
+      {records.length === 0 && form.errors[path] && (
         <Text size="sm" c="red" role="alert">
-          {form.errors.records}
+          {form.errors[path]}
         </Text>
       )}
       <Group>
         <Button
           variant="light"
           leftSection={<IconPlus size={16} />}
-          onClick={() => form.insertListItem('records' as LoosePath, emptyRecord() as never)}
+          onClick={() => form.insertListItem(path as LoosePath, emptyRecord() as never)}
         >
           {t('domainForm.addRecord')}
         </Button>
