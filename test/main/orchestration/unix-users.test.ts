@@ -76,6 +76,18 @@ describe('unix-user backend over SSH', () => {
     expect(scripts.map((log) => [log.state, log.stderr])).toEqual([['SUCCESS', '']])
   })
 
+  it('creates the users of an account whose username has a dot', async () => {
+    const { account } = await call(
+      'accounts:create',
+      accountInput({ username: 'ana.puig', email: 'ana@puig.example' }),
+    )
+    expect(entry('passwd', 'ana.puig')?.[5]).toBe('/home/ana.puig')
+    expect(entry('passwd', 'ana.puig-cgi')?.[5]).toBe('/home/ana.puig')
+    expect((await logs()).at(-1)).toMatchObject({ state: 'SUCCESS', stderr: '' })
+    await call('accounts:delete', { id: account.id })
+    expect(entry('passwd', 'ana.puig')).toBeUndefined()
+  })
+
   it('keeps the CGI user from writing the account’s files while it reads them (spec 15.4)', async () => {
     expect(as('joe', 'echo site > /home/joe/index.php && mkdir /home/joe/app')).toBe(true)
     expect(as('joe-cgi', 'cat /home/joe/index.php /home/joe/.profile >/dev/null')).toBe(true)
