@@ -14,7 +14,7 @@ export function DomainSubdomains({ domain }: { domain: Domain }) {
     <Paper withBorder p="lg" component="section" aria-label={t('domain.subdomainsTitle')}>
       <Stack gap="md">
         <Title order={4}>
-          {t('domain.subdomainsTitle')} ({subdomains.rows.length})
+          {t('domain.subdomainsTitle')} ({subdomains.total})
         </Title>
         {subdomains.isError && (
           <QueryError error={subdomains.error} onRetry={() => void subdomains.refetch()} />
@@ -33,6 +33,15 @@ export function DomainSubdomains({ domain }: { domain: Domain }) {
             </List.Item>
           ))}
         </List>
+        {subdomains.total > subdomains.rows.length && (
+          <Anchor
+            component={Link}
+            to={`/services/domains?q=${encodeURIComponent(domain.name)}`}
+            size="sm"
+          >
+            {t('domain.moreSubdomains', { count: subdomains.total - subdomains.rows.length })}
+          </Anchor>
+        )}
       </Stack>
     </Paper>
   )
