@@ -34,6 +34,7 @@ test('an account brings its main user; an extra user is added and deleted, the m
     await expect(section.getByRole('link', { name: 'joe', exact: true })).toBeVisible()
     await expect(section.getByRole('link', { name: 'joe-cgi', exact: true })).toBeVisible()
     await expect(section.getByText('Main', { exact: true })).toBeVisible()
+    await section.scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'system-users-account-section', testInfo)
   })
 
