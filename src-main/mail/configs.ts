@@ -8,6 +8,8 @@ export const POSTFIX_DIR = '/etc/postfix/orchestra'
 export const POSTFIX_DOMAINS = `${POSTFIX_DIR}/virtual_domains`
 export const POSTFIX_ALIASES = `${POSTFIX_DIR}/virtual_aliases`
 export const POSTFIX_MAILBOXES = `${POSTFIX_DIR}/virtual_mailboxes`
+/** Where Dovecot's LMTP listens for Postfix: `private/dovecot-lmtp` in Postfix's queue. */
+export const LMTP_SOCKET = '/var/spool/postfix/private/dovecot-lmtp'
 /** The script Dovecot runs for every mailbox before the user's own (spec 2.6). */
 export const SIEVE_SCRIPT = 'sieve/orchestra.sieve'
 
@@ -20,7 +22,8 @@ export interface MailServerSettings {
 
 /**
  * Dovecot: virtual users from the passwd-file, logins without a domain and in lower case,
- * maildirs in their homes, and the panel's Sieve script before the user's.
+ * maildirs in their homes, LMTP for Postfix, and the panel's Sieve script before the user's.
+ * TODO(#5): no quota plugin settings yet (spec 2.6): quotas wait for disk allocations.
  */
 export function renderDovecotSnippet(): string {
   return [
@@ -34,6 +37,17 @@ export function renderDovecotSnippet(): string {
     `  args = username_format=%Ln ${DOVECOT_PASSWD}`,
     '}',
     'mail_location = maildir:~/Maildir',
+    // Postfix hands mail over here (virtual_transport); Sieve runs at delivery.
+    'service lmtp {',
+    `  unix_listener ${LMTP_SOCKET} {`,
+    '    mode = 0600',
+    '    user = postfix',
+    '    group = postfix',
+    '  }',
+    '}',
+    'protocol lmtp {',
+    '  mail_plugins = $mail_plugins sieve',
+    '}',
     'plugin {',
     `  sieve_before = ~/${SIEVE_SCRIPT}`,
     '}',

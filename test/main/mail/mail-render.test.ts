@@ -168,5 +168,6 @@ describe('renderDovecotSnippet', () => {
     const output = run('doveconf', ['-c', main, '-n'])
     expect(output).toContain('mail_location = maildir:~/Maildir')
     expect(output).toContain('sieve_before = ~/sieve/orchestra.sieve')
+    expect(output).toContain('unix_listener /var/spool/postfix/private/dovecot-lmtp {')
   })
 })
