@@ -1,9 +1,10 @@
+import { isIP } from 'node:net'
+import { eq } from 'drizzle-orm'
 import type { Domain } from '../../../src-shared/schemas/domains'
 import { sh, ShellText } from '../../core/escape'
-import { isIP } from 'node:net'
 import { getDomain, loadZoneLines, originOf, zoneText } from '../../data/domains'
-import { loadActiveRoutes, type ActiveRoute } from '../../data/routes'
 import { settingValue } from '../../data/settings'
+import { routes, servers } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import { CHECKZONE_ARGS } from '../../domains/checkzone'
 import { defineBackend, type RelatedModel } from '../backend'
@@ -35,17 +36,17 @@ interface ZoneObject {
  * to resolve the provider's name servers, so only routes and settings are read.
  */
 export function bindPeers(
-  routes: readonly Pick<ActiveRoute, 'route' | 'server'>[],
+  routed: readonly { backend: string; address: string }[],
   settings: { masters: readonly string[]; slaves: readonly string[] },
 ): { masters: string[]; slaves: string[] } {
-  const routed = (backend: string) =>
-    routes
-      .filter(({ route }) => route.backend === backend)
-      .map(({ server }) => server.address || server.name)
+  const addresses = (backend: string) =>
+    routed
+      .filter((route) => route.backend === backend)
+      .map((route) => route.address)
       .filter((address) => isIP(address) !== 0)
   const tidy = (ips: readonly string[]) => [...new Set(ips)].sort()
-  const masters = tidy(settings.masters.length ? settings.masters : routed('bind9-master'))
-  const slaves = tidy([...settings.slaves, ...routed('bind9-slave')]).filter(
+  const masters = tidy(settings.masters.length ? settings.masters : addresses('bind9-master'))
+  const slaves = tidy([...settings.slaves, ...addresses('bind9-slave')]).filter(
     (ip) => !masters.includes(ip),
   )
   return { masters, slaves }
@@ -55,7 +56,14 @@ async function load(tx: Tx, id: number): Promise<ZoneObject | undefined> {
   const domain = await getDomain(tx, id).catch(() => undefined)
   if (!domain) return undefined
   const isTop = domain.topId === null
-  const peers = bindPeers(await loadActiveRoutes(tx), {
+  // Read here rather than through data/routes, which imports the backend registry.
+  const active = await tx
+    .select({ backend: routes.backend, name: servers.name, address: servers.address })
+    .from(routes)
+    .innerJoin(servers, eq(servers.id, routes.serverId))
+    .where(eq(routes.isActive, true))
+  const routed = active.map((row) => ({ backend: row.backend, address: row.address || row.name }))
+  const peers = bindPeers(routed, {
     masters: await settingValue(tx, 'DOMAINS_MASTERS'),
     slaves: await settingValue(tx, 'DOMAINS_SLAVES'),
   })

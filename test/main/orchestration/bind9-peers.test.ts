@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { bindPeers } from '../../../src-main/orchestration/backends/bind9'
 
-type Routes = Parameters<typeof bindPeers>[0]
-
-function routed(...pairs: [backend: string, address: string][]): Routes {
-  return pairs.map(([backend, address], i) => ({
-    route: { backend } as Routes[number]['route'],
-    server: { name: `ns${i}`, address } as Routes[number]['server'],
-  }))
+function routed(...pairs: [backend: string, address: string][]) {
+  return pairs.map(([backend, address]) => ({ backend, address }))
 }
 
 describe('BIND masters and slaves (spec 14.17)', () => {
