@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -55,6 +55,53 @@ describe('renderSieve', () => {
     expect(script).toContain('elsif address :is ["to", "cc"] "b@example.org"')
     expect(script).not.toContain('"@example.org"')
     expect(await checkSieve(script)).toEqual([])
+  })
+})
+
+/**
+ * What Pigeonhole's sieve-test says a script does with a message: the actions it lists. It runs
+ * as nobody (Dovecot refuses mail access as root), in a folder nobody may write.
+ */
+function actionsFor(script: string, headers: string): string {
+  const own = mkdtempSync(join(tmpdir(), 'mail-sieve-'))
+  try {
+    chownSync(own, 65534, 65534)
+    writeFileSync(join(own, 'script.sieve'), script)
+    writeFileSync(join(own, 'message.eml'), `From: a@ext.com\n${headers}\n\nhello\n`)
+    const args = ['-o', 'mail_uid=65534', '-o', 'mail_gid=65534', 'script.sieve', 'message.eml']
+    return execFileSync('sieve-test', args, { cwd: own, encoding: 'utf8' })
+  } finally {
+    rmSync(own, { recursive: true, force: true })
+  }
+}
+
+describe('renderSieve, run by sieve-test', () => {
+  const headers = (score: string) => `To: kim@orchestra.lan\nSubject: s\nX-Spam-Score: ${score}`
+
+  it('files a score of 8 or more into Spam, and keeps lower and negative scores', () => {
+    expect(actionsFor(sieve('REDIRECT'), headers('9.5'))).toContain('store message in folder: Spam')
+    expect(actionsFor(sieve('REDIRECT'), headers('5.1'))).toContain('folder: INBOX')
+    expect(actionsFor(sieve('REDIRECT'), headers('-12.0'))).toContain('folder: INBOX')
+    expect(actionsFor(sieve('REDIRECT5'), headers('5.1'))).toContain('folder: Spam')
+  })
+
+  it('discards spam for REJECT', () => {
+    const actions = actionsFor(sieve('REJECT'), headers('8'))
+    expect(actions).toContain('* discard')
+    expect(actions).not.toContain('folder: INBOX')
+  })
+
+  it('answers mail sent to the address, and not mail sent elsewhere', () => {
+    const away = renderSieve({
+      filtering: 'REDIRECT',
+      customFiltering: '',
+      spamHeader: 'X-Spam-Score',
+      autoresponses: [{ email: 'info@example.org', subject: 'Away', message: 'Back Monday' }],
+    })
+    const answered = actionsFor(away, 'To: info@example.org\nSubject: hi')
+    expect(answered).toContain('send vacation message')
+    expect(answered).toContain('Back Monday')
+    expect(actionsFor(away, 'To: sales@example.org\nSubject: hi')).not.toContain('vacation')
   })
 })
 
