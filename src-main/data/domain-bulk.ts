@@ -16,6 +16,7 @@ import {
   assertZoneLoads,
   bumpSerial,
   checkSoaOnTop,
+  checkTimersBesideSoa,
   checkUnderscore,
   invalid,
   removeDomain,
@@ -182,6 +183,7 @@ export async function updateRecords(
       assertVersion('Domain', before, entry.version)
       checkUnderscore(before.name, entry.records)
       if (before.topId !== null) checkSoaOnTop(before.name, entry.records)
+      checkTimersBesideSoa(entry.records, before)
       const stored = await listDomainRecords(ctx.tx, entry.id)
       const changes = diffFields({ records: stored }, { records: entry.records }, ['records'])
       if (!changes.length) continue

@@ -26,6 +26,7 @@ type DomainUpdate = z.output<typeof domainUpdateSchema>
 
 const log = scopedLogger('domains')
 export const SOA_FIELDS = ['refresh', 'retry', 'expire', 'minTtl'] as const
+type DomainSoa = Record<(typeof SOA_FIELDS)[number], string>
 
 export const invalid = (field: string, rule: string, message: string) =>
   AppError.validation([{ field, rule, message }])
@@ -108,6 +109,14 @@ export function checkSoaOnTop(name: string, records: readonly DomainRecord[]) {
   throw invalid(`records.${index}.type`, 'top_only', message)
 }
 
+/** Timers beside a declared SOA would be stored but never written: the record has its own. */
+export function checkTimersBesideSoa(records: readonly DomainRecord[], timers: Partial<DomainSoa>) {
+  if (!records.some((record) => record.type === 'SOA')) return
+  const field = SOA_FIELDS.find((name) => timers[name])
+  if (field === undefined) return
+  throw invalid(field, 'declared_soa', 'is set by the declared SOA record: leave it blank')
+}
+
 export function checkUnderscore(name: string, records: readonly DomainRecord[]) {
   if (!name.includes('_')) return
   if (records.some((record) => ['TXT', 'SRV', 'CNAME'].includes(record.type))) return
@@ -157,6 +166,7 @@ async function createOne(ctx: WriteContext, name: string, input: DomainCreate): 
   const { accountId, top } = await accountFor(ctx.tx, name, input.accountId)
   checkUnderscore(name, input.records)
   if (top) checkSoaOnTop(name, input.records)
+  checkTimersBesideSoa(input.records, input)
   if (top && SOA_FIELDS.some((field) => input[field])) {
     throw invalid(
       'refresh',
@@ -218,6 +228,7 @@ export async function updateDomain(ctx: WriteContext, input: DomainUpdate): Prom
   }
   if (records) checkUnderscore(before.domain.name, records)
   if (records && before.domain.topId !== null) checkSoaOnTop(before.domain.name, records)
+  checkTimersBesideSoa(records ?? before.records, { ...before.domain, ...soa })
 
   await ctx.tx
     .update(domains)

@@ -128,7 +128,11 @@ export const domainUpdateSchema = z.strictObject({
   id: idSchema,
   version: versionSchema,
   records: recordsSchema.optional(),
-  ...z.object(soaFields).partial().shape,
+  // Absent keeps the stored timer (a default here would clear it on every records-only edit).
+  refresh: zoneIntervalSchema.optional(),
+  retry: zoneIntervalSchema.optional(),
+  expire: zoneIntervalSchema.optional(),
+  minTtl: zoneIntervalSchema.optional(),
 })
 export type DomainUpdateInput = z.input<typeof domainUpdateSchema>
 

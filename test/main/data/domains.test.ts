@@ -204,6 +204,17 @@ describe('domains:update', () => {
     expect(after.zone).toContain('192.0.2.7')
   })
 
+  it('keeps the stored SOA timers when an edit sends only records', async () => {
+    const [created] = await call('domains:create', {
+      name: 'example.org',
+      accountId: ana,
+      refresh: '2d',
+    })
+    const { id, version } = created!.domain
+    const updated = await call('domains:update', { id, version, records: [] })
+    expect(updated.domain.refresh).toBe('2d')
+  })
+
   it('refuses an edit from an older version', async () => {
     const [created] = await call('domains:create', { name: 'example.org', accountId: ana })
     const { id, version } = created!.domain
@@ -281,6 +292,25 @@ describe('a declared SOA', () => {
     expect(first).toContain(` ${top!.domain.serial} `)
     const error = await failure(call('domains:setSoa', { ids: [top!.domain.id], refresh: '2d' }))
     expect(error.issues?.[0]).toMatchObject({ field: 'ids', rule: 'declared_soa' })
+  })
+
+  it('refuses SOA timers beside it: they would never be written', async () => {
+    const error = await failure(
+      call('domains:create', { name: 'example.org', accountId: ana, records: [soa], retry: '3h' }),
+    )
+    expect(error.issues?.[0]).toMatchObject({ field: 'retry', rule: 'declared_soa' })
+    const [top] = await call('domains:create', { name: 'example.org', accountId: ana })
+    const { id, version } = top!.domain
+    await call('domains:update', { id, version, expire: '2w' })
+    const edit = await failure(call('domains:update', { id, version: version + 1, records: [soa] }))
+    expect(edit.issues?.[0]).toMatchObject({ field: 'expire', rule: 'declared_soa' })
+    const saved = await call('domains:update', {
+      id,
+      version: version + 1,
+      records: [soa],
+      expire: '',
+    })
+    expect(saved.records.map((record) => record.type)).toEqual(['SOA'])
   })
 
   it('is refused on a subdomain, under the record', async () => {
