@@ -231,6 +231,18 @@ describe('postfix-virtual and dovecot-mailbox over SSH', () => {
     expect(query('info@example.org')).toBe('bob')
   })
 
+  it('previews a new mailbox without its hash or anyone else’s, and changes nothing', async () => {
+    await mailbox('lea')
+    const preview = await call('orchestration:preview', {
+      channel: 'mailboxes:create',
+      request: { accountId: joe, name: 'max', password: PASSWORD },
+    })
+    const dovecot = preview.scripts.find((script) => script.backend === 'dovecot-mailbox')!
+    expect(dovecot.script).toContain("printf '%s' '***' > /etc/dovecot/orchestra/passwd")
+    expect(dovecot.script).not.toContain('$6$')
+    expect((await call('mailboxes:list', {})).rows.map((row) => row.name)).toEqual(['lea'])
+  })
+
   it('keeps the Dovecot configuration valid for doveconf on the server', async () => {
     await mailbox('gina')
     expect(exists('/etc/dovecot/conf.d/90-orchestra.conf')).toBe(true)
