@@ -11,7 +11,13 @@ import {
 } from '../../src-shared/schemas/domains'
 import { accounts, domainRecords, domains } from '../db/schema'
 import type { Tx } from '../db/store'
-import { renderZoneLines, type ZoneDefaults, type ZoneDomain, type ZoneLine } from '../domains/zone'
+import {
+  defaultRecords,
+  renderZoneLines,
+  type ZoneDefaults,
+  type ZoneDomain,
+  type ZoneLine,
+} from '../domains/zone'
 import { settingValue } from './settings'
 import { contains, searchWords } from './sql'
 
@@ -94,7 +100,9 @@ export const originOf = (domain: Pick<Domain, 'id' | 'topId'>) => domain.topId ?
 export async function getDomainDetail(tx: Tx, id: number): Promise<DomainDetail> {
   const domain = await getDomain(tx, id)
   const records = await listDomainRecords(tx, id)
-  return { domain, records, zone: zoneText(await loadZoneLines(tx, originOf(domain))) }
+  const isTop = domain.topId === null
+  const implicit = defaultRecords({ ...domain, records }, isTop, await zoneDefaults(tx))
+  return { domain, records, implicit, zone: zoneText(await loadZoneLines(tx, originOf(domain))) }
 }
 
 export async function listDomains(tx: Tx, input: DomainListQuery): Promise<Page<DomainRow>> {

@@ -177,6 +177,8 @@ export interface DomainRow extends Domain {
 export interface DomainDetail {
   domain: Domain
   records: DomainRecord[]
+  /** The records the settings add because none of their type is declared (spec 1.4). */
+  implicit: DomainRecord[]
   /** The zone of the domain's origin as BIND will load it. */
   zone: string
 }

@@ -75,6 +75,24 @@ describe('domains:create', () => {
     expect(await countRows(core, domains)).toBe(1)
   })
 
+  it('lists the implicit records a domain gets from the settings (spec 1.4)', async () => {
+    const [top] = await call('domains:create', {
+      name: 'example.org',
+      accountId: ana,
+      records: [{ type: 'MX', value: '5 mx.example.net.' }],
+    })
+    expect(top!.implicit.map((r) => `${r.type} ${r.value}`)).toEqual([
+      'NS ns1.orchestra.lan.',
+      'NS ns2.orchestra.lan.',
+      'A 10.0.3.13',
+    ])
+    const [cdn] = await call('domains:create', {
+      name: 'cdn.example.org',
+      records: [{ type: 'CNAME', value: 'edge.example.net.' }],
+    })
+    expect(cdn!.implicit).toEqual([])
+  })
+
   it('refuses a top domain without an account', async () => {
     const error = await failure(call('domains:create', { name: 'example.org' }))
     expect(error.issues?.[0]).toMatchObject({ field: 'accountId', rule: 'required' })

@@ -52,7 +52,7 @@ function DomainOverview({ detail }: { detail: DomainDetail }) {
   const { domain } = detail
   return (
     <Stack gap="lg">
-      <DomainRecordsCard records={detail.records} />
+      <DomainRecordsCard records={detail.records} implicit={detail.implicit} />
       <SimpleGrid cols={{ base: 1, lg: domain.topId === null ? 2 : 1 }} spacing="lg">
         <DomainSoaCard domain={domain} />
         {domain.topId === null && <DomainSubdomains domain={domain} />}
