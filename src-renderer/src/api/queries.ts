@@ -1,3 +1,4 @@
+import { useCallback } from 'react'
 import {
   keepPreviousData,
   useMutation,
@@ -52,11 +53,25 @@ export function invalidateData(queryClient: QueryClient) {
   return queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'app:info' })
 }
 
+/** What a caller of `mutate` may do once the call is over. */
+export interface MutateCallbacks<Res> {
+  onSuccess?: (data: Res) => void
+  onError?: (error: AppError | Error) => void
+  onSettled?: () => void
+}
+
+/**
+ * A write channel as a mutation. Its `mutate` callbacks run even when the component that
+ * called it is gone by then: a deletion's change event reloads the page, which finds the
+ * object deleted and unmounts its Delete button while the servers' scripts still run, and
+ * TanStack Query drops the callbacks of an unmounted caller, so the notice and the way back
+ * to the list would be lost.
+ */
 export function useChannelMutation<N extends WriteChannel>(name: N) {
   const api = useApi()
   const queryClient = useQueryClient()
   const call = api[name] as Call<N>
-  return useMutation<ChannelResponse<N>, AppError | Error, ChannelRequest<N>>({
+  const mutation = useMutation<ChannelResponse<N>, AppError | Error, ChannelRequest<N>>({
     mutationFn: (request) => call(request),
     // Not awaited: the caller's own success step (often leaving the page) should not wait
     // for every visible list to reload first.
@@ -64,6 +79,23 @@ export function useChannelMutation<N extends WriteChannel>(name: N) {
       void invalidateData(queryClient)
     },
   })
+  const { mutateAsync } = mutation
+  const mutate = useCallback(
+    (request: ChannelRequest<N>, callbacks: MutateCallbacks<ChannelResponse<N>> = {}) => {
+      mutateAsync(request).then(
+        (data) => {
+          callbacks.onSuccess?.(data)
+          callbacks.onSettled?.()
+        },
+        (error: AppError | Error) => {
+          callbacks.onError?.(error)
+          callbacks.onSettled?.()
+        },
+      )
+    },
+    [mutateAsync],
+  )
+  return { ...mutation, mutate }
 }
 
 /** Retries only what may be transient: a refused or invalid request stays refused. */
