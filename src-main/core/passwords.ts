@@ -1,5 +1,4 @@
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto'
-import { sha512Crypt, verifySha512Crypt } from './sha512-crypt'
 
 /**
  * The panel never keeps a service password: it keeps what the server itself stores, computed
@@ -7,13 +6,18 @@ import { sha512Crypt, verifySha512Crypt } from './sha512-crypt'
  * in the exact form its consumer reads.
  */
 
+// The crypt library is an ES module only: CommonJS code (the command line, Electron's main
+// bundle) reaches it with a dynamic import, loaded once on first use.
+let unixcrypt: Promise<typeof import('unixcrypt')> | undefined
+const loadUnixcrypt = () => (unixcrypt ??= import('unixcrypt'))
+
 /** SHA-512 crypt (`$6$...`): `/etc/shadow`, `usermod -p`, `chpasswd -e`, Dovecot passwd-file. */
-export function unixPasswordHash(password: string): string {
-  return sha512Crypt(password)
+export async function unixPasswordHash(password: string): Promise<string> {
+  return (await loadUnixcrypt()).encrypt(password)
 }
 
-export function verifyUnixPassword(password: string, hash: string): boolean {
-  return verifySha512Crypt(password, hash)
+export async function verifyUnixPassword(password: string, hash: string): Promise<boolean> {
+  return (await loadUnixcrypt()).verify(password, hash)
 }
 
 /** MySQL/MariaDB `mysql_native_password`: `*` and the upper-case hex of SHA1(SHA1(password)). */

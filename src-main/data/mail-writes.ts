@@ -103,7 +103,7 @@ export async function createMailbox(
     .values({
       name: input.name,
       accountId: input.accountId,
-      passwordHash: unixPasswordHash(input.password),
+      passwordHash: await unixPasswordHash(input.password),
       filtering,
       customFiltering: input.customFiltering,
       isActive: input.isActive,
@@ -145,7 +145,7 @@ export async function updateMailbox(
     .update(mailboxes)
     .set({
       ...fields,
-      ...(password !== undefined && { passwordHash: unixPasswordHash(password) }),
+      ...(password !== undefined && { passwordHash: await unixPasswordHash(password) }),
       version: version + 1,
       updatedAt: ctx.now,
     })

@@ -92,7 +92,7 @@ export async function createSystemUser(
   const row = await insertUser(ctx, {
     ...placed,
     isActive: fields.isActive,
-    passwordHash: password ? unixPasswordHash(password) : '',
+    passwordHash: password ? await unixPasswordHash(password) : '',
   })
   return getSystemUserDetail(ctx.tx, row.id)
 }
@@ -158,7 +158,7 @@ export async function updateSystemUser(
       home: placed.home,
       directory: placed.directory,
       isActive: fields.isActive ?? before.isActive,
-      ...(password !== undefined && { passwordHash: unixPasswordHash(password) }),
+      ...(password !== undefined && { passwordHash: await unixPasswordHash(password) }),
       version: version + 1,
       updatedAt: ctx.now,
     })

@@ -86,7 +86,7 @@ describe('systemUsers:create', () => {
       (u) => u.username === 'joeftp',
     )!
     expect(stored.passwordHash).toMatch(/^\$6\$/)
-    expect(verifyUnixPassword(`it's $(secret)`, stored.passwordHash)).toBe(true)
+    expect(await verifyUnixPassword(`it's $(secret)`, stored.passwordHash)).toBe(true)
   })
 
   it.each([

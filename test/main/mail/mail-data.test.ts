@@ -86,7 +86,7 @@ describe('mailboxes:create', () => {
     expect(JSON.stringify(created)).not.toContain('$6$')
     const [row] = await core.store.read((tx) => tx.select().from(mailboxes))
     expect(row!.passwordHash).toMatch(/^\$6\$/)
-    expect(verifyUnixPassword('correct horse', row!.passwordHash)).toBe(true)
+    expect(await verifyUnixPassword('correct horse', row!.passwordHash)).toBe(true)
   })
 
   it('creates carol@orchestra.lan delivering to carol on the same account (14.25)', async () => {

@@ -132,7 +132,7 @@ describe('unix-user backend over SSH', () => {
     })
     const hash = entry('shadow', 'joeftp')![1]!
     expect(hash).toMatch(/^\$6\$/)
-    expect(verifyUnixPassword(HOSTILE_PASSWORD, hash)).toBe(true)
+    expect(await verifyUnixPassword(HOSTILE_PASSWORD, hash)).toBe(true)
     expect(ssh.exec('test -e /etc/pwned && echo yes || echo no').trim()).toBe('no')
     const stored = (await logs()).map((log) => log.script).join('\n')
     expect(stored).not.toContain(hash)
