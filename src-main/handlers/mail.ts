@@ -11,8 +11,8 @@ export const mailHandlers: HandlerTable<MailChannels> = {
   'mailboxes:get': ({ id }, { tx }) => mail.getMailboxDetail(tx, id),
   'mailboxes:create': (request, scope) => mailboxes.createMailbox(scope, request),
   'mailboxes:update': (request, scope) => mailboxes.updateMailbox(scope, request),
-  'mailboxes:setActive': ({ ids, isActive }, scope) =>
-    mailboxes.setMailboxesActive(scope, ids, isActive),
+  'mailboxes:setActive': ({ ids, active }, scope) =>
+    mailboxes.setMailboxesActive(scope, ids, active),
   'mailboxes:delete': ({ ids }, scope) => mailboxes.deleteMailboxes(scope, ids),
   'mailAddresses:list': (request, { tx }) => mail.listAddresses(tx, request),
   'mailAddresses:get': ({ id }, { tx }) => mail.getAddressRow(tx, id),

@@ -104,9 +104,10 @@ export const mailboxListSchema = z.strictObject({
 export type MailboxListQuery = z.input<typeof mailboxListSchema>
 
 export const bulkIdsSchema = z.strictObject({ ids: z.array(idSchema).min(1).max(500) })
+/** As accounts and system users take it: `active` for the flag being set. */
 export const bulkActiveSchema = z.strictObject({
   ids: z.array(idSchema).min(1).max(500),
-  isActive: z.boolean(),
+  active: z.boolean(),
 })
 
 export interface Mailbox {

@@ -212,9 +212,9 @@ describe('mail and the account', () => {
 
   it('bulk enable enables and bulk disable disables', async () => {
     const bob = await mailbox('bob')
-    await call('mailboxes:setActive', { ids: [bob.mailbox.id], isActive: false })
+    await call('mailboxes:setActive', { ids: [bob.mailbox.id], active: false })
     expect((await call('mailboxes:get', { id: bob.mailbox.id })).mailbox.isActive).toBe(false)
-    await call('mailboxes:setActive', { ids: [bob.mailbox.id], isActive: true })
+    await call('mailboxes:setActive', { ids: [bob.mailbox.id], active: true })
     expect((await call('mailboxes:get', { id: bob.mailbox.id })).mailbox.isActive).toBe(true)
   })
 

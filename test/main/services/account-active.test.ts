@@ -63,7 +63,7 @@ describe('an account disabled, enabled and deleted, as its servers see it', () =
     })
     // Two services disabled on their own, before the account is.
     await call('systemUsers:setActive', { ids: [extra.user.id], active: false })
-    await call('mailboxes:setActive', { ids: [archive.mailbox.id], isActive: false })
+    await call('mailboxes:setActive', { ids: [archive.mailbox.id], active: false })
 
     expect(shadowState('joeftp')).toBe('L')
     expect(mailLogin('joe')).toMatch(/^\{SHA512-CRYPT\}\$6\$/)

@@ -51,7 +51,7 @@ function ActiveButtons({ ids, onDone }: { ids: number[]; onDone: () => void }) {
   const setActive = useChannelMutation('mailboxes:setActive')
   const handle = (isActive: boolean) =>
     setActive.mutate(
-      { ids, isActive },
+      { ids, active: isActive },
       {
         onSuccess: ({ changed }) => {
           notifySuccess(
