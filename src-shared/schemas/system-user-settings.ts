@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { listSetting as listOf } from './setting-lists'
 import { singleLineText } from './common'
 
 /** An absolute path on a server: no `..` or `.` segments, nothing a shell could misread. */
@@ -20,17 +21,6 @@ function serverPath(max: number) {
       message: 'may not hold a . or .. segment',
       params: { rule: 'dot_segment' },
     })
-}
-
-/** A list, or the comma-separated text the settings page edits. */
-function listOf(item: z.ZodType<string, string>, max = 20) {
-  const fromText = z.string().transform((text) =>
-    text
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  )
-  return z.union([z.array(z.string()), fromText]).pipe(z.array(item).max(max))
 }
 
 const unixName = z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, { message: 'is not a UNIX name' })
