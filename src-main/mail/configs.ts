@@ -23,7 +23,7 @@ export interface MailServerSettings {
 /**
  * Dovecot: virtual users from the passwd-file, logins without a domain and in lower case,
  * maildirs in their homes, LMTP for Postfix, and the panel's Sieve script before the user's.
- * TODO(#5): no quota plugin settings yet (spec 2.6): quotas wait for disk allocations.
+ * TODO(#7): no quota plugin settings yet (spec 2.6): quotas wait for disk allocations.
  */
 export function renderDovecotSnippet(): string {
   return [

@@ -130,7 +130,7 @@ function commit(out: Commands, _server: unknown, files: DovecotFiles) {
  * Virtual mailboxes (spec 2.5, adapted): one passwd-file written whole (an inactive mailbox's
  * hash is locked with `!`, see mail/passwd-file.ts), each maildir owned by the vmail ids, and
  * the Sieve script compiled on the server.
- * TODO(#5): quota from a disk allocation (maildirsize, 14.28) waits for billing's resources.
+ * TODO(#7): quota from a disk allocation (maildirsize, 14.28) waits for billing's resources.
  * TODO(#5): the passwd-file travels as a secret, so a failed log cannot be retried as stored;
  * `orchestrate` (or any save) sends the file again. Two workstations on one database may run
  * their scripts out of order and the older whole file would win until the next save.

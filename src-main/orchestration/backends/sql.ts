@@ -2,7 +2,7 @@ import type { AnyBackend } from '../backend'
 import { mysqlDatabaseBackend, mysqlUserBackend } from './mysql'
 import { postgresqlDatabaseBackend, postgresqlUserBackend } from './postgresql'
 
-// TODO(#5): the MySQL disk monitor of spec 4.3 (du of the database's directory, inserts refused
+// TODO(#7): the MySQL disk monitor of spec 4.3 (du of the database's directory, inserts refused
 // above the quota) is not here: the panel has no resource monitors yet.
 
 /**
