@@ -234,7 +234,8 @@ fi`)
  * TODO(#5): set_permission (ACL grant and revoke under an account's homes) and create_link are
  * not written yet: both need a form of their own and inputs beyond the user object.
  * TODO(#5): suspension locks, expires and kills, but leaves the user's crontab in place.
- * TODO(#7): no disk or traffic monitors (du of the home, vsftpd and exim logs) yet: the usage they report is the metric billing reads.
+ * TODO(#7): no disk or traffic monitors (du of the home, vsftpd and exim logs) yet: the usage
+ * they report is the metric billing reads.
  */
 export const unixUserBackend = defineBackend<UnixUser>({
   id: 'unix-user',
