@@ -236,7 +236,7 @@ export const bind9SlaveBackend = defineBackend<ZoneObject>({
       if (zone === undefined) return removeFiles(out, [stanzaFile(name)])
       // BIND refuses a slave zone without masters, and would then load no zone at all.
       if (!masters.length) {
-        const why = `no master: set DOMAINS_MASTERS or route bind9-master; no slave zone for ${name}`
+        const why = `no slave zone for ${name}: set DOMAINS_MASTERS or route bind9-master`
         out.run(sh`echo ${why} >&2; exit 1`)
         return
       }

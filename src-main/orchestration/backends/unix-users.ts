@@ -160,7 +160,9 @@ done`,
       out.run(sh`chown ${username}:${username} ${home}`)
       out.run(sh`chmod 2770 ${home}`)
       out.run(
-        sh`if command -v setfacl >/dev/null 2>&1; then setfacl -m ${acl} ${home} || exit_code=$?; fi`,
+        sh`if command -v setfacl >/dev/null 2>&1; then
+  setfacl -m ${acl} ${home} || exit_code=$?
+fi`,
       )
     }
   }
