@@ -117,6 +117,30 @@ function deleteDatabase(out: Commands, { database }: DatabaseObject) {
   ])
 }
 
+/**
+ * Ends the sessions the user still has open (spec 15.4): neither a lock nor DROP USER closes
+ * them, and an open session keeps every right it had. The panel owns the name, so every
+ * session of it goes, whatever host it came from. A session that ends between the listing
+ * and its KILL is no failure.
+ */
+function killSessions(out: Commands, username: string) {
+  const list = mysqlSql`SELECT ID FROM information_schema.PROCESSLIST WHERE User = ${username};`
+  out.run(sh`ids=$(printf '%s\n' ${sqlShellWord(list)} | orchestra_mysql)`)
+  out.run(
+    new ShellText(
+      [
+        'for id in $ids; do',
+        '  case $id in *[!0-9]*) continue ;; esac',
+        '  if ! output=$(printf \'KILL CONNECTION %s;\\n\' "$id" | orchestra_mysql 2>&1); then',
+        '    grep -q "Unknown thread id" <<<"$output" ||',
+        '      { printf \'%s\\n\' "$output" >&2; exit 1; }',
+        '  fi',
+        'done',
+      ].join('\n'),
+    ),
+  )
+}
+
 /** Creates or updates the login; a disabled account's login is locked, not dropped. */
 function saveUser(out: Commands, user: UserObject) {
   if (user.type !== 'mysql') return
@@ -128,6 +152,7 @@ function saveUser(out: Commands, user: UserObject) {
       mysqlSql`CREATE USER IF NOT EXISTS ${who} ACCOUNT LOCK;`,
       mysqlSql`ALTER USER ${who} ACCOUNT LOCK;`,
     ])
+    killSessions(out, user.username)
     return
   }
   const lock = new SqlText(user.isActive ? 'ACCOUNT UNLOCK' : 'ACCOUNT LOCK')
@@ -135,12 +160,14 @@ function saveUser(out: Commands, user: UserObject) {
     mysqlSql`CREATE USER IF NOT EXISTS ${who} IDENTIFIED BY PASSWORD ${hash} ${lock};`,
     mysqlSql`ALTER USER ${who} IDENTIFIED BY PASSWORD ${hash} ${lock};`,
   ])
+  if (!user.isActive) killSessions(out, user.username)
 }
 
 function deleteUser(out: Commands, user: UserObject) {
   if (user.type !== 'mysql') return
-  // DROP USER takes the user's grants with it.
+  // DROP USER takes the user's grants with it, but not its open sessions.
   runSql(out, [mysqlSql`DROP USER IF EXISTS ${account(user.username)};`])
+  killSessions(out, user.username)
 }
 
 const common = {

@@ -141,8 +141,19 @@ function saveUser(out: Commands, user: UserObject) {
         WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ${user.username})`,
     ),
     pgSql`ALTER ROLE ${role} ${login} PASSWORD ${password};`,
+    ...(user.isActive && user.passwordHash ? [] : [terminateSessions(user.username)]),
   ])
 }
+
+/**
+ * Ends the role's open sessions (spec 15.4): NOLOGIN and DROP ROLE only refuse new ones, and
+ * a session still open keeps every right it had. The call stays in the select list, run
+ * only for rows the filter kept: in the WHERE clause the planner may call it first, for every
+ * backend. Prints nothing.
+ */
+const terminateSessions = (username: string) =>
+  pgSql`SELECT FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+    WHERE usename = ${username} AND pid <> pg_backend_pid()) AS ended;`
 
 /**
  * Drops the role. What it still owns or may use in any database (tables it created) passes
@@ -160,6 +171,15 @@ function deleteUser(out: Commands, user: UserObject) {
         FROM pg_roles WHERE rolname = ${user.username}`,
     ),
   ]
+  // Sessions end first, while pg_stat_activity still names the role; NOLOGIN keeps new ones
+  // from coming in before the drop.
+  runSql(out, [
+    gexec(
+      pgSql`SELECT format('ALTER ROLE %I NOLOGIN', rolname)
+        FROM pg_roles WHERE rolname = ${user.username}`,
+    ),
+    terminateSessions(user.username),
+  ])
   const databases = pgSql`SELECT DISTINCT d.datname FROM pg_shdepend s
     JOIN pg_database d ON d.oid = s.dbid JOIN pg_roles r ON r.oid = s.refobjid
     WHERE r.rolname = ${user.username} AND d.datallowconn`
