@@ -2,6 +2,7 @@ import {
   joinSql,
   mysqlGrantDatabase,
   mysqlGrantPattern,
+  mysqlIdentifier,
   mysqlSql,
   Secret,
   sh,
@@ -52,10 +53,14 @@ function prepare(out: Commands) {
   )
 }
 
-/** Statements for the client on stdin, after a mode in which `mysqlString` holds. */
-function runSql(out: Commands, statements: SqlText[]) {
+/**
+ * Statements for the client on stdin, after a mode in which `mysqlString` holds; what they
+ * print goes to the shell variable `into` when one is named.
+ */
+function runSql(out: Commands, statements: SqlText[], into?: 'ids') {
   const mode = mysqlSql`SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION';`
-  out.run(sh`printf '%s\n' ${sqlShellWord(joinSql([mode, ...statements]))} | orchestra_mysql`)
+  const run = sh`printf '%s\n' ${sqlShellWord(joinSql([mode, ...statements]))} | orchestra_mysql`
+  out.run(into ? sh`${new ShellText(into)}=$(${run})` : run)
 }
 
 const account = (username: string) => mysqlSql`${username}@${MYSQL_HOST}`
@@ -90,6 +95,29 @@ function revokeOthers(name: string, keep: readonly string[]): SqlText[] {
   ]
 }
 
+/** A table only the script's own session sees, in the database (MySQL wants one for it). */
+const staleTable = (name: string) => new SqlText(`${mysqlIdentifier(name)}.orchestra_stale`)
+
+/** Keeps aside the users that hold a grant on the database and are not in `keep`. */
+function keepStale(name: string, keep: readonly string[]): SqlText {
+  const kept = joinSql(
+    keep.map((user) => mysqlSql`${user}`),
+    ', ',
+  )
+  const except = keep.length ? mysqlSql` AND User NOT IN (${kept})` : mysqlSql``
+  return mysqlSql`CREATE TEMPORARY TABLE ${staleTable(name)} AS SELECT DISTINCT User
+    FROM mysql.db WHERE Db = ${mysqlGrantPattern(name)}${except};`
+}
+
+/** Prints the ids of the sessions of the users kept aside, one a line. */
+function listStale(name: string): SqlText[] {
+  return [
+    mysqlSql`SELECT p.ID FROM information_schema.PROCESSLIST p JOIN ${staleTable(name)} s
+      ON CAST(s.User AS BINARY) = CAST(p.User AS BINARY);`,
+    mysqlSql`DROP TEMPORARY TABLE ${staleTable(name)};`,
+  ]
+}
+
 function saveDatabase(out: Commands, { database, usernames }: DatabaseObject) {
   if (database.type !== 'mysql') return
   const on = new SqlText(`${mysqlGrantDatabase(database.name)}.*`)
@@ -102,11 +130,22 @@ function saveDatabase(out: Commands, { database, usernames }: DatabaseObject) {
           mysqlSql`REVOKE GRANT OPTION ON ${on} FROM ${account(user)};`,
         ],
   )
-  runSql(out, [
-    mysqlSql`CREATE DATABASE IF NOT EXISTS ${sqlIdentifier(database.name)} CHARACTER SET utf8mb4;`,
-    ...revokeOthers(database.name, usernames),
-    ...grants,
-  ])
+  // The users about to lose the database are kept aside, in a table only this session sees,
+  // so that their open sessions end too: MySQL applies a revoked database grant to a session
+  // only at its next USE, so one already in the database keeps writing to it.
+  const db = sqlIdentifier(database.name)
+  runSql(
+    out,
+    [
+      mysqlSql`CREATE DATABASE IF NOT EXISTS ${db} CHARACTER SET utf8mb4;`,
+      keepStale(database.name, usernames),
+      ...revokeOthers(database.name, usernames),
+      ...grants,
+      ...listStale(database.name),
+    ],
+    'ids',
+  )
+  killIds(out)
 }
 
 function deleteDatabase(out: Commands, { database }: DatabaseObject) {
@@ -117,15 +156,8 @@ function deleteDatabase(out: Commands, { database }: DatabaseObject) {
   ])
 }
 
-/**
- * Ends the sessions the user still has open (spec 15.4): neither a lock nor DROP USER closes
- * them, and an open session keeps every right it had. The panel owns the name, so every
- * session of it goes, whatever host it came from. A session that ends between the listing
- * and its KILL is no failure.
- */
-function killSessions(out: Commands, username: string) {
-  const list = mysqlSql`SELECT ID FROM information_schema.PROCESSLIST WHERE User = ${username};`
-  out.run(sh`ids=$(printf '%s\n' ${sqlShellWord(list)} | orchestra_mysql)`)
+/** KILLs the sessions listed in `$ids`; one that ended meanwhile is no failure. */
+function killIds(out: Commands) {
   out.run(
     new ShellText(
       [
@@ -139,6 +171,17 @@ function killSessions(out: Commands, username: string) {
       ].join('\n'),
     ),
   )
+}
+
+/**
+ * Ends the sessions the user still has open (spec 15.4): neither a lock nor DROP USER closes
+ * them, and an open session keeps every right it had. The panel owns the name, so every
+ * session of it goes, whatever host it came from.
+ */
+function killSessions(out: Commands, username: string) {
+  const list = mysqlSql`SELECT ID FROM information_schema.PROCESSLIST WHERE User = ${username};`
+  out.run(sh`ids=$(printf '%s\n' ${sqlShellWord(list)} | orchestra_mysql)`)
+  killIds(out)
 }
 
 /** Creates or updates the login; a disabled account's login is locked, not dropped. */

@@ -167,4 +167,44 @@ describe('database sessions of a disabled account', () => {
     await expectSessionsEnded(sessions)
     await expectCleanLogs()
   })
+
+  it('shuts a MySQL user taken off a database out of the session it had open there', async () => {
+    const { account, userIds } = await kimWithDatabases()
+    const two = await call('sqlUsers:create', {
+      username: 'kim_two',
+      type: 'mysql',
+      accountId: account.id,
+      password: 'second password',
+    })
+    const [site] = (await call('sqlDatabases:list', { accountId: account.id, type: 'mysql' })).rows
+    const both = await call('sqlDatabases:update', {
+      id: site!.id,
+      version: site!.version,
+      userIds: [userIds[0]!, two.user.id],
+    })
+    const child = spawn(
+      'mariadb',
+      ['--no-defaults', '--unbuffered', `--socket=${maria.socket}`, '--user=kim_two', 'kim_site'],
+      { env: { ...process.env, MYSQL_PWD: 'second password' }, stdio: 'pipe' },
+    )
+    open.push(child)
+    let output = ''
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    child.stdin!.write("CREATE TABLE notes (line TEXT); SELECT 'created';\n")
+    await waitFor('the table', () => output.includes('created'))
+
+    await call('sqlDatabases:update', {
+      id: site!.id,
+      version: both.database.version,
+      userIds: [userIds[0]!],
+    })
+    child.stdin!.write("INSERT INTO notes VALUES ('after removal'); SELECT 'still in';\n")
+    child.stdin!.end()
+    await exited
+    expect(output).not.toContain('still in')
+    expect(maria.query('SELECT COUNT(*) FROM kim_site.notes').trim()).toBe('0')
+    await expectCleanLogs()
+  })
 })
