@@ -105,6 +105,11 @@ function saveDatabase(out: Commands, { database, usernames }: DatabaseObject) {
           AND r.rolname <> ALL (${keep})
         GROUP BY d.datname, r.rolname`,
     ),
+    // A revoked CONNECT refuses new sessions only: those still open in the database end.
+    pgSql`SELECT FROM (SELECT pg_terminate_backend(a.pid) FROM pg_stat_activity a
+      JOIN pg_roles r ON r.oid = a.usesysid
+      WHERE a.datname = ${name} AND NOT r.rolsuper AND r.rolname <> ALL (${keep})
+        AND a.pid <> pg_backend_pid()) AS ended;`,
   ])
   runSql(
     out,

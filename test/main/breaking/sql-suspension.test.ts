@@ -77,6 +77,7 @@ describe('database sessions of a disabled account', () => {
     await core.dispose()
     await admin('DROP DATABASE IF EXISTS kim_shop WITH (FORCE)')
     await admin('DROP ROLE IF EXISTS kim_pg')
+    await admin('DROP ROLE IF EXISTS kim_pg2')
   })
 
   const mysqlSessions = () =>
@@ -206,5 +207,42 @@ describe('database sessions of a disabled account', () => {
     expect(output).not.toContain('still in')
     expect(maria.query('SELECT COUNT(*) FROM kim_site.notes').trim()).toBe('0')
     await expectCleanLogs()
+  })
+
+  it('ends the PostgreSQL sessions of a user taken off a database', async () => {
+    const { account, userIds } = await kimWithDatabases()
+    const two = await call('sqlUsers:create', {
+      username: 'kim_pg2',
+      type: 'postgresql',
+      accountId: account.id,
+      password: 'second password',
+    })
+    const list = await call('sqlDatabases:list', { accountId: account.id, type: 'postgresql' })
+    const shop = list.rows[0]!
+    const both = await call('sqlDatabases:update', {
+      id: shop.id,
+      version: shop.version,
+      userIds: [userIds[1]!, two.user.id],
+    })
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port: postgres.port,
+      user: 'kim_pg2',
+      password: 'second password',
+      database: 'kim_shop',
+    })
+    clients.push(client)
+    client.on('error', () => undefined)
+    await client.connect()
+    await client.query('CREATE TABLE notes (line text)')
+
+    await call('sqlDatabases:update', {
+      id: shop.id,
+      version: both.database.version,
+      userIds: [userIds[1]!],
+    })
+    await expect(client.query("INSERT INTO notes VALUES ('after removal')")).rejects.toThrow()
+    await expectCleanLogs()
+    await call('sqlUsers:delete', { ids: [two.user.id] })
   })
 })
