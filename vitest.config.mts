@@ -39,6 +39,7 @@ export default defineConfig({
             'test/main/mail/mail-data.test.ts',
             'test/main/mail/mail-backends.test.ts',
             'test/main/orchestration/unix-users.test.ts',
+            'test/main/breaking/refusals.test.ts',
           ],
           env: { ORCHESTRA_TEST_DIALECT: 'postgres' },
           globalSetup: ['test/support/postgres-global-setup.ts'],
