@@ -75,7 +75,9 @@ export const test = base.extend<Fixtures>({
     await use({
       async call(name, body) {
         const response = await request.post(`/api/${name}`, {
-          headers: { Authorization: `Bearer ${bridge.token}` },
+          // A fresh connection per call: a kept-alive one that the bridge closes after its
+          // idle time can be reset under a call sent at that moment (ECONNRESET).
+          headers: { Authorization: `Bearer ${bridge.token}`, Connection: 'close' },
           data: body,
         })
         const json = (await response.json()) as { error?: ErrorBody }
