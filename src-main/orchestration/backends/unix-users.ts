@@ -157,15 +157,35 @@ done`,
     if (user.role === 'extra') {
       const main = user.mainUser
       const acl = `u:${main}:rwx,d:u:${main}:rwx,d:u:${username}:rwx`
-      out.run(sh`chown ${username}:${username} ${home}`)
-      out.run(sh`chmod 2770 ${home}`)
+      // Changed from inside, as `.`: a link put in the path cannot send them elsewhere.
       out.run(
-        sh`if command -v setfacl >/dev/null 2>&1; then
-  setfacl -m ${acl} ${home} || exit_code=$?
-fi`,
+        sh`${insideFolder(user)}
+chown ${username}:${username} .
+chmod 2770 .
+if command -v setfacl >/dev/null 2>&1; then
+  setfacl -m ${acl} . || exit_code=$?
+fi
+cd /`,
       )
     }
   }
+}
+
+/**
+ * Enters a user's folder in the main user's home, or fails. The main user owns that home and
+ * may put a symbolic link anywhere on the way; run as root, a chown or chmod would follow it
+ * to any folder of the server. Once entered, the real path must be the main home's own
+ * followed by the folder: no link on the way.
+ */
+function insideFolder(user: UnixUser): ShellText {
+  const { home, mainHome } = user
+  const below = home.slice(mainHome.length)
+  const refusal = `${home} is no folder of ${mainHome}: a symbolic link lies on the way`
+  return sh`base=$(realpath -e -- ${mainHome})
+if ! cd -P -- ${home} || [ "$(pwd -P)" != "$base"${below} ]; then
+  echo ${refusal} >&2
+  exit 1
+fi`
 }
 
 function saveGroupMembers(out: Commands, user: UnixUser) {
@@ -225,7 +245,9 @@ fi`)
     // Its folder in the main home goes back to the main user, files and all.
     const main = user.mainUser
     out.run(sh`if [ -d ${user.home} ] && id -u ${main} >/dev/null 2>&1; then
-  chown -R ${main}:${main} ${user.home}
+  ${insideFolder(user)}
+  chown -R ${main}:${main} .
+  cd /
 fi`)
   }
 }
