@@ -148,12 +148,24 @@ function saveDatabase(out: Commands, { database, usernames }: DatabaseObject) {
   killIds(out)
 }
 
+/**
+ * Drops the database and ends the sessions of whoever had a grant on it: a session keeps the
+ * rights of its current database, and would keep them on a new database of the same name.
+ */
 function deleteDatabase(out: Commands, { database }: DatabaseObject) {
   if (database.type !== 'mysql') return
-  runSql(out, [
-    ...revokeOthers(database.name, []),
-    mysqlSql`DROP DATABASE IF EXISTS ${sqlIdentifier(database.name)};`,
-  ])
+  runSql(
+    out,
+    [
+      mysqlSql`SELECT DISTINCT p.ID FROM information_schema.PROCESSLIST p JOIN mysql.db d
+        ON CAST(d.User AS BINARY) = CAST(p.User AS BINARY)
+        WHERE d.Db = ${mysqlGrantPattern(database.name)};`,
+      ...revokeOthers(database.name, []),
+      mysqlSql`DROP DATABASE IF EXISTS ${sqlIdentifier(database.name)};`,
+    ],
+    'ids',
+  )
+  killIds(out)
 }
 
 /** KILLs the sessions listed in `$ids`; one that ended meanwhile is no failure. */

@@ -209,6 +209,17 @@ describe('database sessions of a disabled account', () => {
     await expectCleanLogs()
   })
 
+  it('ends the MySQL sessions in a database when it is deleted', async () => {
+    const { account } = await kimWithDatabases()
+    const sessions = await openSessions()
+    const [site] = (await call('sqlDatabases:list', { accountId: account.id, type: 'mysql' })).rows
+    await call('sqlDatabases:delete', { ids: [site!.id] })
+    await waitFor('the MariaDB session to end', () => mysqlSessions() === '0')
+    expect(await sessions.exited).not.toBe(0)
+    expect(maria.query("SHOW DATABASES LIKE 'kim_site'")).toBe('')
+    await expectCleanLogs()
+  })
+
   it('ends the PostgreSQL sessions of a user taken off a database', async () => {
     const { account, userIds } = await kimWithDatabases()
     const two = await call('sqlUsers:create', {
