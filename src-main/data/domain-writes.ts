@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url'
 import { and, eq, inArray, like } from 'drizzle-orm'
 import type { z } from 'zod'
 import { AppError, type FieldIssue } from '../../src-shared/errors'
@@ -184,6 +185,7 @@ async function createOne(ctx: WriteContext, name: string, input: DomainCreate): 
     .insert(domains)
     .values({
       name,
+      displayName: domainToUnicode(name),
       accountId,
       topId: top?.id ?? null,
       serial: nextSerial(0, ctx.now),

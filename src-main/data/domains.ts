@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { AppError } from '../../src-shared/errors'
 import type { Page } from '../../src-shared/schemas/common'
 import {
@@ -19,7 +19,7 @@ import {
   type ZoneLine,
 } from '../domains/zone'
 import { settingValue } from './settings'
-import { contains, searchWords } from './sql'
+import { containsName, searchWords } from './sql'
 
 type DomainRecordRow = typeof domains.$inferSelect
 
@@ -105,13 +105,18 @@ export async function getDomainDetail(tx: Tx, id: number): Promise<DomainDetail>
   return { domain, records, implicit, zone: zoneText(await loadZoneLines(tx, originOf(domain))) }
 }
 
+/** What a search word is looked for in: the stored `xn--` name and the name as typed. */
+export const DOMAIN_SEARCH_TEXT = sql`(${domains.name} || ' ' || ${domains.displayName})`
+/** Names sort as they read, so `www.cafè.cat` follows `cafè.cat` (rows from before it: ASCII). */
+const DOMAIN_SORT_NAME = sql`coalesce(nullif(${domains.displayName}, ''), ${domains.name})`
+
 export async function listDomains(tx: Tx, input: DomainListQuery): Promise<Page<DomainRow>> {
   const query = domainListSchema.parse(input)
   const filters: (SQL | undefined)[] = [
     query.accountId !== undefined ? eq(domains.accountId, query.accountId) : undefined,
     query.topId !== undefined ? eq(domains.topId, query.topId) : undefined,
     query.topOnly ? isNull(domains.topId) : undefined,
-    ...searchWords(query.q).map((word) => contains(domains.name, word)),
+    ...searchWords(query.q).map((word) => containsName(DOMAIN_SEARCH_TEXT, word)),
   ]
   const where = and(...filters)
   const [totalRow] = await tx.select({ n: count() }).from(domains).where(where)
@@ -120,7 +125,7 @@ export async function listDomains(tx: Tx, input: DomainListQuery): Promise<Page<
     .from(domains)
     .innerJoin(accounts, eq(accounts.id, domains.accountId))
     .where(where)
-    .orderBy((query.dir === 'asc' ? asc : desc)(domains.name), asc(domains.id))
+    .orderBy((query.dir === 'asc' ? asc : desc)(DOMAIN_SORT_NAME), asc(domains.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
   const ids = rows.map((r) => r.domain.id)

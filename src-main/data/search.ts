@@ -1,4 +1,3 @@
-import { domainToASCII } from 'node:url'
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { SearchHit } from '../../src-shared/schemas/search'
@@ -16,7 +15,7 @@ import {
   systemUsers,
 } from '../db/schema'
 import { toContact } from './contacts'
-import { contains, searchWords } from './sql'
+import { contains, containsName, searchWords } from './sql'
 
 /**
  * The command palette's search across object kinds. `ana!` means "the account named ana"
@@ -44,6 +43,8 @@ interface ServiceKind {
   accountId: SQLiteColumn
   /** What is shown and searched: the name, or an expression over the row and its joins. */
   title: SQLiteColumn | SQL
+  /** Searched besides the title, e.g. a domain's name as typed. */
+  alsoSearched?: SQL
   join?: { table: SQLiteTable; on: SQL }
 }
 
@@ -54,6 +55,7 @@ const SERVICES: readonly ServiceKind[] = [
     id: domains.id,
     accountId: domains.accountId,
     title: domains.name,
+    alsoSearched: sql`${domains.displayName}`,
   },
   {
     objectType: 'systemUser',
@@ -93,16 +95,6 @@ const SERVICES: readonly ServiceKind[] = [
   },
 ]
 
-/**
- * A word with letters outside ASCII is also looked for in its `xn--` form, which is how domain
- * names are stored: `bäckerei-beispiel.de` finds the domain, though a part of a word such as
- * `bäck` cannot (its Punycode is not a part of the whole name's).
- */
-function nameWord(word: string): string {
-  if (![...word].some((char) => char.codePointAt(0)! > 0x7f)) return word
-  return domainToASCII(word) || word
-}
-
 async function searchService(
   tx: Tx,
   kind: ServiceKind,
@@ -111,7 +103,8 @@ async function searchService(
 ): Promise<SearchHit[]> {
   // Service names are stored in lower case, so the lower-cased words match them on both
   // dialects; the account's username is searched too, so `ana` finds ana's mailboxes.
-  const haystack = sql`(${kind.title} || ' ' || ${accounts.username})`
+  const extra = kind.alsoSearched ? sql` || ' ' || ${kind.alsoSearched}` : sql``
+  const haystack = sql`(${kind.title}${extra} || ' ' || ${accounts.username})`
   let query = tx
     .select({
       id: kind.id,
@@ -124,7 +117,7 @@ async function searchService(
     .$dynamic()
   if (kind.join) query = query.innerJoin(kind.join.table, kind.join.on)
   const rows = await query
-    .where(and(...words.map((word) => contains(haystack, nameWord(word)))))
+    .where(and(...words.map((word) => containsName(haystack, word))))
     .orderBy(asc(sql`${kind.title}`))
     .limit(limit)
   return rows.map((row) => ({

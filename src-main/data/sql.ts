@@ -1,4 +1,5 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { domainToASCII } from 'node:url'
+import { or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import { LIKE_ESCAPE, likeContains } from '../core/escape'
 import { isPostgres, type Tx } from '../db/store'
 
@@ -33,4 +34,14 @@ export function searchText(parts: (string | null | undefined)[]): string {
     .filter((part): part is string => !!part)
     .join(' ')
     .toLowerCase()
+}
+
+/**
+ * `text` holds a search word, where names may hold domains: a word with letters outside ASCII
+ * is looked for as typed (a part of a name in Unicode) and in its `xn--` form (a whole name).
+ */
+export function containsName(text: AnyColumn | SQL, word: string): SQL {
+  if (![...word].some((char) => char.codePointAt(0)! > 0x7f)) return contains(text, word)
+  const ascii = domainToASCII(word)
+  return ascii ? or(contains(text, word), contains(text, ascii))! : contains(text, word)
 }

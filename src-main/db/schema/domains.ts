@@ -9,6 +9,11 @@ export const domains = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** Always the ASCII (`xn--`) form, lower case: what BIND and every server tool read. */
     name: text('name').notNull().unique(),
+    /**
+     * The name as people type it (`bäckerei-beispiel.de`), lower case, for search: a part of a
+     * Unicode name has no part of its `xn--` form to match.
+     */
+    displayName: text('display_name').notNull().default(''),
     accountId: integer('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),

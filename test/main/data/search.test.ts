@@ -40,9 +40,21 @@ describe('search:global over services', () => {
     expect(await found('example bea')).toEqual(['shop-2.example.net (bea)'])
   })
 
-  it('finds an international domain typed in Unicode or as stored', async () => {
-    expect(await found('Bäckerei-Beispiel.de')).toEqual(['xn--bckerei-beispiel-vnb.de (ana)'])
-    expect(await found('xn--bckerei')).toEqual(['xn--bckerei-beispiel-vnb.de (ana)'])
+  it('finds an international domain by its Unicode name, a part of it, or as stored', async () => {
+    for (const q of ['Bäckerei-Beispiel.de', 'bäck', 'ÄCKEREI', 'xn--bckerei']) {
+      expect(await found(q)).toEqual(['xn--bckerei-beispiel-vnb.de (ana)'])
+    }
+    const listed = await call('domains:list', { q: 'bäcker' })
+    expect(listed.rows.map((row) => row.name)).toEqual(['xn--bckerei-beispiel-vnb.de'])
+  })
+
+  it('lists subdomains of an international name after it, as the names read', async () => {
+    await call('domains:create', { name: 'www.bäckerei-beispiel.de' })
+    const listed = await call('domains:list', { q: 'beispiel' })
+    expect(listed.rows.map((row) => row.name)).toEqual([
+      'xn--bckerei-beispiel-vnb.de',
+      'www.xn--bckerei-beispiel-vnb.de',
+    ])
   })
 
   it('takes LIKE wildcards in the words literally', async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE `domains` ADD `display_name` text DEFAULT '' NOT NULL;
