@@ -188,7 +188,9 @@ export const bind9MasterBackend = defineBackend<ZoneObject>({
       // A former top domain now inside another zone: its own zone goes.
       if (zone === undefined) return removeFiles(out, [zoneFile(name), stanzaFile(name)])
       const temporary = `${zoneFile(name)}.orchestra-tmp`
-      const check = sh`  named-checkzone ${[...CHECKZONE_ARGS]} ${name} ${temporary} >&2`
+      // Its report goes to the log's output: "loaded serial …" is no error, and a refusal
+      // still fails the operation by its exit code.
+      const check = sh`  named-checkzone ${[...CHECKZONE_ARGS]} ${name} ${temporary}`
       replaceIfChanged(out, zoneFile(name), zone, check)
       const stanza = [
         `// ${BANNER.slice(3)}`,
