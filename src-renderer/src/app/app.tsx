@@ -32,7 +32,7 @@ export function App({ client }: { client: Client }) {
           defaultColorScheme="light"
         >
           <Notifications
-            position="top-right"
+            position="bottom-right"
             classNames={{ root: classes.notifications }}
             // Room for an export's file path and command, which are read and copied.
             notificationMaxHeight={320}

@@ -18,7 +18,6 @@ import { AccountLogs } from '../orchestration/logs/account-logs'
 import { AccountContacts } from './account-contacts'
 import { AccountDetailsCard } from './account-details-card'
 import { AccountLoadError } from './account-load-error'
-import { AccountServices } from './account-services'
 import { AccountDomains } from '../domains/account-domains'
 import { AccountMail } from '../mail/account-section'
 import { AccountSqlDatabases } from '../sql-databases/account-section'
@@ -111,7 +110,6 @@ export function AccountPage() {
               <AccountDetailsCard account={account} />
               <AccountContacts account={account} contacts={detail.contacts} />
             </SimpleGrid>
-            <AccountServices services={detail.services} />
             <AccountDomains accountId={account.id} services={detail.services} />
             <AccountSystemUsers accountId={account.id} services={detail.services} />
             <AccountMail accountId={account.id} services={detail.services} />
