@@ -61,7 +61,19 @@ const serverContext = ({ server }: ActiveRoute): ServerContext => ({
  * async or not), all of whose operations share one prepare and one commit. Nothing runs here:
  * the result is what the caller stores before anything is sent.
  */
-export async function groupOperations(
+export /**
+ * Whether an object is one a backend is for, by the backend's own default match: a MySQL
+ * backend is not for a PostgreSQL database, so no route taking it is not worth a warning.
+ */
+function meantFor(backend: AnyBackend, object: unknown): boolean {
+  try {
+    return compileMatch(backend, backend.defaultRouteMatch)(backend.matchValues(object)) === true
+  } catch {
+    return true
+  }
+}
+
+async function groupOperations(
   tx: Tx,
   pending: readonly PendingOperation[],
   options: Pick<PlanOptions, 'serverIds'> = {},
@@ -99,7 +111,7 @@ export async function groupOperations(
       group.operations.push({ op, object, repr })
       groups.set(key, group)
     }
-    if (!matched) {
+    if (!matched && meantFor(op.backend, object)) {
       notRouted.push({
         backend: op.backend.id,
         action: op.action,
