@@ -13,6 +13,9 @@ const PAGES: Partial<Record<ObjectType, (id: number) => string>> = {
   sqlDatabase: (id) => `/services/databases/${id}`,
   sqlUser: (id) => `/services/databases/users/${id}`,
   server: (id) => `/servers/${id}`,
+  route: (id) => `/routes/${id}/edit`,
+  sshKey: () => '/keys',
+  setting: () => '/settings',
 }
 
 export function objectPath(kind: string, id: number): string | undefined {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { HistoryAction, HistoryEntry } from '../../../../src-shared/schemas/history'
 import { RelativeTime } from '../../components/relative-time'
+import { objectDisplayName, objectPath } from '../../lib/service-objects'
 import { ChangeList } from './change-list'
 
 const ACTION_COLORS: Record<HistoryAction, string> = {
@@ -13,22 +14,17 @@ const ACTION_COLORS: Record<HistoryAction, string> = {
   enabled: 'green',
 }
 
-// Objects with a page of their own; the others are named without a link.
-function objectPath(entry: HistoryEntry): string | null {
-  if (entry.action === 'deleted') return null
-  if (entry.objectType === 'account') return `/accounts/${entry.objectId}`
-  if (entry.objectType === 'contact') return `/contacts/${entry.objectId}`
-  if (entry.objectType === 'setting') return '/settings'
-  if (entry.objectType === 'server') return `/servers/${entry.objectId}`
-  if (entry.objectType === 'route') return `/routes/${entry.objectId}/edit`
-  if (entry.objectType === 'sshKey') return '/keys'
-  return null
+// Objects with a page of their own; a deleted one is named without a link.
+function entryPath(entry: HistoryEntry): string | undefined {
+  if (entry.action === 'deleted') return undefined
+  return objectPath(entry.objectType, entry.objectId)
 }
 
 function ObjectCell({ entry }: { entry: HistoryEntry }) {
   const { t } = useTranslation()
   const type = t(`history.objectTypes.${entry.objectType}`)
-  const path = objectPath(entry)
+  const path = entryPath(entry)
+  const name = objectDisplayName(entry.objectType, entry.objectRepr)
   return (
     <>
       <Text size="xs" c="dimmed">
@@ -36,10 +32,10 @@ function ObjectCell({ entry }: { entry: HistoryEntry }) {
       </Text>
       {path ? (
         <Anchor component={Link} to={path} size="sm">
-          {entry.objectRepr}
+          {name}
         </Anchor>
       ) : (
-        <Text size="sm">{entry.objectRepr}</Text>
+        <Text size="sm">{name}</Text>
       )}
     </>
   )

@@ -2,13 +2,12 @@ import { Anchor, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { LogOperation } from '../../../../../src-shared/schemas/orchestration'
+import { objectDisplayName, objectPath } from '../../../lib/service-objects'
 
-/** Where an operation's object has a page of its own. */
+/** Where an operation's object has a page of its own; a deleted one has none. */
 export function operationObjectPath(operation: LogOperation): string | null {
   if (operation.action === 'delete') return null
-  if (operation.objectType === 'account') return `/accounts/${operation.objectId}`
-  if (operation.objectType === 'contact') return `/contacts/${operation.objectId}`
-  return null
+  return objectPath(operation.objectType, operation.objectId) ?? null
 }
 
 /** "save ana" for each operation, the object linked when it has a page. */
@@ -21,10 +20,10 @@ export function OperationLabel({ operation }: { operation: LogOperation }) {
       </Text>{' '}
       {path ? (
         <Anchor component={Link} to={path} size="sm" onClick={(event) => event.stopPropagation()}>
-          {operation.objectRepr}
+          {objectDisplayName(operation.objectType, operation.objectRepr)}
         </Anchor>
       ) : (
-        operation.objectRepr
+        objectDisplayName(operation.objectType, operation.objectRepr)
       )}
     </Text>
   )
