@@ -25,7 +25,7 @@ export function AppNavbar() {
   const { t } = useTranslation()
 
   return (
-    <ScrollArea component="nav" aria-label={t('nav.label')} p="xs">
+    <ScrollArea component="nav" aria-label={t('nav.label')} p="xs" h="100%">
       <NavEntry item={DASHBOARD_ITEM} />
       {NAV_SECTIONS.map((section) => (
         <Stack key={section.label} gap={0} mt="md">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { NotRouted } from '../../../../../src-shared/schemas/orchestration'
 import { useBackendLabel } from '../common/use-options'
+import { objectDisplayName } from '../../../lib/service-objects'
 
 /** Changes no route takes: they would be saved, and reach no server. */
 export function PreviewNotRouted({ entries }: { entries: NotRouted[] }) {
@@ -19,7 +20,7 @@ export function PreviewNotRouted({ entries }: { entries: NotRouted[] }) {
             {t('preview.notRouted', {
               backend: backendLabel(entry.backend),
               action: entry.action,
-              object: entry.objectRepr,
+              object: objectDisplayName(entry.objectType, entry.objectRepr),
             })}
           </Text>
         ))}

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom'
 import type { RunSummary } from '../../../../../src-shared/schemas/orchestration'
 import { LogStateBadge } from '../common/log-state-badge'
 import { useBackendLabel } from '../common/use-options'
+import { objectDisplayName } from '../../../lib/service-objects'
 
 interface RunPartProps {
   run: RunSummary
@@ -42,7 +43,10 @@ function NotRouted({ run, onNavigate }: RunPartProps) {
       <Stack gap={2}>
         {run.notRouted.map((entry) => (
           <Text key={`${entry.backend}:${entry.objectType}:${entry.objectId}`} size="sm">
-            {t('runs.notRouted', { backend: entry.backend, object: entry.objectRepr })}
+            {t('runs.notRouted', {
+              backend: entry.backend,
+              object: objectDisplayName(entry.objectType, entry.objectRepr),
+            })}
           </Text>
         ))}
         <Anchor component={Link} to="/routes" size="xs" onClick={onNavigate}>
