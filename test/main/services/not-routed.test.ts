@@ -14,7 +14,12 @@ describe('changes no route takes', () => {
     const { account } = await call('accounts:create', accountInput({ username: 'joe' }))
     const preview = await call('orchestration:preview', {
       channel: 'sqlUsers:create',
-      request: { username: 'joe_web', type: 'mysql', accountId: account.id, password: 'web password' },
+      request: {
+        username: 'joe_web',
+        type: 'mysql',
+        accountId: account.id,
+        password: 'web password',
+      },
     })
     const backends = preview.notRouted.map((entry) => entry.backend)
     expect(backends).toContain('mysql-user')
