@@ -44,6 +44,8 @@ test('an operator adds a mailbox and its address, sees them on the account, dele
       password: 'another horse',
     })
     await nav.getByRole('link', { name: 'Mailboxes' }).click()
+    // The list's own heading first: until then the mailbox page is still the one shown.
+    await expect(main.getByRole('heading', { name: 'Mailboxes', level: 2 })).toBeVisible()
     await expectPageReady(page)
     await main.getByRole('checkbox', { name: 'Select all on this page' }).check()
     const bar = page.getByRole('group', { name: 'Selected rows' })
@@ -98,6 +100,7 @@ test('an operator adds a mailbox and its address, sees them on the account, dele
     expect((await api.call('mailAddresses:list', {})).total).toBe(0)
 
     await nav.getByRole('link', { name: 'Mailboxes' }).click()
+    await expect(main.getByRole('heading', { name: 'Mailboxes', level: 2 })).toBeVisible()
     await main.getByRole('link', { name: 'alice' }).click()
     await expect(main.getByRole('heading', { name: 'alice', level: 2 })).toBeVisible()
     await main.getByRole('button', { name: 'Delete', exact: true }).click()

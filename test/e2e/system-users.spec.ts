@@ -26,6 +26,8 @@ test('an account brings its main user; an extra user is added and deleted, the m
 
   await test.step('the account page lists its main and CGI users', async () => {
     await nav.getByRole('link', { name: 'Accounts' }).click()
+    // The list's own heading first: until then the dashboard, which links joe twice, is shown.
+    await expect(main.getByRole('heading', { name: 'Accounts', level: 2 })).toBeVisible()
     await expectPageReady(page)
     await main.getByRole('link', { name: 'joe', exact: true }).click()
     await expect(main.getByRole('heading', { name: 'joe', level: 2 })).toBeVisible()
@@ -71,6 +73,7 @@ test('an account brings its main user; an extra user is added and deleted, the m
 
   await test.step('deleting the main user is refused and names it', async () => {
     await nav.getByRole('link', { name: 'System users' }).click()
+    await expect(main.getByRole('heading', { name: 'System users', level: 2 })).toBeVisible()
     await expectPageReady(page)
     // The username column comes before the account column, which links "joe" too.
     await main.getByRole('link', { name: 'joe', exact: true }).first().click()
@@ -84,6 +87,7 @@ test('an account brings its main user; an extra user is added and deleted, the m
 
   await test.step('the list refuses a bulk delete with the main user in it', async () => {
     await nav.getByRole('link', { name: 'System users' }).click()
+    await expect(main.getByRole('heading', { name: 'System users', level: 2 })).toBeVisible()
     await expectPageReady(page)
     await main.getByRole('checkbox', { name: 'Select joe', exact: true }).check()
     await main.getByRole('checkbox', { name: 'Select joeftp' }).check()
