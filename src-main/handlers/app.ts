@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm'
 import type { Channels } from '../../src-shared/contract/channels'
-import { accounts, contacts } from '../db/schema'
+import { accounts, contacts, domains, mailboxes, sqlDatabases, systemUsers } from '../db/schema'
 import { listHistory } from '../data/history'
 import { globalSearch } from '../data/search'
 import type { HandlerTable } from './types'
@@ -19,10 +19,19 @@ export const appHandlers: HandlerTable<AppChannels> = {
       .from(accounts)
       .where(eq(accounts.isActive, true))
     const [contactTotal] = await tx.select({ n: count() }).from(contacts)
+    const rows = async (
+      table: typeof domains | typeof mailboxes | typeof sqlDatabases | typeof systemUsers,
+    ) => (await tx.select({ n: count() }).from(table))[0]?.n ?? 0
     const recent = await listHistory(tx, { pageSize: 10 })
     return {
       accounts: { total: total?.n ?? 0, active: active?.n ?? 0 },
       contacts: contactTotal?.n ?? 0,
+      services: {
+        domains: await rows(domains),
+        mailboxes: await rows(mailboxes),
+        databases: await rows(sqlDatabases),
+        systemUsers: await rows(systemUsers),
+      },
       recent: recent.rows,
     }
   },

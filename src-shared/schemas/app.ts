@@ -15,5 +15,7 @@ export interface AppInfo {
 export interface DashboardSummary {
   accounts: { total: number; active: number }
   contacts: number
+  /** How many of each service there are, across all accounts. */
+  services: { domains: number; mailboxes: number; databases: number; systemUsers: number }
   recent: HistoryEntry[]
 }

@@ -1,5 +1,14 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { IconAddressBook, IconCircleOff, IconPlus, IconUsers } from '@tabler/icons-react'
+import {
+  IconAddressBook,
+  IconCircleOff,
+  IconDatabase,
+  IconMail,
+  IconPlus,
+  IconTerminal2,
+  IconUsers,
+  IconWorld,
+} from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import { useChannelQuery } from '../../api/queries'
@@ -17,7 +26,28 @@ export function DashboardPage() {
 
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />
   if (!query.data) return <PageLoader />
-  const { accounts, contacts, recent } = query.data
+  const { accounts, contacts, services, recent } = query.data
+  const serviceCards = [
+    { label: t('nav.domains'), value: services.domains, icon: IconWorld, to: '/services/domains' },
+    {
+      label: t('nav.mailboxes'),
+      value: services.mailboxes,
+      icon: IconMail,
+      to: '/services/mailboxes',
+    },
+    {
+      label: t('nav.databases'),
+      value: services.databases,
+      icon: IconDatabase,
+      to: '/services/databases',
+    },
+    {
+      label: t('nav.systemUsers'),
+      value: services.systemUsers,
+      icon: IconTerminal2,
+      to: '/services/system-users',
+    },
+  ]
 
   return (
     <Page
@@ -52,6 +82,18 @@ export function DashboardPage() {
           icon={<IconCircleOff size={24} />}
           to="/accounts?status=disabled"
         />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="lg">
+        {serviceCards.map(({ label, value, icon: Icon, to }) => (
+          <StatCard
+            key={to}
+            label={label}
+            value={value}
+            detail={t('dashboard.contactsDetail')}
+            icon={<Icon size={24} />}
+            to={to}
+          />
+        ))}
       </SimpleGrid>
       <Paper withBorder>
         <Stack gap={0}>
