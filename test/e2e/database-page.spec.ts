@@ -57,7 +57,7 @@ test.describe('the database page', () => {
       await expect(copy.getByRole('button', { name: 'Test connection' })).toBeEnabled()
     })
 
-    await test.step('the right password shows the server version and an empty database', async () => {
+    await test.step('the right password shows the version and an empty database', async () => {
       await copy.getByLabel('Password', { exact: true }).fill(team.password)
       await expect(copy.getByRole('alert')).toHaveCount(0)
       await copy.getByRole('button', { name: 'Test connection' }).click()

@@ -27,7 +27,7 @@ async function expectNotification(page: Page, text: string) {
   await expect(toast).toBeHidden()
 }
 
-test('an operator creates an international domain, reads its zone, adds a long TXT and deletes it', async ({
+test('an international domain: created, its zone read, a long TXT added, deleted', async ({
   app: page,
   api,
 }, testInfo) => {

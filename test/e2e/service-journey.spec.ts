@@ -81,7 +81,7 @@ async function expectAllLogsSucceeded(api: BridgeApi) {
     .toEqual([])
 }
 
-test('an operator gives an account its domain, mailbox, address and database, then deletes it all', async ({
+test("an account's domain, mail and database reach a server, and leave with the account", async ({
   app: page,
   api,
 }, testInfo) => {
@@ -93,7 +93,7 @@ test('an operator gives an account its domain, mailbox, address and database, th
   const exists = (path: string) => onServer(`test -e ${path} && echo yes || echo no`).trim()
   await routeServicesTo(api, ssh)
 
-  await test.step('creates the account; its main system user appears, here and on the server', async () => {
+  await test.step('creates the account: its main user appears here and on the server', async () => {
     await nav.getByRole('link', { name: 'Accounts' }).click()
     await main.getByRole('link', { name: 'New account' }).first().click()
     const form = page.getByRole('form', { name: 'New account' })
@@ -115,7 +115,7 @@ test('an operator gives an account its domain, mailbox, address and database, th
     expect(exists('/home/baecker')).toBe('yes')
   })
 
-  await test.step('adds the domain with an A record; BIND on the server loads its zone', async () => {
+  await test.step('adds the domain and an A record; named-checkzone loads the zone', async () => {
     await nav.getByRole('link', { name: 'Domains' }).click()
     await main.getByRole('link', { name: 'New domain' }).first().click()
     const form = page.getByRole('form', { name: 'New domain' })
@@ -134,7 +134,7 @@ test('an operator gives an account its domain, mailbox, address and database, th
     expect(onServer(`cat ${zone}`)).toContain('192.0.2.10')
   })
 
-  await test.step('creates a mailbox and an address delivering to it; Postfix and Dovecot read them', async () => {
+  await test.step('adds a mailbox and its address; Postfix and Dovecot read them', async () => {
     await nav.getByRole('link', { name: 'Mailboxes' }).click()
     await main.getByRole('link', { name: 'New mailbox' }).click()
     const mailbox = page.getByRole('form', { name: 'New mailbox' })

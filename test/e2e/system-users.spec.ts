@@ -11,7 +11,7 @@ async function expectNotification(page: Page, text: string | RegExp) {
   await expect(toast).toBeHidden()
 }
 
-test('an account brings its main user; an extra user is added and deleted, the main user stays', async ({
+test('an account brings its main user; an extra user comes and goes, the main one stays', async ({
   app: page,
   api,
 }, testInfo) => {
@@ -49,7 +49,7 @@ test('an account brings its main user; an extra user is added and deleted, the m
     await expect(row).toContainText('/home/joe')
   })
 
-  await test.step('adds an extra user, first told inline that its name is not a UNIX name', async () => {
+  await test.step('adds an extra user after an inline error on a non-UNIX name', async () => {
     await main.getByRole('link', { name: 'New system user' }).first().click()
     const form = page.getByRole('form', { name: 'New system user' })
     const accountBox = form.getByRole('combobox', { name: 'Account' })

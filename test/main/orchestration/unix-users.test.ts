@@ -88,7 +88,7 @@ describe('unix-user backend over SSH', () => {
     expect(entry('passwd', 'ana.puig')).toBeUndefined()
   })
 
-  it('keeps the CGI user from writing the account’s files while it reads them (spec 15.4)', async () => {
+  it('lets the CGI user read the account’s files and write none (spec 15.4)', async () => {
     expect(as('joe', 'echo site > /home/joe/index.php && mkdir /home/joe/app')).toBe(true)
     expect(as('joe-cgi', 'cat /home/joe/index.php /home/joe/.profile >/dev/null')).toBe(true)
     expect(as('joe-cgi', 'ls /home/joe/app')).toBe(true)
@@ -100,7 +100,7 @@ describe('unix-user backend over SSH', () => {
     expect(as('joe', 'echo more >> /home/joe/index.php && rm /home/joe/index.php')).toBe(true)
   })
 
-  it('makes the main user a member of every other group and www-data of all (spec 14.34)', async () => {
+  it('puts the main user in every other group, www-data in all (spec 14.34)', async () => {
     const main = (await users())[0]!
     await call('systemUsers:create', { accountId: joe, username: 'joeftp' })
     await call('systemUsers:create', {
@@ -145,7 +145,7 @@ describe('unix-user backend over SSH', () => {
     expect(entry('shadow', 'joeftp')?.[7]).toBe('')
   })
 
-  it('locks every user with the account and unlocks exactly the ones that were enabled', async () => {
+  it('locks every user with the account, unlocks only those enabled before', async () => {
     const ftp = await call('systemUsers:create', {
       accountId: joe,
       username: 'joeftp',

@@ -44,7 +44,7 @@ describe('an account disabled, enabled and deleted, as its servers see it', () =
   const login = (user: string, password: string) =>
     maria.queryAs(user, password, 'SELECT 1').status === 0
 
-  it('locks every service of a disabled account and unlocks only those enabled before', async () => {
+  it('locks a disabled account’s services, unlocks only those enabled before', async () => {
     const { account } = await call('accounts:create', accountInput({ username: 'joe' }))
     const extra = await call('systemUsers:create', {
       accountId: account.id,
