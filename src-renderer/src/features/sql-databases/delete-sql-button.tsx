@@ -23,17 +23,18 @@ export function DeleteSqlButton({ kind, id, name }: DeleteSqlButtonProps) {
       ? channelKey('sqlDatabases:get', { id })
       : channelKey('sqlUsers:get', { id })
 
-  // Awaited rather than given callbacks: the change event of the deletion reloads this page,
-  // which then finds the object gone and unmounts the button while the scripts still run.
   const handleConfirm = (close: () => void) =>
-    remove.mutateAsync({ ids: [id] }).then(
-      () => {
-        close()
-        queryClient.removeQueries({ queryKey: detailKey })
-        notifySuccess(t('sqlDatabase.deleted', { name }))
-        navigate(kind === 'database' ? '/services/databases' : '/services/databases/users')
+    remove.mutate(
+      { ids: [id] },
+      {
+        onSuccess: () => {
+          close()
+          queryClient.removeQueries({ queryKey: detailKey })
+          notifySuccess(t('sqlDatabase.deleted', { name }))
+          navigate(kind === 'database' ? '/services/databases' : '/services/databases/users')
+        },
+        onError: (error) => notifyFailure(t('sqlDatabase.deleteConfirm'), error),
       },
-      (error: unknown) => notifyFailure(t('sqlDatabase.deleteConfirm'), error),
     )
 
   return (
