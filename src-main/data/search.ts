@@ -27,7 +27,9 @@ export async function globalSearch(tx: Tx, q: string, limit: number): Promise<Se
     if (exact) return [exact]
   }
   const words = searchWords(q.replace(/!$/, ''))
-  const services = await Promise.all(SERVICES.map((kind) => searchService(tx, kind, words, limit)))
+  // One after another: a transaction is one connection, which runs one query at a time.
+  const services: SearchHit[][] = []
+  for (const kind of SERVICES) services.push(await searchService(tx, kind, words, limit))
   return [
     ...(await searchAccounts(tx, words, limit)),
     ...(await searchContacts(tx, words, limit)),
