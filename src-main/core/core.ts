@@ -4,6 +4,11 @@ import { domainServices } from '../data/domain-services'
 import { mailServices } from '../data/mail-services'
 import { sqlServices } from '../data/sql-services'
 import { systemUserServices } from '../data/system-user-services'
+import { webappServices } from '../data/webapp-services'
+import { websiteServices } from '../data/website-services'
+import { certificateServices } from '../data/certificate-services'
+import { mailingListServices } from '../data/mailing-list-services'
+import { otherServiceServices } from '../data/other-services'
 import type { AccountServiceProvider } from '../data/account-services'
 import type { Store } from '../db/store'
 import { describeTarget } from '../db/target'
@@ -124,9 +129,15 @@ function wire(store: Store, { dataDir, logFile, options, keychain, source }: Wir
       events.emit('database:switched', info.database)
     },
   )
-  // In this order an account's services are deleted: addresses before their domains, and the
-  // main system user last, once nothing of the account runs as it.
+  // In this order an account's services are deleted: certificates with their websites, websites
+  // before the web apps they mount, addresses and lists before their domains, and the main
+  // system user last, once nothing of the account runs as it.
   const accountServices: AccountServiceProvider[] = [
+    certificateServices,
+    websiteServices,
+    webappServices,
+    mailingListServices,
+    otherServiceServices,
     mailServices,
     sqlServices,
     domainServices,

@@ -7,6 +7,11 @@ import { domainHandlers } from './domains'
 import { mailHandlers } from './mail'
 import { sqlDatabaseHandlers } from './sql-databases'
 import { systemUserHandlers } from './system-users'
+import { webappHandlers } from './webapps'
+import { websiteHandlers } from './websites'
+import { certificateHandlers } from './certificates'
+import { mailingListHandlers } from './mailing-lists'
+import { otherServiceHandlers } from './other-services'
 import { settingHandlers } from './settings'
 import { keyHandlers } from './keys'
 import { logHandlers } from './logs'
@@ -24,6 +29,11 @@ export const handlers: HandlerTable<ChannelName> = {
   ...systemUserHandlers,
   ...mailHandlers,
   ...sqlDatabaseHandlers,
+  ...webappHandlers,
+  ...websiteHandlers,
+  ...certificateHandlers,
+  ...mailingListHandlers,
+  ...otherServiceHandlers,
   ...databaseHandlers,
   ...settingHandlers,
   ...serverHandlers,

@@ -1,53 +1,32 @@
 import { asc } from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { ObjectType } from '../../src-shared/schemas/history'
-import {
-  accounts,
-  contacts,
-  domains,
-  mailAddresses,
-  mailboxes,
-  sqlDatabases,
-  sqlUsers,
-  systemUsers,
-} from '../db/schema'
+import * as schema from '../db/schema'
 import type { Tx } from '../db/store'
+
+/** The table of each model a backend can serve; settings, keys and routes have none. */
+const TABLES: Partial<Record<ObjectType, SQLiteTable & { id: SQLiteColumn }>> = {
+  account: schema.accounts,
+  contact: schema.contacts,
+  domain: schema.domains,
+  systemUser: schema.systemUsers,
+  sqlDatabase: schema.sqlDatabases,
+  sqlUser: schema.sqlUsers,
+  mailbox: schema.mailboxes,
+  mailAddress: schema.mailAddresses,
+  webapp: schema.webapps,
+  website: schema.websites,
+  certificate: schema.certificates,
+  mailingList: schema.mailingLists,
+  saasTenant: schema.saasTenants,
+  vps: schema.vps,
+  miscellaneous: schema.miscellaneous,
+}
 
 /** Every id of a model, oldest first: what `orchestrate` sends again. */
 export async function allIdsOf(tx: Tx, model: ObjectType): Promise<number[]> {
-  switch (model) {
-    case 'account':
-      return (await tx.select({ id: accounts.id }).from(accounts).orderBy(asc(accounts.id))).map(
-        (r) => r.id,
-      )
-    case 'contact':
-      return (await tx.select({ id: contacts.id }).from(contacts).orderBy(asc(contacts.id))).map(
-        (r) => r.id,
-      )
-    case 'domain':
-      return (await tx.select({ id: domains.id }).from(domains).orderBy(asc(domains.id))).map(
-        (r) => r.id,
-      )
-    case 'systemUser':
-      return (
-        await tx.select({ id: systemUsers.id }).from(systemUsers).orderBy(asc(systemUsers.id))
-      ).map((r) => r.id)
-    case 'sqlDatabase':
-      return (
-        await tx.select({ id: sqlDatabases.id }).from(sqlDatabases).orderBy(asc(sqlDatabases.id))
-      ).map((r) => r.id)
-    case 'sqlUser':
-      return (await tx.select({ id: sqlUsers.id }).from(sqlUsers).orderBy(asc(sqlUsers.id))).map(
-        (r) => r.id,
-      )
-    case 'mailbox':
-      return (await tx.select({ id: mailboxes.id }).from(mailboxes).orderBy(asc(mailboxes.id))).map(
-        (r) => r.id,
-      )
-    case 'mailAddress':
-      return (
-        await tx.select({ id: mailAddresses.id }).from(mailAddresses).orderBy(asc(mailAddresses.id))
-      ).map((r) => r.id)
-    default:
-      return []
-  }
+  const table = TABLES[model]
+  if (!table) return []
+  const rows = await tx.select({ id: table.id }).from(table).orderBy(asc(table.id))
+  return rows.map((row) => row.id as number)
 }

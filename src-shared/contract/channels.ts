@@ -5,6 +5,11 @@ export type { ChannelKind } from './define'
 import { mailChannels } from './services/mail'
 import { sqlDatabaseChannels } from './services/sql-databases'
 import { systemUserChannels } from './services/system-users'
+import { webappChannels } from './services/webapps'
+import { websiteChannels } from './services/websites'
+import { certificateChannels } from './services/certificates'
+import { mailingListChannels } from './services/mailing-lists'
+import { otherServiceChannels } from './services/other-services'
 import {
   accountCreateSchema,
   accountListSchema,
@@ -115,6 +120,11 @@ export const channels = {
   ...systemUserChannels,
   ...mailChannels,
   ...sqlDatabaseChannels,
+  ...webappChannels,
+  ...websiteChannels,
+  ...certificateChannels,
+  ...mailingListChannels,
+  ...otherServiceChannels,
 
   'history:list': read<Page<HistoryEntry>>()(historyListSchema),
   'search:global': read<SearchHit[]>()(globalSearchSchema),

@@ -17,6 +17,14 @@ export const OBJECT_TYPES = [
   'mailAddress',
   'sqlDatabase',
   'sqlUser',
+  'webapp',
+  'website',
+  'certificate',
+  'mailingList',
+  'saasTenant',
+  'vps',
+  'miscService',
+  'miscellaneous',
 ] as const
 export type ObjectType = (typeof OBJECT_TYPES)[number]
 

@@ -5,6 +5,11 @@ import { requiredText, singleLineText } from './common'
 import { DOMAIN_SETTINGS } from './domain-settings'
 import { SYSTEM_USER_SETTINGS } from './system-user-settings'
 import { MAIL_SETTINGS } from './mail-settings'
+import { WEBAPP_SETTINGS } from './webapp-settings'
+import { WEBSITE_SETTINGS } from './website-settings'
+import { CERTIFICATE_SETTINGS } from './certificate-settings'
+import { MAILING_LIST_SETTINGS } from './mailing-list-settings'
+import { OTHER_SERVICE_SETTINGS } from './other-service-settings'
 
 /**
  * A DNS name of at least two labels: each label 1 to 63 letters, digits or inner hyphens, the
@@ -51,6 +56,11 @@ export const SETTINGS = {
   ...DOMAIN_SETTINGS,
   ...SYSTEM_USER_SETTINGS,
   ...MAIL_SETTINGS,
+  ...WEBAPP_SETTINGS,
+  ...WEBSITE_SETTINGS,
+  ...CERTIFICATE_SETTINGS,
+  ...MAILING_LIST_SETTINGS,
+  ...OTHER_SERVICE_SETTINGS,
 } as const satisfies Record<string, SettingSpec>
 
 interface SettingSpec {

@@ -7,3 +7,13 @@ export { domainRecords, domains } from './domains'
 export { systemUserGroups, systemUsers } from './system-users'
 export { mailAddresses, mailAddressMailboxes, mailboxes } from './mail'
 export { sqlDatabases, sqlGrants, sqlUsers } from './sql-databases'
+export {
+  certificates,
+  webappOptions,
+  webapps,
+  websiteContents,
+  websiteDirectives,
+  websiteDomains,
+  websites,
+} from './web'
+export { mailingLists, miscellaneous, miscServices, saasTenants, vps } from './other-services'

@@ -4,6 +4,11 @@ import { bind9MasterBackend, bind9SlaveBackend } from './bind9'
 import { MAIL_BACKENDS } from './mail'
 import { SQL_BACKENDS } from './sql'
 import { SYSTEM_USER_BACKENDS } from './system-users'
+import { WEBAPP_BACKENDS } from './webapps'
+import { WEBSITE_BACKENDS } from './websites'
+import { CERTIFICATE_BACKENDS } from './certificates'
+import { MAILING_LIST_BACKENDS } from './mailing-lists'
+import { OTHER_SERVICE_BACKENDS } from './other-services'
 
 /**
  * Every installed backend, by id. The service catalogue adds its own here; a route whose
@@ -16,6 +21,11 @@ export const BACKENDS: readonly AnyBackend[] = [
   ...SYSTEM_USER_BACKENDS,
   ...MAIL_BACKENDS,
   ...SQL_BACKENDS,
+  ...WEBAPP_BACKENDS,
+  ...WEBSITE_BACKENDS,
+  ...CERTIFICATE_BACKENDS,
+  ...MAILING_LIST_BACKENDS,
+  ...OTHER_SERVICE_BACKENDS,
 ]
 
 const byId = new Map(BACKENDS.map((backend) => [backend.id, backend]))

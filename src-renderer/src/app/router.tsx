@@ -30,6 +30,11 @@ import { mailRoutes } from '../features/mail/routes'
 import { PlaceholderPage } from '../features/placeholders/placeholder-page'
 import { sqlDatabaseRoutes } from '../features/sql-databases/routes'
 import { systemUserRoutes } from '../features/system-users/routes'
+import { webappRoutes } from '../features/webapps/routes'
+import { websiteRoutes } from '../features/websites/routes'
+import { certificateRoutes } from '../features/certificates/routes'
+import { mailingListRoutes } from '../features/mailing-lists/routes'
+import { otherServiceRoutes } from '../features/other-services/routes'
 import { SettingsPage } from '../features/settings/settings-page'
 import { AppLayout } from '../layout/app-layout'
 
@@ -76,6 +81,11 @@ export function createAppRouter() {
             ...systemUserRoutes,
             ...mailRoutes,
             ...sqlDatabaseRoutes,
+            ...webappRoutes,
+            ...websiteRoutes,
+            ...certificateRoutes,
+            ...mailingListRoutes,
+            ...otherServiceRoutes,
             { path: 'services/:area', element: <PlaceholderPage kind="services" /> },
             { path: 'billing/:area', element: <PlaceholderPage kind="billing" /> },
             { path: '*', element: <NotFoundPage /> },

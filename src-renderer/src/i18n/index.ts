@@ -1,13 +1,13 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from './en.json'
+import { english } from './english'
 
 /**
- * One resource file per language, all with the shape of en.json. Spanish and Catalan are added
- * by importing their files here and listing them in `resources`.
+ * One set of resource files per language, all with the shape of the English ones. Spanish and
+ * Catalan are added by importing their files here and listing them in `resources`.
  */
 export const resources = {
-  en: { translation: en },
+  en: { translation: english },
 } as const
 
 export type LanguageCode = keyof typeof resources

@@ -22,6 +22,10 @@ import { AccountDomains } from '../domains/account-domains'
 import { AccountMail } from '../mail/account-section'
 import { AccountSqlDatabases } from '../sql-databases/account-section'
 import { AccountSystemUsers } from '../system-users/account-section'
+import { AccountWebapps } from '../webapps/account-section'
+import { AccountWebsites } from '../websites/account-section'
+import { AccountMailingLists } from '../mailing-lists/account-section'
+import { AccountOtherServices } from '../other-services/account-section'
 import { DeleteAccountButton } from './delete-account-button'
 import { SetActiveButton } from './set-active-button'
 import { WriteLinkButton } from '../../components/write-link-button'
@@ -114,6 +118,10 @@ export function AccountPage() {
             <AccountSystemUsers accountId={account.id} services={detail.services} />
             <AccountMail accountId={account.id} services={detail.services} />
             <AccountSqlDatabases accountId={account.id} services={detail.services} />
+            <AccountWebapps accountId={account.id} services={detail.services} />
+            <AccountWebsites accountId={account.id} services={detail.services} />
+            <AccountMailingLists accountId={account.id} services={detail.services} />
+            <AccountOtherServices accountId={account.id} services={detail.services} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="logs" pt="lg">

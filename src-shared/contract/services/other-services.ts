@@ -1,0 +1,2 @@
+/** VPS and miscellaneous services (spec 9 and 10): channels `vps:*`. */
+export const otherServiceChannels = {} as const

@@ -1,0 +1,2 @@
+/** Websites (spec 6): channels `websites:*`. */
+export const websiteChannels = {} as const

@@ -1,0 +1,2 @@
+/** Mailing lists (spec 7): the area's settings. */
+export const MAILING_LIST_SETTINGS = {} as const
