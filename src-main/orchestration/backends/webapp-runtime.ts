@@ -40,3 +40,14 @@ export interface ServedWebapp {
    */
   timeoutSeconds: number | null
 }
+
+/**
+ * The served shape of each web app asked for, by id (missing ids are left out).
+ * TODO(#6): computed from the web app's type, options and settings once web apps land.
+ */
+export async function loadServedWebapps(
+  _tx: import('../../db/store').Tx,
+  _ids: readonly number[],
+): Promise<Map<number, ServedWebapp>> {
+  return new Map()
+}
