@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loadServedWebapps } from '../../../src-main/orchestration/backends/webapp-runtime'
+import { webappOptions, webapps } from '../../../src-main/db/schema'
+import { accountInput, caller, makeCore, type TestCore } from '../../support/core'
+
+describe('loadServedWebapps', () => {
+  let core: TestCore
+  let joe: number
+  const call = caller(() => core)
+
+  beforeEach(async () => {
+    core = await makeCore()
+    joe = (await call('accounts:create', accountInput({ username: 'joe' }))).account.id
+  })
+  afterEach(async () => {
+    await core.dispose()
+  })
+
+  async function addApp(
+    name: string,
+    type: string,
+    runtime = '',
+    options: Record<string, string> = {},
+  ): Promise<number> {
+    return core.store.write(async (tx) => {
+      const [row] = await tx
+        .insert(webapps)
+        .values({ name, type, accountId: joe, runtime })
+        .returning({ id: webapps.id })
+      for (const [optionName, value] of Object.entries(options)) {
+        await tx.insert(webappOptions).values({ webappId: row!.id, name: optionName, value })
+      }
+      return row!.id
+    })
+  }
+  const served = (ids: number[]) => core.store.read((tx) => loadServedWebapps(tx, ids))
+
+  it('gives an FPM app its pool socket, CGI user and public root', async () => {
+    const id = await addApp('blog', 'php', '8.2-fpm', { 'public-root': 'public', timeout: '60' })
+    const app = (await served([id])).get(id)
+    expect(app).toEqual({
+      id,
+      name: 'blog',
+      type: 'php',
+      accountId: joe,
+      user: 'joe',
+      group: 'joe',
+      home: '/home/joe',
+      runAs: 'joe-cgi',
+      runAsGroup: 'joe-cgi',
+      appDir: '/home/joe/webapps/blog',
+      documentRoot: '/home/joe/webapps/blog/public',
+      runtime: { kind: 'fpm', listen: 'unix:/run/php/php8.2-joe-blog.sock', phpVersion: '8.2' },
+      uploadDirs: [],
+      timeoutSeconds: 60,
+    })
+  })
+
+  it('gives a CGI app its wrapper and FcgidCmdOptions file', async () => {
+    const id = await addApp('shop', 'php', '8.2-cgi')
+    const app = (await served([id])).get(id)!
+    expect(app.runtime).toEqual({
+      kind: 'fcgid',
+      wrapper: '/var/www/fcgi-bin.d/joe/shop-wrapper',
+      phpVersion: '8.2',
+      cmdOptionsFile: '/etc/apache2/fcgid-conf/joe-shop.conf',
+    })
+    expect(app.timeoutSeconds).toBe(30)
+  })
+
+  it('gives static, Python and WordPress apps their shapes, and skips unknown ids', async () => {
+    const files = await addApp('files', 'static')
+    const api = await addApp('api', 'python', '3-uwsgi', { timeout: '90' })
+    const wp = await addApp('wp', 'wordpress-php', '8.2-fpm')
+    const apps = await served([files, api, wp, 999])
+    expect([...apps.keys()]).toEqual([files, api, wp])
+    expect(apps.get(files)).toMatchObject({ runtime: { kind: 'static' }, timeoutSeconds: null })
+    expect(apps.get(api)).toMatchObject({
+      runtime: { kind: 'uwsgi', socket: '/run/uwsgi/app/joe-api/socket' },
+      timeoutSeconds: 90,
+    })
+    expect(apps.get(wp)?.uploadDirs).toEqual(['wp-content/uploads'])
+  })
+
+  it('follows the path templates of the settings', async () => {
+    await call('settings:update', { name: 'WEBAPPS_BASE_DIR', value: '/srv/%(user)s/%(app_name)s' })
+    await call('settings:update', { name: 'WEBAPPS_FPM_LISTEN', value: '127.0.0.1:5%(app_id)04d' })
+    const id = await addApp('blog', 'php', '8.2-fpm')
+    const app = (await served([id])).get(id)!
+    expect(app.appDir).toBe('/srv/joe/blog')
+    expect(app.runtime).toMatchObject({ listen: `127.0.0.1:5${String(id).padStart(4, '0')}` })
+  })
+})
