@@ -8,6 +8,7 @@ import { webappServices } from '../data/webapp-services'
 import { websiteServices } from '../data/website-services'
 import { certificateServices } from '../data/certificate-services'
 import { mailingListServices } from '../data/mailing-list-services'
+import { saasServices } from '../data/saas-services'
 import { otherServiceServices } from '../data/other-services'
 import type { AccountServiceProvider } from '../data/account-services'
 import type { Store } from '../db/store'
@@ -133,6 +134,7 @@ function wire(store: Store, { dataDir, logFile, options, keychain, source }: Wir
   // before the web apps they mount, addresses and lists before their domains, and the main
   // system user last, once nothing of the account runs as it.
   const accountServices: AccountServiceProvider[] = [
+    saasServices,
     certificateServices,
     websiteServices,
     webappServices,

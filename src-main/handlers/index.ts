@@ -12,6 +12,7 @@ import { websiteHandlers } from './websites'
 import { certificateHandlers } from './certificates'
 import { mailingListHandlers } from './mailing-lists'
 import { otherServiceHandlers } from './other-services'
+import { saasHandlers } from './saas'
 import { settingHandlers } from './settings'
 import { keyHandlers } from './keys'
 import { logHandlers } from './logs'
@@ -34,6 +35,7 @@ export const handlers: HandlerTable<ChannelName> = {
   ...certificateHandlers,
   ...mailingListHandlers,
   ...otherServiceHandlers,
+  ...saasHandlers,
   ...databaseHandlers,
   ...settingHandlers,
   ...serverHandlers,

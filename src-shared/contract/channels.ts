@@ -10,6 +10,7 @@ import { websiteChannels } from './services/websites'
 import { certificateChannels } from './services/certificates'
 import { mailingListChannels } from './services/mailing-lists'
 import { otherServiceChannels } from './services/other-services'
+import { saasChannels } from './services/saas'
 import {
   accountCreateSchema,
   accountListSchema,
@@ -125,6 +126,7 @@ export const channels = {
   ...certificateChannels,
   ...mailingListChannels,
   ...otherServiceChannels,
+  ...saasChannels,
 
   'history:list': read<Page<HistoryEntry>>()(historyListSchema),
   'search:global': read<SearchHit[]>()(globalSearchSchema),

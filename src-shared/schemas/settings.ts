@@ -10,6 +10,7 @@ import { WEBSITE_SETTINGS } from './website-settings'
 import { CERTIFICATE_SETTINGS } from './certificate-settings'
 import { MAILING_LIST_SETTINGS } from './mailing-list-settings'
 import { OTHER_SERVICE_SETTINGS } from './other-service-settings'
+import { SAAS_SETTINGS } from './saas-settings'
 
 /**
  * A DNS name of at least two labels: each label 1 to 63 letters, digits or inner hyphens, the
@@ -61,6 +62,7 @@ export const SETTINGS = {
   ...CERTIFICATE_SETTINGS,
   ...MAILING_LIST_SETTINGS,
   ...OTHER_SERVICE_SETTINGS,
+  ...SAAS_SETTINGS,
 } as const satisfies Record<string, SettingSpec>
 
 interface SettingSpec {
