@@ -40,6 +40,7 @@ export default defineConfig({
             'test/main/mail/mail-backends.test.ts',
             'test/main/orchestration/unix-users.test.ts',
             'test/main/breaking/refusals.test.ts',
+            'test/main/other-services/*-data.test.ts',
             'test/main/saas/saas-data.test.ts',
           ],
           env: { ORCHESTRA_TEST_DIALECT: 'postgres' },

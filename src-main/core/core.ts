@@ -9,7 +9,7 @@ import { websiteServices } from '../data/website-services'
 import { certificateServices } from '../data/certificate-services'
 import { mailingListServices } from '../data/mailing-list-services'
 import { saasServices } from '../data/saas-services'
-import { otherServiceServices } from '../data/other-services'
+import { miscellaneousServices, otherServiceServices } from '../data/other-services'
 import type { AccountServiceProvider } from '../data/account-services'
 import type { Store } from '../db/store'
 import { describeTarget } from '../db/target'
@@ -140,6 +140,7 @@ function wire(store: Store, { dataDir, logFile, options, keychain, source }: Wir
     webappServices,
     mailingListServices,
     otherServiceServices,
+    miscellaneousServices,
     mailServices,
     sqlServices,
     domainServices,
