@@ -7,6 +7,7 @@ import { resolveDataDir } from '../core/paths'
 import { copyDatabase } from '../db/copy'
 import { describeTarget, parseDatabaseTarget } from '../db/target'
 import { orchestrate, orchestrateOptions } from './orchestrate'
+import { renewCertificatesCommand } from './renew-certificates'
 import { progressBar } from './progress'
 import { projectRoot } from '../core/paths'
 import { APP_VERSION } from '../core/version'
@@ -25,6 +26,9 @@ Commands:
   orchestrate  Send every object of the routed backends to their servers again; prints
                each script under "# Execute <backend> on <server>", then runs them (exit
                code 1 when a run did not succeed)
+  renew-certificates
+               Renew the certificates due within CERTIFICATES_RENEW_DAYS, one line each
+               (exit code 1 when one failed); --dry-run only lists them
 
 Options:
   --data-dir <dir>    Data folder (default: ORCHESTRA_DATA_DIR, else the OS's data folder)
@@ -37,7 +41,8 @@ Options:
   --accounts <n>      demo-data: how many accounts (default 50)
   --from <db>         copy: the database to read (default: the one --database would open)
   --to <db>           copy: the empty database to fill (a SQLite file or a postgres:// URL)
-  --dry-run           orchestrate: only print the scripts, run nothing
+  --dry-run           orchestrate: only print the scripts, run nothing;
+                      renew-certificates: only list what is due
   --backend <ids>     orchestrate: only these backends (comma-separated ids)
   --server <names>    orchestrate: only these servers (comma-separated names or addresses)
   --action <action>   orchestrate: the action to send (default save)
@@ -103,6 +108,8 @@ export async function main(argv: string[]): Promise<number> {
       return copy({ ...coreOptions, from: values.from, to: values.to })
     case 'orchestrate':
       return orchestrate({ ...coreOptions, ...orchestrateOptions(values) })
+    case 'renew-certificates':
+      return renewCertificatesCommand({ ...coreOptions, dryRun: values['dry-run'] === true })
     default:
       process.stderr.write(`Unknown command "${command}". Try: orchestra --help\n`)
       return 2
