@@ -300,3 +300,23 @@ export function postfixTableWord(word: string): string {
   }
   return word
 }
+
+// Here-documents
+
+/**
+ * Text for a command's standard input as a quoted here-document (`<<'WORD'`): nothing in it
+ * expands, it is no shell word and never stands on a command line, so a password hash piped
+ * this way shows in no process list. A line equal to the closing word would end it early, so
+ * the word is made longer until no line is; NUL cannot travel at all. The closing word ends
+ * the text, so the here-document must be the last thing of its command.
+ */
+export function hereDocument(content: string | Secret): ShellText {
+  const text = content instanceof Secret ? content.value : content
+  if (text.includes('\0')) throw new Error('A here-document cannot hold a NUL character')
+  const lines = new Set(text.split('\n'))
+  let word = 'ORCHESTRA_INPUT'
+  while (lines.has(word)) word += '_'
+  const body = text.endsWith('\n') ? text : `${text}\n`
+  const shown = content instanceof Secret ? '***\n' : body
+  return new ShellText(`<<'${word}'\n${body}${word}`, `<<'${word}'\n${shown}${word}`)
+}
