@@ -274,3 +274,21 @@ export async function websiteCertificate(tx: Tx, websiteId: number): Promise<Web
     blocker,
   }
 }
+
+/**
+ * For the web server backends' `related` list: the website a certificate belongs to, so that
+ * storing an issued certificate (or deleting one) sends its TLS virtual host again. A deleted
+ * certificate is read from the snapshot its deletion recorded.
+ */
+export async function websitesOfCertificate(
+  tx: Tx,
+  certificateId: number,
+  snapshot?: unknown,
+): Promise<number[]> {
+  const [row] = await tx
+    .select({ websiteId: certificates.websiteId })
+    .from(certificates)
+    .where(eq(certificates.id, certificateId))
+  const websiteId = row?.websiteId ?? (snapshot as { websiteId?: number } | undefined)?.websiteId
+  return websiteId ? [websiteId] : []
+}
