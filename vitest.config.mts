@@ -42,6 +42,7 @@ export default defineConfig({
             'test/main/breaking/refusals.test.ts',
             'test/main/other-services/*-data.test.ts',
             'test/main/saas/saas-data.test.ts',
+            'test/main/saas/saas-backends.test.ts',
           ],
           env: { ORCHESTRA_TEST_DIALECT: 'postgres' },
           globalSetup: ['test/support/postgres-global-setup.ts'],

@@ -274,6 +274,17 @@ export function sieveString(text: string): string {
   return `"${text.replace(/[\\"]/g, '\\$&')}"`
 }
 
+// PHP source
+
+/**
+ * A single-quoted PHP string literal: inside one only `\\` and `'` mean anything, each escaped
+ * with a backslash, so no value can end its literal, and `$` or `{` never interpolate.
+ */
+export function phpString(value: string): string {
+  if (value.includes('\0')) throw new Error('A PHP string of a config cannot hold NUL')
+  return `'${value.replace(/[\\']/g, '\\$&')}'`
+}
+
 // Colon-separated files (Dovecot's passwd-file)
 
 /**

@@ -9,6 +9,7 @@ import { WEBSITE_BACKENDS } from './websites'
 import { CERTIFICATE_BACKENDS } from './certificates'
 import { MAILING_LIST_BACKENDS } from './mailing-lists'
 import { OTHER_SERVICE_BACKENDS } from './other-services'
+import { SAAS_BACKENDS } from './saas'
 
 /**
  * Every installed backend, by id. The service catalogue adds its own here; a route whose
@@ -26,6 +27,7 @@ export const BACKENDS: readonly AnyBackend[] = [
   ...CERTIFICATE_BACKENDS,
   ...MAILING_LIST_BACKENDS,
   ...OTHER_SERVICE_BACKENDS,
+  ...SAAS_BACKENDS,
 ]
 
 const byId = new Map(BACKENDS.map((backend) => [backend.id, backend]))
