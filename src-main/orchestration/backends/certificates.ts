@@ -115,10 +115,12 @@ function issue(out: Commands, certificate: CertificateObject) {
     ...(certificate.email ? ['--email', certificate.email] : ['--register-unsafely-without-email']),
     ...certificate.names.flatMap((name) => ['-d', name]),
   ]
-  // A private ACME server's CA, for certbot's HTTP client (python-requests) only.
-  const env = certificate.caBundle ? sh`env REQUESTS_CA_BUNDLE=${certificate.caBundle} ` : sh``
+  // A private ACME server's CA, for certbot's HTTP client (python-requests). Exported in the
+  // block's own subshell: `env NAME=value <program>` would take a program path holding `=`
+  // for one more variable.
+  if (certificate.caBundle) out.run(sh`export REQUESTS_CA_BUNDLE=${certificate.caBundle}`)
   out.run(sh`status=0`)
-  out.run(sh`output=$(${env}${certificate.certbot} ${args} 2>&1) || status=$?`)
+  out.run(sh`output=$(${certificate.certbot} ${args} 2>&1) || status=$?`)
   out.run(new ShellText(`printf '%s\\n' "$output" >&2`))
   const opened = FAILED_OPEN(certificate.id)
   out.run(sh`if [ "$status" -ne 0 ]; then printf '%s\\n' ${opened} "$output" ${FAILED_CLOSE}; fi`)
