@@ -38,6 +38,8 @@ export default defineConfig({
             'test/main/sql/mysql-backends.test.ts',
             'test/main/mail/mail-data.test.ts',
             'test/main/mail/mail-backends.test.ts',
+            'test/main/mailing-lists/mailing-list-data.test.ts',
+            'test/main/mailing-lists/mailman-backend.test.ts',
             'test/main/orchestration/unix-users.test.ts',
             'test/main/breaking/refusals.test.ts',
             'test/main/other-services/*-data.test.ts',

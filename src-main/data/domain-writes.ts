@@ -21,6 +21,7 @@ import { getDomain, getDomainDetail, listDomainRecords, loadZoneLines, originOf 
 import { diffFields, recordHistory } from './history'
 import { assertVersion } from './locking'
 import { deleteAddressesOnDomains } from './mail-address-writes'
+import { clearListAddressesOnDomains } from './mailing-list-writes'
 
 type DomainCreate = z.output<typeof domainCreateSchema>
 type DomainUpdate = z.output<typeof domainUpdateSchema>
@@ -284,6 +285,7 @@ export async function removeDomain(
   // Mail addresses hold the domain (a RESTRICT key): they go first, and their servers hear it.
   const domainIds = [id, ...subdomains.map((sub) => sub.id)]
   await deleteAddressesOnDomains(ctx, domainIds, `Deleted with domain ${domain.name}`)
+  await clearListAddressesOnDomains(ctx, domainIds, `Domain ${domain.name} deleted`)
   await recordHistory(ctx, {
     objectType: 'domain',
     objectId: id,
