@@ -12,7 +12,7 @@ import { uniqueViolation } from '../db/errors'
 import type { Tx } from '../db/store'
 import { accounts } from '../db/schema'
 import { refreshAccountSearch } from './account-search'
-import { listOwnedServices, type AccountServiceProvider } from './account-services'
+import { listOwnedServices, serviceStates, type AccountServiceProvider } from './account-services'
 import { contactDisplayName } from '../../src-shared/schemas/contacts'
 import { completeContacts, insertContact, listAccountContacts } from './contacts'
 import type { WriteContext } from './context'
@@ -55,10 +55,12 @@ export async function getAccountDetail(
   id: number,
 ): Promise<AccountDetail> {
   const account = await getAccount(tx, id)
+  const services = await listOwnedServices(tx, providers, id)
   return {
     account,
     contacts: await listAccountContacts(tx, id),
-    services: await listOwnedServices(tx, providers, id),
+    services,
+    serviceStates: await serviceStates(tx, id, services),
   }
 }
 

@@ -143,10 +143,35 @@ export interface OwnedService {
   isActive: boolean
 }
 
+/**
+ * How a service of an account stands: `failing` when its latest run of some backend on some
+ * server ended badly, else `active` when it and its account are, else `disabled`.
+ */
+export const SERVICE_STATES = ['active', 'disabled', 'failing'] as const
+export type ServiceState = (typeof SERVICE_STATES)[number]
+
+/** One backend's latest run for an object that did not succeed on its server. */
+export interface ServiceFailure {
+  logId: number
+  backend: string
+  serverName: string
+  state: string
+}
+
+/** The state of one of `AccountDetail.services`, found by its kind and id. */
+export interface ServiceStatus {
+  kind: string
+  id: number
+  state: ServiceState
+  failures: ServiceFailure[]
+}
+
 export interface AccountDetail {
   account: Account
   contacts: Contact[]
   services: OwnedService[]
+  /** One per service, in the same order: the account's services overview. */
+  serviceStates: ServiceStatus[]
 }
 
 export interface AccountDeletePreview {
