@@ -115,7 +115,9 @@ export interface WebappObject {
   php: PhpPart | null
   python: PythonPart | null
   /** Pools, wrappers and vassals of other versions: removed unless a sibling uses them. */
-  staleFiles: string[]
+  staleFiles: StaleFile[]
+  /** What a delete removes: the app's files of every version, unless a sibling uses them. */
+  ownFiles: StaleFile[]
   /** Database access for a CMS installer. */
   cms: { databaseId: number | null; sqlUserId: number | null; host: string; cacheDir: string }
   underConstruction: string
@@ -201,6 +203,29 @@ export function runtimeFiles(
     wrapper: fillTemplate(settings.WEBAPPS_FCGID_WRAPPER_PATH, filled),
     cmdOptions: fillTemplate(settings.WEBAPPS_FCGID_CMD_OPTIONS_PATH, filled),
   }
+}
+
+/** A file to remove, and the daemon to reload once it is gone. */
+export interface StaleFile {
+  path: string
+  /** `fpm` reloads that version's PHP-FPM, `apache` Apache; null needs no reload. */
+  reload: { kind: 'fpm'; number: string; command: string } | { kind: 'apache' } | null
+}
+
+function staleEntries(settings: WebappSettings, files: RuntimeFiles): StaleFile[] {
+  if (files.kind === 'fpm') {
+    const { number, int } = phpRuntime(files.key)
+    const values = { php_version: files.key, php_version_number: number, php_version_int: int }
+    const command = fillTemplate(settings.WEBAPPS_PHPFPM_RELOAD_POOL, values)
+    return [{ path: files.pool, reload: { kind: 'fpm', number, command } }]
+  }
+  if (files.kind === 'cgi') {
+    return [
+      { path: files.wrapper, reload: null },
+      { path: files.cmdOptions, reload: { kind: 'apache' } },
+    ]
+  }
+  return [{ path: files.vassal, reload: null }]
 }
 
 export const pathsOf = (files: RuntimeFiles): string[] =>
@@ -294,34 +319,41 @@ function pythonPart(
 }
 
 /**
- * The files of every other version the app could have had. With merging, those a sibling of
- * the same key still uses are kept. Paths are compared, never keys (spec 15.3): two keys may
- * give one path, and the file just written must stay.
+ * The files of every version the app could have had: those of other versions are stale, and
+ * a delete removes them all. With merging, files a sibling still uses are kept. Paths are
+ * compared, never keys (spec 15.3): two keys may give one path, and the file just written
+ * must stay.
  */
-async function staleFilesOf(
+async function filesOf(
   tx: Tx,
   settings: WebappSettings,
   owner: Owner,
   app: WebappRow,
   current: string[],
-): Promise<string[]> {
+): Promise<{ stale: StaleFile[]; own: StaleFile[] }> {
   const keys = [...settings.WEBAPPS_PHP_VERSIONS, ...settings.WEBAPPS_PYTHON_VERSIONS]
+  if (app.runtime && !keys.includes(app.runtime)) keys.push(app.runtime)
   const merge = settings.WEBAPPS_MERGE_PHP_WEBAPPS
   const candidates = keys.flatMap((key) => {
-    const own = pathsOf(runtimeFiles(settings, placeholders(owner, app), key))
+    const own = staleEntries(settings, runtimeFiles(settings, placeholders(owner, app), key))
     if (!merge || key.endsWith('-uwsgi')) return own
     const shared = placeholders(owner, app, `_php${phpRuntime(key).int}`)
-    return [...own, ...pathsOf(runtimeFiles(settings, shared, key))]
+    return [...own, ...staleEntries(settings, runtimeFiles(settings, shared, key))]
   })
-  const inUse = new Set(current)
+  const usedBySiblings = new Set<string>()
   // A disabled account's siblings are disabled too: nothing of theirs is kept then.
   if (merge && owner.active) {
     for (const sibling of await siblingsOf(tx, app)) {
       const shared = placeholders(owner, sibling, `_php${phpRuntime(sibling.runtime).int}`)
-      for (const path of pathsOf(runtimeFiles(settings, shared, sibling.runtime))) inUse.add(path)
+      for (const path of pathsOf(runtimeFiles(settings, shared, sibling.runtime))) {
+        usedBySiblings.add(path)
+      }
     }
   }
-  return [...new Set(candidates)].filter((path) => !inUse.has(path)).sort()
+  const unique = [...new Map(candidates.map((file) => [file.path, file])).values()]
+    .filter((file) => !usedBySiblings.has(file.path))
+    .sort((a, b) => a.path.localeCompare(b.path))
+  return { stale: unique.filter((file) => !current.includes(file.path)), own: unique }
 }
 
 export async function loadWebappObject(tx: Tx, id: number): Promise<WebappObject | undefined> {
@@ -348,6 +380,7 @@ export async function loadWebappObject(tx: Tx, id: number): Promise<WebappObject
   const php = spec.runtime === 'php' ? phpPart(settings, owner, app, options) : null
   const python = spec.runtime === 'python' ? pythonPart(settings, owner, app, options) : null
   const current = php ? pathsOf(php.files) : python ? pathsOf(python.files) : []
+  const files = await filesOf(tx, settings, owner, app, owner.active ? current : [])
 
   return {
     id: app.id,
@@ -367,7 +400,8 @@ export async function loadWebappObject(tx: Tx, id: number): Promise<WebappObject
     uploadDirs: [...(spec.cms?.uploadDirs ?? [])],
     php,
     python,
-    staleFiles: await staleFilesOf(tx, settings, owner, app, owner.active ? current : []),
+    staleFiles: files.stale,
+    ownFiles: files.own,
     cms: {
       databaseId: app.databaseId,
       sqlUserId: app.sqlUserId,
