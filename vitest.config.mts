@@ -43,6 +43,8 @@ export default defineConfig({
             'test/main/orchestration/unix-users.test.ts',
             'test/main/breaking/refusals.test.ts',
             'test/main/other-services/*-data.test.ts',
+            'test/main/websites/website-data.test.ts',
+            'test/main/websites/website-backends.test.ts',
             'test/main/saas/saas-data.test.ts',
             'test/main/saas/saas-backends.test.ts',
           ],

@@ -331,3 +331,43 @@ export function hereDocument(content: string | Secret): ShellText {
   const shown = content instanceof Secret ? '***\n' : body
   return new ShellText(`<<'${word}'\n${body}${word}`, `<<'${word}'\n${shown}${word}`)
 }
+
+// Web server configuration (Apache httpd, nginx)
+
+/**
+ * One argument of an Apache directive, in double quotes. Inside them Apache reads `\"` as a
+ * quote and a final `\` as a line continuation, and expands `${NAME}` anywhere; a line break
+ * ends the directive. A value holding any of these is refused rather than written.
+ */
+export function apacheWord(value: string): string {
+  if (/["\p{Cc}\u2028\u2029]|\\$|\$\{/u.test(value)) {
+    throw new Error('An Apache argument cannot hold quotes, controls, ${ or a final backslash')
+  }
+  return `"${value}"`
+}
+
+/**
+ * One argument of an nginx directive, in double quotes. nginx turns `\"`, `\\`, `\n`, `\r`,
+ * `\t` inside quotes into other characters and, in most directives, reads `$name` as a
+ * variable: refused, unless `variables` allows `$1`…`$9` (a regex location's captures).
+ */
+export function nginxWord(value: string, { captures = false } = {}): string {
+  const dollar = captures ? /\$(?!\d)/ : /\$/
+  if (/["\p{Cc}\u2028\u2029]|\\[\\"'nrt]|\\$/u.test(value) || dollar.test(value)) {
+    throw new Error('An nginx argument cannot hold quotes, controls, backslash escapes or $')
+  }
+  return `"${value}"`
+}
+
+/** An nginx regular expression in quotes: there `$` is an anchor, not a variable. */
+export function nginxRegex(pattern: string): string {
+  if (/["\p{Cc}\u2028\u2029]|\\[\\"'nrt]|\\$/u.test(pattern)) {
+    throw new Error('An nginx regex cannot hold quotes, controls or backslash escapes')
+  }
+  return `"${pattern}"`
+}
+
+/** Text matched literally by a PCRE regular expression (Apache and nginx both use PCRE). */
+export function pcreLiteral(text: string): string {
+  return text.replace(/[\\^$.|?*+()[\]{}-]/g, '\\$&')
+}
