@@ -64,7 +64,7 @@ type Joined = {
 function toRow({ certificate, ...owner }: Joined, now: Date, renewDays: number): CertificateRow {
   const { notAfter } = certificate
   const daysLeft = notAfter
-    ? Math.floor((new Date(notAfter).getTime() - now.getTime()) / DAY_MS)
+    ? Math.trunc((new Date(notAfter).getTime() - now.getTime()) / DAY_MS)
     : null
   return {
     id: certificate.id,
@@ -100,7 +100,7 @@ async function selectJoined(tx: Tx, where: SQL | undefined) {
     .orderBy(asc(certificates.id))
 }
 
-/** Certificate rows by id, oldest first, as the pages and the renewal see them. */
+/** Certificate rows by id, in the order asked, as the pages and the renewal see them. */
 export async function certificateRows(
   tx: Tx,
   ids: readonly number[],
@@ -109,7 +109,10 @@ export async function certificateRows(
   if (!ids.length) return []
   const renewDays = await settingValue(tx, 'CERTIFICATES_RENEW_DAYS')
   const rows = await selectJoined(tx, inArray(certificates.id, [...ids]))
-  return rows.map((row) => toRow(row, now, renewDays))
+  const order = new Map(ids.map((id, index) => [id, index]))
+  return rows
+    .map((row) => toRow(row, now, renewDays))
+    .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
 }
 
 export async function getCertificateDetail(tx: Tx, id: number): Promise<CertificateRow> {

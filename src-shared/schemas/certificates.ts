@@ -92,7 +92,7 @@ export interface CertificateRow {
   /** ISO 8601 instants in UTC (`…Z`), from the issued certificate itself. */
   notBefore: string | null
   notAfter: string | null
-  /** Whole days until it expires (negative once expired); null before it is issued. */
+  /** Whole days until it ends (0 on its last day, negative past it); null if never issued. */
   daysLeft: number | null
   /** Whether the renewal would take it now. */
   due: boolean

@@ -103,7 +103,7 @@ const bytesSafe = (text: string) =>
 const oneLevel = (text: string) => bytesSafe(text).replace(/\//g, '_')
 
 describe('certbot-webroot script', () => {
-  it('hands every value to certbot as one argument, whatever it holds, and runs nothing else', () => {
+  it('hands every value to certbot as one argument whatever it holds, running nothing else', () => {
     let run = 0
     fc.assert(
       fc.property(

@@ -33,7 +33,7 @@ export function CertificateExpiry({
       </Text>
     )
   }
-  const expired = row.daysLeft < 0
+  const expired = new Date(row.notAfter).getTime() < Date.now()
   return (
     <Group gap="xs" wrap="nowrap">
       <Text component="time" dateTime={row.notAfter} size="sm" style={{ whiteSpace: 'nowrap' }}>
