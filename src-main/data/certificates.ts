@@ -77,6 +77,7 @@ function toRow({ certificate, ...owner }: Joined, now: Date, renewDays: number):
     notAfter,
     daysLeft,
     due: notAfter !== null && notAfter <= dueBefore(now, renewDays),
+    expired: notAfter !== null && notAfter <= now.toISOString(),
     lastError: certificate.lastError,
     version: certificate.version,
     updatedAt: certificate.updatedAt,

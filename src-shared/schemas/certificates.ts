@@ -96,6 +96,8 @@ export interface CertificateRow {
   daysLeft: number | null
   /** Whether the renewal would take it now. */
   due: boolean
+  /** Whether its end has passed. */
+  expired: boolean
   lastError: string
   version: number
   updatedAt: string

@@ -72,16 +72,16 @@ describe('certificates data', () => {
     await core.dispose()
   })
 
-  it('lists by expiry, soonest first, marks the due ones and finds by name or website', async () => {
+  it('lists soonest expiry first, marks the due ones, finds by name or website', async () => {
     const late = await issued(await website('late', ['late.example.org']), 'late.example.org', 80)
     const soon = await issued(await website('soon', ['soon.example.org']), 'soon.example.org', 5)
     const gone = await issued(await website('gone', ['gone.example.org']), 'gone.example.org', -2)
 
     const list = await call('certificates:list', {})
-    expect(list.rows.map((row) => [row.id, row.due, row.daysLeft])).toEqual([
-      [gone, true, -2],
-      [soon, true, 4],
-      [late, false, 79],
+    expect(list.rows.map((row) => [row.id, row.due, row.expired, row.daysLeft])).toEqual([
+      [gone, true, true, -2],
+      [soon, true, false, 4],
+      [late, false, false, 79],
     ])
     const byName = await call('certificates:list', { sort: 'name', dir: 'desc' })
     expect(byName.rows.map((row) => row.names[0])).toEqual([
@@ -141,7 +141,7 @@ describe('certificates data', () => {
     ])
   })
 
-  it("belongs to the account's services and goes, with its history, when the account goes", async () => {
+  it("is one of the account's services and goes with it, history kept", async () => {
     const site = await website('shop', ['shop.example.org'])
     const id = await issued(site, 'shop.example.org www.shop.example.org', 40)
     expect(await core.store.read((tx) => websitesOfCertificate(tx, id))).toEqual([site])

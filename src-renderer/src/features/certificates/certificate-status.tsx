@@ -23,7 +23,7 @@ export function CertificateStatusBadge({ status }: { status: CertificateStatus }
 export function CertificateExpiry({
   row,
 }: {
-  row: Pick<CertificateRow, 'notAfter' | 'daysLeft' | 'due'>
+  row: Pick<CertificateRow, 'notAfter' | 'daysLeft' | 'due' | 'expired'>
 }) {
   const { t } = useTranslation()
   if (!row.notAfter || row.daysLeft === null) {
@@ -33,13 +33,12 @@ export function CertificateExpiry({
       </Text>
     )
   }
-  const expired = new Date(row.notAfter).getTime() < Date.now()
   return (
     <Group gap="xs" wrap="nowrap">
       <Text component="time" dateTime={row.notAfter} size="sm" style={{ whiteSpace: 'nowrap' }}>
         {formatDay(row.notAfter)}
       </Text>
-      {expired ? (
+      {row.expired ? (
         <Badge color="red">{t('certificates.expired')}</Badge>
       ) : (
         row.due && <Badge color="orange">{t('certificates.due')}</Badge>
