@@ -42,6 +42,8 @@ export default defineConfig({
             'test/main/mailing-lists/mailman-backend.test.ts',
             'test/main/orchestration/unix-users.test.ts',
             'test/main/breaking/refusals.test.ts',
+            'test/main/certificates/certificate-data.test.ts',
+            'test/main/certificates/certbot.test.ts',
             'test/main/other-services/*-data.test.ts',
             'test/main/websites/website-data.test.ts',
             'test/main/websites/website-backends.test.ts',
