@@ -87,8 +87,9 @@ export const WEBAPP_OPTIONS = {
     expects: 'a relative folder of letters, digits and ._-/',
     path: true,
   },
-  timeout: { group: 'Process', ...digits(3) },
-  processes: { group: 'Process', ...digits(2) },
+  // Tightened to exclude 0: FPM refuses no processes, and a 0 timeout would mean none.
+  timeout: { group: 'Process', rule: /^[1-9]\d{0,2}$/, expects: '1 to 999 (seconds)' },
+  processes: { group: 'Process', rule: /^[1-9]\d?$/, expects: '1 to 99' },
   enable_functions: functions,
   disable_functions: functions,
   allow_url_include: php(onOff),

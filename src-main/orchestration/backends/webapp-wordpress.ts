@@ -168,8 +168,9 @@ export const wordpressBackend = defineBackend<WordpressObject>({
   repr: (app) => `${app.user}/${app.name}`,
   matchFields: { id: 'int', name: 'string', type: 'string', accountId: 'int' },
   matchValues: (app) => ({ id: app.id, name: app.name, type: app.type, accountId: app.accountId }),
+  // A route with a blank match takes every web app: only WordPress ones are this one's.
   actions: {
-    save: install,
-    delete: (out, app) => deleteDir(out, app),
+    save: (out, app) => app.type === 'wordpress-php' && install(out, app),
+    delete: (out, app) => app.type === 'wordpress-php' && deleteDir(out, app),
   },
 })

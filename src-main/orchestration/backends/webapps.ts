@@ -22,6 +22,10 @@ type FpmApp = Parameters<typeof renderPool>[0]
 type CgiApp = Parameters<typeof renderWrapper>[0]
 type PythonApp = Parameters<typeof renderVassal>[0]
 
+/**
+ * A route with a blank match takes every web app, so each backend acts on its own types only.
+ */
+const isStatic = (app: WebappObject) => app.type === 'static' || app.type === 'webalizer'
 const isFpm = (app: WebappObject): app is FpmApp => app.php?.files.kind === 'fpm'
 const isCgi = (app: WebappObject): app is CgiApp => app.php?.files.kind === 'cgi'
 
@@ -132,11 +136,13 @@ export const phpWebappBackend = defineBackend<WebappObject>({
   prepare: prepareFlags,
   actions: {
     save(out, app) {
+      if (!app.php) return
       // A CMS app's folder is the installer's (it refuses a folder already filled).
       if (app.type === 'php' || app.type === 'symbolic-link') saveFolder(out, app)
       savePhp(out, app)
     },
     delete(out, app) {
+      if (!app.php) return
       removeFiles(out, app.ownFiles)
       if (app.type === 'php' || app.type === 'symbolic-link') removeFolder(out, app)
     },
@@ -152,8 +158,8 @@ export const staticWebappBackend = defineBackend<WebappObject>({
   description: 'Creates and removes the folder of a static or Webalizer web app.',
   defaultRouteMatch: 'instance.type == "static" || instance.type == "webalizer"',
   actions: {
-    save: (out, app) => createDir(out, app),
-    delete: (out, app) => deleteDir(out, app),
+    save: (out, app) => isStatic(app) && createDir(out, app),
+    delete: (out, app) => isStatic(app) && deleteDir(out, app),
   },
 })
 
@@ -172,8 +178,9 @@ export const pythonWebappBackend = defineBackend<WebappObject>({
   defaultRouteMatch: 'instance.type == "python"',
   actions: {
     save(out, app) {
+      if (!app.python) return
       createDir(out, app)
-      if (app.active && app.python) {
+      if (app.active) {
         const python = app as PythonApp
         const socketDir = posix.dirname(python.python.files.socket)
         out.run(sh`install -d -m 0750 -o ${app.runAs} -g www-data ${socketDir}`)
@@ -188,6 +195,7 @@ export const pythonWebappBackend = defineBackend<WebappObject>({
       removeFiles(out, app.staleFiles)
     },
     delete(out, app) {
+      if (!app.python) return
       removeFiles(out, app.ownFiles)
       deleteDir(out, app)
     },

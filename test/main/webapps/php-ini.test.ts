@@ -136,6 +136,8 @@ describe('checkOption', () => {
     expect(rule('timeout', '1000')).toBe('pattern')
     expect(rule('timeout', '999')).toBeUndefined()
     expect(rule('processes', '10')).toBeUndefined()
+    expect(rule('processes', '0')).toBe('pattern')
+    expect(rule('timeout', '0')).toBe('pattern')
     expect(rule('display_errors', 'On')).toBeUndefined()
     expect(rule('display_errors', 'yes')).toBe('pattern')
     expect(rule('date.timezone', 'Europe/Madrid')).toBeUndefined()
