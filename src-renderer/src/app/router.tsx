@@ -35,6 +35,7 @@ import { websiteRoutes } from '../features/websites/routes'
 import { certificateRoutes } from '../features/certificates/routes'
 import { mailingListRoutes } from '../features/mailing-lists/routes'
 import { otherServiceRoutes } from '../features/other-services/routes'
+import { saasRoutes } from '../features/saas/routes'
 import { SettingsPage } from '../features/settings/settings-page'
 import { AppLayout } from '../layout/app-layout'
 
@@ -86,6 +87,7 @@ export function createAppRouter() {
             ...certificateRoutes,
             ...mailingListRoutes,
             ...otherServiceRoutes,
+            ...saasRoutes,
             { path: 'services/:area', element: <PlaceholderPage kind="services" /> },
             { path: 'billing/:area', element: <PlaceholderPage kind="billing" /> },
             { path: '*', element: <NotFoundPage /> },

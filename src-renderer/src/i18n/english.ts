@@ -4,9 +4,18 @@ import mailingLists from './areas-en/mailing-lists.json'
 import otherServices from './areas-en/other-services.json'
 import webapps from './areas-en/webapps.json'
 import websites from './areas-en/websites.json'
+import saas from './areas-en/saas.json'
 
 /**
  * The English strings: the shared ones in en.json, and one file per service area in areas-en,
  * each under its own key so that areas are translated (and reviewed) apart.
  */
-export const english = { ...base, webapps, websites, certificates, mailingLists, otherServices }
+export const english = {
+  ...base,
+  webapps,
+  websites,
+  certificates,
+  mailingLists,
+  otherServices,
+  saas,
+}

@@ -16,6 +16,7 @@ const PAGES: Partial<Record<ObjectType, (id: number) => string>> = {
   website: (id) => `/services/websites/${id}`,
   certificate: (id) => `/services/certificates/${id}`,
   mailingList: (id) => `/services/mailing-lists/${id}`,
+  saasTenant: (id) => `/services/saas/${id}`,
   vps: (id) => `/services/vps/${id}`,
   miscellaneous: (id) => `/services/miscellaneous/${id}`,
   server: (id) => `/servers/${id}`,

@@ -26,6 +26,7 @@ import { AccountWebapps } from '../webapps/account-section'
 import { AccountWebsites } from '../websites/account-section'
 import { AccountMailingLists } from '../mailing-lists/account-section'
 import { AccountOtherServices } from '../other-services/account-section'
+import { AccountSaas } from '../saas/account-section'
 import { DeleteAccountButton } from './delete-account-button'
 import { SetActiveButton } from './set-active-button'
 import { WriteLinkButton } from '../../components/write-link-button'
@@ -121,6 +122,7 @@ export function AccountPage() {
             <AccountWebapps accountId={account.id} services={detail.services} />
             <AccountWebsites accountId={account.id} services={detail.services} />
             <AccountMailingLists accountId={account.id} services={detail.services} />
+            <AccountSaas accountId={account.id} services={detail.services} />
             <AccountOtherServices accountId={account.id} services={detail.services} />
           </Stack>
         </Tabs.Panel>
