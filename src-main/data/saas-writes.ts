@@ -40,9 +40,11 @@ async function assertAccount(tx: Tx, accountId: number): Promise<void> {
  * A custom URL as stored (spec 8.1): allowed by the service and its setting, of a scheme and
  * path the service takes, on a host that is a domain of the tenant's own account.
  *
- * TODO(#6): spec 8.1 then finds or creates the website serving that host and the
- * `<service>-saas` directive on it; that waits for the websites data module, so for now the
- * URL is checked and stored, and no website or directive is made.
+ * TODO(#6): spec 8.1 then finds or creates the website serving that host (protocol `http`
+ * or `https-only` by the scheme) with a `<service>-saas` directive at the URL's path. The
+ * website catalogue has no SaaS directives yet (website-directives.ts marks them), nor do
+ * its Apache and nginx renderers, so the URL is checked and stored, no website is made, and
+ * the DokuWiki farm answers the host through its link alone.
  */
 async function checkCustomUrl(
   tx: Tx,
