@@ -125,6 +125,26 @@ export const SAAS_SETTINGS = {
     schema: unixName,
     default: 'www-data',
   },
+  SAAS_MOODLE_SITE_MAP_PATH: {
+    group: 'SAAS',
+    help:
+      'The PHP file of the Moodle installation holding $site_map (custom host => [site, ' +
+      'wwwroot]); its config.php includes it before lib/setup.php.',
+    schema: serverPath(false),
+    default: '/var/www/moodle-mu/site-map.php',
+  },
+  SAAS_MOODLE_DATA_PATH: {
+    group: 'SAAS',
+    help: "A Moodle site's data folder; %(site_name)s is its name.",
+    schema: serverPath(true),
+    default: '/var/moodledata/%(site_name)s',
+  },
+  SAAS_MOODLE_USER: {
+    group: 'SAAS',
+    help: "The server user Moodle runs as, owner of each site's data folder.",
+    schema: unixName,
+    default: 'www-data',
+  },
 } as const
 
 export const CUSTOM_URL_SETTING: Partial<

@@ -1,10 +1,11 @@
-import { phpString, sh, ShellText } from '../../core/escape'
+import { phpString, sh } from '../../core/escape'
 import { fillDomainTemplate } from '../../../src-shared/schemas/saas-settings'
 import { settingValue } from '../../data/settings'
 import type { Tx } from '../../db/store'
 import { defineBackend } from '../backend'
 import type { Commands } from '../script'
 import { loadTenant, tenantBackend, type TenantObject } from './saas-objects'
+import { parentOf, setPhpLine } from './saas-php-lines'
 
 /**
  * The Drupal multisite (spec 8.3): a site folder per tenant under the installation's `sites`,
@@ -31,47 +32,21 @@ async function loadDrupal(tx: Tx, id: number): Promise<DrupalObject | undefined>
 /** A table prefix from a host name: `-` and `.` have no place in an SQL identifier. */
 export const tablePrefix = (name: string) => `${name.replace(/[-.]/g, '_')}_`
 
-const parentOf = (path: string) => path.slice(0, path.lastIndexOf('/')) || '/'
-
-/**
- * Replaces the line tagged `$2` of the PHP file `$1` by the line read on stdin (or only drops
- * it when stdin is empty), through a temporary file beside it. The file starts as `<?php`.
- */
-const SET_LINE = [
-  'set -euo pipefail',
-  'file=$1; tag=$2; line=$(cat)',
-  'if [ -L "$file" ]; then echo "$file is a link: left as it is" >&2; exit 1; fi',
-  'if [ ! -e "$file" ]; then printf \'%s\\n\' \'<?php\' > "$file"; fi',
-  // Lines ending in the tag; a substring test would also take `site foo` for `site foobar`.
-  'TAG=$tag awk \'{ n = length(ENVIRON["TAG"])',
-  '  if (substr($0, length($0) - n + 1) != ENVIRON["TAG"]) print }\' \\',
-  '  "$file" > "$file.orchestra-tmp"',
-  'if [ -n "$line" ]; then printf \'%s %s\\n\' "$line" "$tag" >> "$file.orchestra-tmp"; fi',
-  'chmod 0644 "$file.orchestra-tmp"',
-  'mv -f "$file.orchestra-tmp" "$file"',
-].join('\n')
-
-/** Runs SET_LINE, as `user` when given (a file in a folder the web server can write). */
-function setLine(out: Commands, file: string, tag: string, php: string, user?: string) {
-  const as = user ? sh`runuser -u ${user} -- ` : new ShellText('')
-  out.run(sh`printf '%s' ${php} | ${as}bash -c ${SET_LINE} orchestra ${file} ${tag}`)
-}
-
 function saveDrupal(out: Commands, drupal: DrupalObject) {
   const { site, user, name } = drupal
   out.run(sh`if [ -L ${site} ]; then echo "the site folder is a link" >&2; exit 1; fi`)
   out.run(sh`mkdir -p ${site}`)
   out.run(sh`chown ${user} ${site}`)
   const prefix = `$databases['default']['default']['prefix'] = ${phpString(tablePrefix(name))};`
-  setLine(out, `${site}/settings.php`, `// orchestra: table prefix`, prefix, user)
+  setPhpLine(out, `${site}/settings.php`, `// orchestra: table prefix`, prefix, user)
   const map = `$sites[${phpString(drupal.siteDomain)}] = ${phpString(name)};`
-  setLine(out, `${parentOf(site)}/sites.php`, `// orchestra: site ${name}`, map)
+  setPhpLine(out, `${parentOf(site)}/sites.php`, `// orchestra: site ${name}`, map)
 }
 
 /** Removes the folder and its line of sites.php; the tables stay (spec 8.3). */
 function deleteDrupal(out: Commands, drupal: DrupalObject) {
   const { site, name } = drupal
-  setLine(out, `${parentOf(site)}/sites.php`, `// orchestra: site ${name}`, '')
+  setPhpLine(out, `${parentOf(site)}/sites.php`, `// orchestra: site ${name}`, '')
   out.run(sh`if [ -L ${site} ]; then rm -f -- ${site}; else rm -rf -- ${site}; fi`)
 }
 

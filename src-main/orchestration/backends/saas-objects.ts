@@ -17,7 +17,8 @@ export interface TenantObject {
   /** Own flag and the account's. */
   isActive: boolean
   siteDomain: string
-  /** The host of the custom URL, or empty. */
+  /** The custom URL as stored (`https://host/path/`) and its host, or empty. */
+  customUrl: string
   customHost: string
   /**
    * A SHA-512 crypt hash of the password given in this change, or undefined. Not enumerable,
@@ -44,6 +45,7 @@ export async function loadTenant(tx: Tx, id: number): Promise<TenantObject | und
     accountEmail: account.email,
     isActive: tenant.isActive && account.isActive,
     siteDomain: await siteDomainOf(tx, tenant.service, tenant.name),
+    customUrl: tenant.customUrl,
     customHost: parsed && 'ok' in parsed ? parsed.ok.host : '',
   }
   const password = heldTenantPassword(tx, id)

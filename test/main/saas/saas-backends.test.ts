@@ -23,7 +23,7 @@ const TEMPLATE = [
   'tar -czf /var/www/wikifarm/template.tar.gz -C /var/www/wikifarm/tpl .',
 ].join(' && ')
 
-describe('SaaS backends over SSH: the DokuWiki farm and the Drupal multisite', () => {
+describe('SaaS backends over SSH: the DokuWiki farm, Drupal and Moodle multisites', () => {
   let ssh: TestSshServer
   let core: TestCore
   let joe: number
@@ -39,13 +39,15 @@ describe('SaaS backends over SSH: the DokuWiki farm and the Drupal multisite', (
   })
   beforeEach(async () => {
     core = await makeCore()
-    ssh.exec(`${TEMPLATE} && rm -rf /var/www/drupal /etc/pwned*`)
+    ssh.exec(`${TEMPLATE} && rm -rf /var/www/drupal /var/www/moodle-mu /var/moodledata /etc/pwned*`)
+    // The Moodle installation, whose folder holds the site map.
+    ssh.exec('mkdir -p /var/www/moodle-mu')
     await call('settings:update', { name: 'DOMAINS_DEFAULT_NS', value: ['ns1.example.net.'] })
     joe = (await call('accounts:create', accountInput({ username: 'joe' }))).account.id
     await call('domains:create', { name: 'example.org', accountId: joe })
     await call('domains:create', { name: 'wiki.example.org', accountId: joe })
     const server = await addTestServer(core, ssh, 'saas1')
-    for (const service of ['dokuwiki', 'drupal']) {
+    for (const service of ['dokuwiki', 'drupal', 'moodle']) {
       const match = `instance.service == "${service}"`
       await call('routes:create', { backend: `saas-${service}`, serverId: server.id, match })
     }
@@ -179,6 +181,29 @@ describe('SaaS backends over SSH: the DokuWiki farm and the Drupal multisite', (
     expect(JSON.parse(sites())).toEqual({ 'shop.drupal.orchestra.lan': 'shop' })
     expect(exists(`${SITES}/shop-2.eu`)).toBe(false)
     expect(exists(`${SITES}/shop/settings.php`)).toBe(true)
+    await expectAllSucceeded()
+  })
+
+  it("keeps a Moodle site's data folder and its custom host in the site map", async () => {
+    const learn = await call('saas:create', {
+      accountId: joe,
+      service: 'moodle',
+      name: 'learn',
+      password: HOSTILE_PASSWORD,
+      customUrl: 'https://example.org/courses/',
+    })
+    expect(ssh.exec("stat -c '%U %a' /var/moodledata/learn")).toBe('www-data 750\n')
+    const map = '/var/www/moodle-mu/site-map.php'
+    expect(ssh.exec(`php -l ${map}`)).toContain('No syntax errors')
+    const siteMap = () => ssh.exec(`php -r 'include "${map}"; echo json_encode($site_map ?? []);'`)
+    expect(JSON.parse(siteMap())).toEqual({
+      'example.org': ['learn', 'https://example.org/courses'],
+    })
+
+    await call('saas:update', { id: learn.tenant.id, version: 1, customUrl: '' })
+    expect(JSON.parse(siteMap())).toEqual([])
+    await call('saas:delete', { ids: [learn.tenant.id] })
+    expect(exists('/var/moodledata/learn')).toBe(false)
     await expectAllSucceeded()
   })
 })
