@@ -2,6 +2,7 @@ import { and, eq, inArray, ne } from 'drizzle-orm'
 import type { z } from 'zod'
 import { AppError } from '../../src-shared/errors'
 import type { FieldChange } from '../../src-shared/schemas/history'
+import { fillTemplate } from '../../src-shared/schemas/website-settings'
 import {
   protocolsOverlap,
   type Website,
@@ -124,9 +125,30 @@ async function describeParts(tx: Tx, websiteId: number) {
   return { domains: domainNames, contents, directives }
 }
 
+/**
+ * Two sites must never share files on a server. With the default format `joe` + `a-b` and
+ * `joe-a` + `b` would both be `joe-a-b`; a format holding %(id)s cannot collide.
+ */
+async function assertFilesFree(tx: Tx, username: string, name: string) {
+  const format = await settingValue(tx, 'WEBSITES_UNIQUE_NAME_FORMAT')
+  if (format.includes('%(id)s')) return
+  const wanted = fillTemplate(format, { user: username, site_name: name })
+  const rows = await tx
+    .select({ name: websites.name, username: accounts.username })
+    .from(websites)
+    .innerJoin(accounts, eq(accounts.id, websites.accountId))
+  const clash = rows.find(
+    (row) => fillTemplate(format, { user: row.username, site_name: row.name }) === wanted,
+  )
+  if (clash) {
+    const message = `would share the server files ${wanted}.conf with website ${clash.name} of ${clash.username}`
+    throw invalid('name', 'unique_name', message)
+  }
+}
+
 export async function createWebsite(ctx: WriteContext, input: Create): Promise<WebsiteDetail> {
   const [account] = await ctx.tx
-    .select({ id: accounts.id })
+    .select({ id: accounts.id, username: accounts.username })
     .from(accounts)
     .where(eq(accounts.id, input.accountId))
   if (!account) throw invalid('accountId', 'exists', 'is not a known account')
@@ -135,6 +157,7 @@ export async function createWebsite(ctx: WriteContext, input: Create): Promise<W
     .from(websites)
     .where(and(eq(websites.accountId, input.accountId), eq(websites.name, input.name)))
   if (taken) throw invalid('name', 'unique', `the account already has a website ${input.name}`)
+  await assertFilesFree(ctx.tx, account.username, input.name)
   const protocol = input.protocol ?? (await settingValue(ctx.tx, 'WEBSITES_DEFAULT_PROTOCOL'))
   const parts = { ...input, protocol }
   await checkDomains(ctx.tx, input, parts)

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { webapps } from '../../../src-main/db/schema'
-import { accountInput, caller, makeCore, type TestCore } from '../../support/core'
+import { certificates, webapps, websites } from '../../../src-main/db/schema'
+import { accountInput, caller, countRows, makeCore, type TestCore } from '../../support/core'
+import { canaries } from '../../support/hostile'
 import { addTestServer } from '../../support/orchestration'
 import { checkScripts } from '../../support/shell'
 import { startSshServer, type TestSshServer } from '../../support/ssh-server'
@@ -253,5 +254,82 @@ describe('apache2-website and nginx-website over SSH', () => {
     )
     expect(apacheChecks()).toContain('Syntax OK')
     expect(nginxChecks()).toContain('test is successful')
+  })
+
+  it('serves the issued certificate once there is one, whatever the directives say', async () => {
+    const detail = await theJourneySite('http')
+    const live = '/etc/letsencrypt/live/example.org'
+    ssh.exec(
+      `install -d ${live} && cp ${CERT} ${live}/fullchain.pem && cp ${KEY} ${live}/privkey.pem`,
+    )
+    await core.store.write((tx) =>
+      tx.insert(certificates).values({
+        websiteId: detail.website.id,
+        names: 'example.org www.example.org',
+        lineage: live,
+        status: 'issued',
+        notAfter: '2027-03-01T00:00:00.000Z',
+      }),
+    )
+    await call('websites:update', {
+      id: detail.website.id,
+      version: detail.website.version,
+      protocol: 'https-only',
+    })
+    const apache = ssh.exec(`cat ${APACHE}/sites-available/joe-main.conf`)
+    expect(apache).toContain(`SSLCertificateFile "${live}/fullchain.pem"`)
+    expect(apache).toContain(`SSLCertificateKeyFile "${live}/privkey.pem"`)
+    const nginx = ssh.exec(`cat ${NGINX}/sites-available/joe-main.conf`)
+    expect(nginx).toContain(`ssl_certificate "${live}/fullchain.pem";`)
+    expect(apacheChecks()).toContain('Syntax OK')
+    expect(nginxChecks()).toContain('test is successful')
+  })
+
+  it('saves every site mounting a web app again when the app changes', async () => {
+    await theJourneySite('http')
+    const [blog] = (await call('webapps:list', { q: 'blog' })).rows
+    await call('webapps:update', { id: blog!.id, version: blog!.version, runtime: '8.2-cgi' })
+    const apache = ssh.exec(`cat ${APACHE}/sites-available/joe-main.conf`)
+    expect(apache).toContain('Action php-fcgi "/fcgi-bin/blog-wrapper"')
+    const nginx = (await websiteLogs()).filter((log) => log.backend === 'nginx-website').at(-1)!
+    expect(nginx.stderr).toContain('web app blog runs PHP through FCGID')
+    expect(apacheChecks()).toContain('Syntax OK')
+  })
+
+  it('refuses hostile values in every field before anything is stored or sent', async () => {
+    const files = await webapp('files', 'static')
+    const values = [
+      ...canaries('/tmp/pwned'),
+      '/a\nb',
+      '/a b',
+      '/a"b',
+      '/a#b',
+      '/../etc',
+      '/a\r\nb',
+    ]
+    const attempts = values.flatMap((value) => [
+      { name: value },
+      { contents: [{ webappId: files, path: value }] },
+      { directives: [{ name: 'redirect' as const, value: `${value} http://x.example/` }] },
+      // In a URL, # (a fragment) and .. (the server resolves it) are data, safely quoted.
+      ...(['/a#b', '/../etc'].includes(value)
+        ? []
+        : [{ directives: [{ name: 'redirect' as const, value: `/a http://x.example/${value}` }] }]),
+      { directives: [{ name: 'proxy' as const, value: `${value} http://x.example/` }] },
+      { directives: [{ name: 'error-document' as const, value: `404 ${value}` }] },
+      { directives: [{ name: 'ssl-cert' as const, value }] },
+      { directives: [{ name: 'sec-engine' as const, value }] },
+    ])
+    for (const attempt of attempts) {
+      const request = { accountId: joe, name: 'main', ...attempt }
+      const outcome = await call('websites:create', request).then(
+        () => 'accepted',
+        (error: { code?: string }) => error.code,
+      )
+      expect(outcome, JSON.stringify(attempt)).toBe('VALIDATION')
+    }
+    expect(await countRows(core, websites)).toBe(0)
+    expect((await websiteLogs()).length).toBe(0)
+    expect(ssh.exec('ls /tmp/pwned* 2>/dev/null || true')).toBe('')
   })
 })

@@ -87,6 +87,17 @@ describe('websites: records and rules (spec 6.1, 6.2)', () => {
     expect(other.uniqueName).toBe('ann-main')
   })
 
+  it('refuses a name whose server files another account’s site already has', async () => {
+    const joeA = (await call('accounts:create', accountInput({ username: 'joe-a' }))).account.id
+    await call('websites:create', { accountId: joe, name: 'a-b' })
+    const clash = call('websites:create', { accountId: joeA, name: 'b' })
+    expect(await refusal(clash)).toBe('name: unique_name')
+    await call('settings:update', { name: 'WEBSITES_UNIQUE_NAME_FORMAT', value: '%(user)s-%(id)s' })
+    expect((await call('websites:create', { accountId: joeA, name: 'b' })).uniqueName).toBe(
+      'joe-a-2',
+    )
+  })
+
   it('checks locations across the merged parts of an edit', async () => {
     const app = await webapp('files')
     const created = await call('websites:create', {
