@@ -141,7 +141,9 @@ async function assertFilesFree(tx: Tx, username: string, name: string) {
     (row) => fillTemplate(format, { user: row.username, site_name: row.name }) === wanted,
   )
   if (clash) {
-    const message = `would share the server files ${wanted}.conf with website ${clash.name} of ${clash.username}`
+    const message =
+      `would share the server files ${wanted}.conf with website ${clash.name} ` +
+      `of ${clash.username}`
     throw invalid('name', 'unique_name', message)
   }
 }
