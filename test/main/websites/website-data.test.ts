@@ -155,4 +155,28 @@ describe('websites: records and rules (spec 6.1, 6.2)', () => {
     await call('accounts:delete', { id: joe })
     expect(await countRows(core, websites)).toBe(0)
   })
+
+  it('refuses settings that would put hostile text into a configuration', async () => {
+    const hostile = ['/var/log/a b', '/var/log/"x"', '/var/log/../../etc', '/a\nInclude /x', 'rel']
+    for (const name of [
+      'WEBSITES_WEBSITE_WWW_ACCESS_LOG_PATH',
+      'WEBSITES_NGINX_ACCESS_LOG_PATH',
+      'WEBSITES_BASE_APACHE_CONF',
+      'WEBSITES_DEFAULT_SSL_CERT',
+    ] as const) {
+      for (const value of hostile) {
+        expect(await refusal(call('settings:update', { name, value })), `${name} ${value}`).toMatch(
+          /^value: /,
+        )
+      }
+    }
+    for (const value of ['%(user)s', '%(site_name)s/x', '..%(id)s', '%(site_name)s %(user)s']) {
+      const update = call('settings:update', { name: 'WEBSITES_UNIQUE_NAME_FORMAT', value })
+      expect(await refusal(update), value).toMatch(/^value: /)
+    }
+    for (const value of [['1.2.3.4:80'], ['*', 'a b'], []]) {
+      const update = call('settings:update', { name: 'WEBSITES_DEFAULT_IPS', value })
+      expect(await refusal(update), JSON.stringify(value)).toMatch(/^value: /)
+    }
+  })
 })

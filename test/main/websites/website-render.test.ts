@@ -133,6 +133,30 @@ describe('nginx server blocks', () => {
   })
 })
 
+describe('nginx locations', () => {
+  it('passes uWSGI apps and proxies at their locations, with their timeouts', () => {
+    const py = servedApp(5, 'py', { kind: 'uwsgi', socket: '/run/uwsgi/app/py/socket' })
+    const { config } = renderNginxSite(
+      site({
+        contents: [mount('/py', { ...py, timeoutSeconds: 45 })],
+        directives: [{ name: 'proxy', path: '/api', url: 'http://127.0.0.1:8080', timeout: 30 }],
+      }),
+    )
+    expect(config).toContain('location "/py/" {')
+    expect(config).toContain('uwsgi_pass "unix:/run/uwsgi/app/py/socket";')
+    expect(config).toContain('uwsgi_read_timeout 45s;')
+    expect(config).toContain('proxy_pass "http://127.0.0.1:8080/";')
+    expect(config).toContain('proxy_read_timeout 30s;')
+  })
+
+  it('redirects port 80 of an https-only site to https and serves TLS on 443', () => {
+    const { config } = renderNginxSite(site({ protocol: 'https-only', tls }))
+    expect(config).toContain('listen 443 ssl;')
+    expect(config).toContain('ssl_certificate "/etc/ssl/a.pem";')
+    expect(config).toContain('return 301 https://$host$request_uri;')
+  })
+})
+
 describe('web server escaping', () => {
   it('quotes Apache arguments and refuses what would end or expand them', () => {
     expect(apacheWord('/home/joe/a b')).toBe('"/home/joe/a b"')
