@@ -6,14 +6,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../../src-shared/errors'
 import { certificateForWebsite } from '../../../src-main/data/certificates'
-import {
-  certificates,
-  webapps,
-  websiteContents,
-  websiteDomains,
-  websites,
-} from '../../../src-main/db/schema'
-import { loadServedWebapps } from '../../../src-main/orchestration/backends/webapp-runtime'
+import { certificates } from '../../../src-main/db/schema'
 import {
   startAcmeServer,
   startChallengeResponder,
@@ -42,18 +35,14 @@ describe("Let's Encrypt certificates against pebble, through a real sshd", () =>
   const dir = mkdtempSync(join(tmpdir(), 'certbot-scripts-'))
 
   async function addWebsite(name: string, domainIds: number[], webappId?: number) {
-    return core.store.write(async (tx) => {
-      const [site] = await tx
-        .insert(websites)
-        .values({ name, accountId, protocol: 'https' })
-        .returning()
-      for (const domainId of domainIds) {
-        await tx.insert(websiteDomains).values({ websiteId: site!.id, domainId })
-      }
-      if (webappId)
-        await tx.insert(websiteContents).values({ websiteId: site!.id, webappId, path: '/' })
-      return site!.id
+    const created = await call('websites:create', {
+      accountId,
+      name,
+      protocol: 'https',
+      domainIds,
+      contents: webappId ? [{ webappId, path: '/' }] : [],
     })
+    return created.website.id
   }
 
   beforeAll(async () => {
@@ -65,17 +54,9 @@ describe("Let's Encrypt certificates against pebble, through a real sshd", () =>
       accountId,
     })
     const domainId = (name: string) => created.find((d) => d.domain.name === name)!.domain.id
-    // TODO(#6): through the web app and website channels once both have landed.
-    const webappId = await core.store.write(async (tx) => {
-      const [app] = await tx
-        .insert(webapps)
-        .values({ name: 'site', type: 'static', accountId })
-        .returning()
-      return app!.id
-    })
-    documentRoot = (await core.store.read((tx) => loadServedWebapps(tx, [webappId]))).get(
-      webappId,
-    )!.documentRoot
+    const webapp = await call('webapps:create', { accountId, name: 'site', type: 'static' })
+    const webappId = webapp.webapp.id
+    documentRoot = webapp.documentRoot
     websiteId = await addWebsite(
       'main',
       [domainId('www.example.org'), domainId('example.org')],
@@ -255,9 +236,13 @@ describe("Let's Encrypt certificates against pebble, through a real sshd", () =>
     // shop.example.org is a domain of the account but not of the site: add it to the site,
     // where nginx does not answer for it, so pebble's check gets a 404.
     const [shop] = (await call('domains:list', { q: 'shop' })).rows
-    await core.store.write((tx) =>
-      tx.insert(websiteDomains).values({ websiteId, domainId: shop!.id }),
-    )
+    const site = await call('websites:get', { id: websiteId })
+    const domainIds = site.domains.map((domain) => domain.id)
+    await call('websites:update', {
+      id: websiteId,
+      version: site.website.version,
+      domainIds: [...domainIds, shop!.id],
+    })
     const failed = await call('certificates:issue', { websiteId })
     expect(failed.status).toBe('failed')
     expect(failed.names).toEqual(['example.org', 'shop.example.org', 'www.example.org'])
@@ -268,9 +253,8 @@ describe("Let's Encrypt certificates against pebble, through a real sshd", () =>
     expect(
       x509('/etc/letsencrypt/live/example.org/cert.pem', '-ext', 'subjectAltName'),
     ).not.toMatch(/shop/)
-    await core.store.write((tx) =>
-      tx.delete(websiteDomains).where(eq(websiteDomains.domainId, shop!.id)),
-    )
+    const changed = await call('websites:get', { id: websiteId })
+    await call('websites:update', { id: websiteId, version: changed.website.version, domainIds })
   })
 
   it('deletes the lineage on the server with the certificate, revoking nothing', async () => {

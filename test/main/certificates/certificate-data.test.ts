@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { AppError } from '../../../src-shared/errors'
 import { renewCertificatesCommand } from '../../../src-main/cli/renew-certificates'
 import { websitesOfCertificate } from '../../../src-main/data/certificates'
 import {
@@ -135,8 +136,8 @@ describe('certificates data', () => {
     const deep = await call('certificates:issue', {
       websiteId: site,
       names: ['a.api.shop.example.org'],
-    }).catch((error: unknown) => error as { issues: unknown })
-    expect(deep.issues).toEqual([
+    }).catch((error: unknown) => error as AppError)
+    expect((deep as AppError).issues).toEqual([
       expect.objectContaining({ field: 'names.0', rule: 'website_domain' }),
     ])
   })

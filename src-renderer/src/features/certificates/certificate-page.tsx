@@ -76,10 +76,16 @@ export function CertificatePage() {
     <Page
       title={name}
       description={
-        <Group gap="xs">
+        <Group gap={6}>
+          <Text size="sm" c="dimmed">
+            {t('certificates.page.website')}
+          </Text>
           <Anchor component={Link} to={`/services/websites/${certificate.websiteId}`} size="sm">
             {certificate.websiteName}
           </Anchor>
+          <Text size="sm" c="dimmed">
+            · {t('certificates.page.account')}
+          </Text>
           <Anchor component={Link} to={`/accounts/${certificate.accountId}`} size="sm">
             {certificate.accountUsername}
           </Anchor>
@@ -108,7 +114,9 @@ export function CertificatePage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="lg">
-          {tab === 'overview' && <WebsiteCertificateCard websiteId={certificate.websiteId} />}
+          {tab === 'overview' && (
+            <WebsiteCertificateCard websiteId={certificate.websiteId} linkToCertificate={false} />
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="logs" pt="lg">
           {tab === 'logs' && (

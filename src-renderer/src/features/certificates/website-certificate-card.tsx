@@ -65,7 +65,14 @@ function CertificateFacts({ certificate }: { certificate: CertificateDetail }) {
  * buttons to issue or renew it. Issuing waits for the ACME server's answer, seconds to a
  * minute, so the button says what is going on meanwhile.
  */
-export function WebsiteCertificateCard({ websiteId }: { websiteId: number }) {
+export function WebsiteCertificateCard({
+  websiteId,
+  linkToCertificate = true,
+}: {
+  websiteId: number
+  /** Off on the certificate's own page. */
+  linkToCertificate?: boolean
+}) {
   const { t } = useTranslation()
   const readOnly = useReadOnly()
   const query = useChannelQuery('certificates:forWebsite', { websiteId })
@@ -118,7 +125,7 @@ export function WebsiteCertificateCard({ websiteId }: { websiteId: number }) {
             </Title>
             {certificate && <CertificateStatusBadge status={certificate.status} />}
           </Group>
-          {certificate && (
+          {certificate && linkToCertificate && (
             <Anchor component={Link} to={`/services/certificates/${certificate.id}`} size="sm">
               {t('certificates.card.open')}
             </Anchor>
