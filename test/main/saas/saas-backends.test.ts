@@ -100,6 +100,22 @@ describe('SaaS backends over SSH: the DokuWiki farm, Drupal and Moodle multisite
     expect(stored).not.toContain('HOME')
   })
 
+  it('previews the script with the hash hidden, and changes nothing', async () => {
+    const request = {
+      accountId: joe,
+      service: 'dokuwiki',
+      name: 'notes',
+      password: HOSTILE_PASSWORD,
+    }
+    const preview = await call('orchestration:preview', { channel: 'saas:create', request })
+    const script = preview.scripts.map((s) => s.script).join('\n')
+    expect(script).toMatch(/printf '%s\s' '\*\*\*' \| runuser -u www-data/)
+    expect(script).not.toMatch(/\$6\$/)
+    expect(script).not.toContain('HOME')
+    expect((await call('saas:list', {})).total).toBe(0)
+    expect(exists(`${FARM}/notes.dokuwiki.orchestra.lan`)).toBe(false)
+  })
+
   it('replaces the admin line, and writes nothing through a link planted in the wiki', async () => {
     const created = await wiki()
     const conf = `${FARM}/notes.dokuwiki.orchestra.lan/conf`

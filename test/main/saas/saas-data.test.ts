@@ -110,6 +110,14 @@ describe('SaaS sign-up data (spec 8.2)', () => {
     expect(history.at(-1)).toMatchObject({ action: 'changed', message: 'Password set' })
   })
 
+  it('refuses a password with a line break or another control character', async () => {
+    for (const password of ['two\nlines here', 'carriage\r\nreturn', 'nul\u0000byte here']) {
+      expect(await refusal(wiki({ password }))).toEqual([
+        { field: 'password', rule: 'control_character' },
+      ])
+    }
+  })
+
   it('keeps a BSCW e-mail as it was created', async () => {
     const created = await call('saas:create', {
       accountId: joe,
