@@ -1,13 +1,14 @@
-import { Alert, Badge, Group, SimpleGrid, Stack, Tabs } from '@mantine/core'
+import { Alert, Anchor, Badge, Group, SimpleGrid, Stack, Tabs } from '@mantine/core'
 import {
   IconAlertTriangle,
   IconHistory,
   IconId,
+  IconLayoutList,
   IconListDetails,
   IconPencil,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { useParams, useSearchParams } from 'react-router-dom'
+import { Link, useParams, useSearchParams } from 'react-router-dom'
 import type { AccountDetail } from '../../../../src-shared/schemas/accounts'
 import { useChannelQuery } from '../../api/queries'
 import { ActiveBadge } from '../../components/active-badge'
@@ -18,6 +19,7 @@ import { AccountLogs } from '../orchestration/logs/account-logs'
 import { AccountContacts } from './account-contacts'
 import { AccountDetailsCard } from './account-details-card'
 import { AccountLoadError } from './account-load-error'
+import { AccountServicesOverview } from './account-services-overview'
 import { AccountDomains } from '../domains/account-domains'
 import { AccountMail } from '../mail/account-section'
 import { AccountSqlDatabases } from '../sql-databases/account-section'
@@ -63,7 +65,22 @@ function AccountActions({ detail }: { detail: AccountDetail }) {
   )
 }
 
-const TABS = ['overview', 'logs', 'history'] as const
+const TABS = ['overview', 'services', 'logs', 'history'] as const
+
+/** Said on the overview when some service failed on a server, with the way to see which. */
+function FailingNotice({ detail }: { detail: AccountDetail }) {
+  const { t } = useTranslation()
+  const count = detail.serviceStates.filter((status) => status.state === 'failing').length
+  if (count === 0) return null
+  return (
+    <Alert color="red" icon={<IconAlertTriangle />} role="status">
+      {t('otherServices.overview.failingBanner', { count })}{' '}
+      <Anchor component={Link} to="?tab=services" size="sm">
+        {t('otherServices.overview.showOverview')}
+      </Anchor>
+    </Alert>
+  )
+}
 
 export function AccountPage() {
   const { t } = useTranslation()
@@ -102,6 +119,9 @@ export function AccountPage() {
           <Tabs.Tab value="overview" leftSection={<IconId size={16} />}>
             {t('account.overview')}
           </Tabs.Tab>
+          <Tabs.Tab value="services" leftSection={<IconLayoutList size={16} />}>
+            {t('otherServices.overview.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="logs" leftSection={<IconListDetails size={16} />}>
             {t('account.logs')}
           </Tabs.Tab>
@@ -111,6 +131,7 @@ export function AccountPage() {
         </Tabs.List>
         <Tabs.Panel value="overview" pt="lg">
           <Stack gap="lg">
+            <FailingNotice detail={detail} />
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
               <AccountDetailsCard account={account} />
               <AccountContacts account={account} contacts={detail.contacts} />
@@ -125,6 +146,9 @@ export function AccountPage() {
             <AccountSaas accountId={account.id} services={detail.services} />
             <AccountOtherServices accountId={account.id} services={detail.services} />
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="services" pt="lg">
+          {tab === 'services' && <AccountServicesOverview detail={detail} />}
         </Tabs.Panel>
         <Tabs.Panel value="logs" pt="lg">
           {tab === 'logs' && <AccountLogs accountId={account.id} />}
