@@ -95,7 +95,7 @@ test('a list with a custom address, on Mailman over SSH, disabled and deleted', 
     await expectNotification(page, 'List shop-news created')
   })
 
-  await test.step('the list is in Mailman with its owner, and its address is an alias', async () => {
+  await test.step('the list is in Mailman with its owner; its address is an alias', async () => {
     const addresses = main.getByRole('region', { name: 'Addresses' })
     await expect(addresses).toContainText(FQDN)
     await expect(addresses).toContainText('news@shop.example')

@@ -10,6 +10,7 @@ import {
   LISTS_ALIASES,
   LISTS_DOMAINS,
   LISTS_POSTFIX_DIR,
+  MAILMAN_DATA,
   renderListAliases,
   renderListDomains,
   renderListsSnippet,
@@ -96,8 +97,9 @@ function commit(out: Commands, _server: unknown, files?: ListFiles) {
   replaceIfChanged(out, LISTS_ALIASES, files.aliases, { after: [postmap(LISTS_ALIASES)] })
   out.run(sh`[ -e ${`${LISTS_ALIASES}.db`} ] || ${postmap(LISTS_ALIASES)}`)
   replaceIfChanged(out, LISTS_DOMAINS, files.domains, { after: [RELOAD_FLAG] })
-  // Mailman's own transport maps follow its lists; create and remove rewrite them already.
-  out.run(new ShellText('mailman_cli aliases'))
+  // Mailman's own transport maps follow its lists: create and remove rewrite them, so they
+  // are only made here when missing (a server whose Mailman has no list yet).
+  out.run(sh`[ -e ${`${MAILMAN_DATA}/postfix_lmtp`} ] || mailman_cli aliases`)
   out.run(
     new ShellText(
       [
@@ -117,6 +119,8 @@ function commit(out: Commands, _server: unknown, files?: ListFiles) {
  * the custom addresses as Postfix virtual aliases in a map of the panel's own, regenerated
  * whole from every list routed to the server (spec 15.5).
  * TODO(#7): the traffic and subscriber monitors of spec 7.3 wait for resource monitoring.
+ * TODO(#6): a change of LISTS_DEFAULT_DOMAIN moves no list: Mailman 3 cannot rename one, so
+ * the lists made before stay on the old domain while the backend looks for them on the new.
  */
 export const mailmanBackend = defineBackend<ListObject, ListFiles>({
   id: 'mailman3',

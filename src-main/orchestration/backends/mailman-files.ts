@@ -22,7 +22,7 @@ export const LISTS_POSTFIX_DIR = '/etc/postfix/orchestra-lists'
 export const LISTS_ALIASES = `${LISTS_POSTFIX_DIR}/virtual_aliases`
 export const LISTS_DOMAINS = `${LISTS_POSTFIX_DIR}/virtual_domains`
 /** Where Debian's mailman3 writes its transport maps (`mailman aliases`). */
-const MAILMAN_DATA = '/var/lib/mailman3/data'
+export const MAILMAN_DATA = '/var/lib/mailman3/data'
 
 /**
  * The custom address's lines: `<local><suffix>@<domain>` to `<name><suffix>@<list domain>` for
