@@ -84,6 +84,13 @@ function mergeData(stored: SaasData, given: SaasData | undefined): SaasData {
   return merged
 }
 
+/**
+ * A new tenant, its password held for the backends of this change only.
+ *
+ * TODO(#6): a phpList tenant should also get its database (SAAS_PHPLIST_DB_NAME) and bounces
+ * mailbox in the provider's own account, with the shared phpList database user granted on it
+ * (spec 8.2); there is no phpList backend to use them yet, so only the name's length is kept.
+ */
 export async function createSaasTenant(
   ctx: WriteContext,
   input: Create,

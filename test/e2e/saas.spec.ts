@@ -106,6 +106,18 @@ test('a wiki on a custom domain, created from the form, edited, then deleted', a
     expect(logs.rows.map((row) => [row.backend, row.state])).toEqual([['saas-dokuwiki', 'SUCCESS']])
   })
 
+  await test.step('finds it in the list, by service', async () => {
+    await nav.getByRole('link', { name: 'SaaS', exact: true }).click()
+    await expectPageReady(page)
+    const row = main.getByRole('row').filter({ hasText: 'notes.dokuwiki.orchestra.lan' })
+    await expect(row).toContainText('DokuWiki')
+    await expect(row).toContainText('shop')
+    await saveScreenshot(page, 'saas-list', testInfo)
+    await row.getByRole('link', { name: 'notes' }).click()
+    await expect(main.getByRole('heading', { name: 'notes', level: 2 })).toBeVisible()
+    await expectPageReady(page)
+  })
+
   await test.step('removes the custom URL in the edit form: the link goes', async () => {
     await main.getByRole('link', { name: 'Edit' }).click()
     const edit = page.getByRole('form', { name: 'Edit notes' })

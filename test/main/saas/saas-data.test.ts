@@ -233,6 +233,16 @@ describe('tenants of an account', () => {
     expect((await call('saas:list', {})).total).toBe(0)
   })
 
+  it('are saved again when the account is disabled, and shown disabled with it', async () => {
+    const created = await wiki()
+    await call('accounts:setActive', { ids: [joe], active: false })
+    const scope = { objectType: 'saasTenant' as const, objectId: created.tenant.id }
+    const history = await call('history:list', scope)
+    expect(history.rows.map((row) => row.message)).toContain('Account joe disabled')
+    const detail = await call('saas:get', { id: created.tenant.id })
+    expect(detail.tenant).toMatchObject({ isActive: true, effectiveActive: false })
+  })
+
   it('lists by service and by search words', async () => {
     await wiki()
     await blog()
