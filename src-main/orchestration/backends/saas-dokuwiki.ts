@@ -62,13 +62,14 @@ function removeLinks(out: Commands, wiki: WikiObject, keep: string) {
   )
 }
 
-function unpack(out: Commands, wiki: WikiObject, site: string) {
-  out.run(sh`site=${site}`)
+/** Unpacks the template into `$home` unless a wiki is there. */
+function unpack(out: Commands, wiki: WikiObject) {
   out.run(
     new ShellText(
       [
-        'if [ -L "$site" ]; then echo "$site is a link, not a wiki: left as it is" >&2; exit 1; fi',
-        'if [ ! -d "$site" ]; then',
+        'if [ -L "$home" ]; then echo "$home is a link, not a wiki: left as it is" >&2; exit 1; fi',
+        'if [ ! -d "$home" ]; then',
+        '  mkdir -p "$(dirname "$home")"',
         `  unpacked=$(mktemp -d "$farm/.orchestra-XXXXXX")`,
       ].join('\n'),
     ),
@@ -76,7 +77,7 @@ function unpack(out: Commands, wiki: WikiObject, site: string) {
   out.run(sh`  tar -xzf ${wiki.template} -C "$unpacked" --no-same-owner`)
   out.run(sh`  chown -R ${`${wiki.user}:${wiki.group}`} "$unpacked"`)
   out.run(
-    new ShellText(['  chmod 0755 "$unpacked"', '  mv -T "$unpacked" "$site"', 'fi'].join('\n')),
+    new ShellText(['  chmod 0755 "$unpacked"', '  mv -T "$unpacked" "$home"', 'fi'].join('\n')),
   )
 }
 
@@ -86,22 +87,52 @@ function adminLine(wiki: WikiObject, hash: string): Secret {
   return new Secret(['admin', ...fields, 'admin,user'].join(':'))
 }
 
+/** Where a disabled wiki waits: a hidden folder of the farm, which no host name can reach. */
+const parkedOf = (wiki: WikiObject) => `${wiki.farm}/.disabled/${wiki.siteDomain}`
+
+/**
+ * Puts a disabled wiki aside (spec 0.1: a disabled account's sites stop answering) and back
+ * when it is enabled again, files untouched. `home` is then wherever the wiki is.
+ */
+function parkOrUnpark(out: Commands, wiki: WikiObject, site: string) {
+  out.run(sh`site=${site}; parked=${parkedOf(wiki)}`)
+  const lines = wiki.isActive
+    ? [
+        'if [ ! -e "$site" ] && [ ! -L "$site" ] && [ -d "$parked" ] && [ ! -L "$parked" ]; then',
+        '  mv -T "$parked" "$site"',
+        'fi',
+        'home=$site',
+      ]
+    : [
+        'if [ -d "$site" ] && [ ! -L "$site" ] && [ ! -e "$parked" ]; then',
+        '  mkdir -p "$farm/.disabled"',
+        '  mv -T "$site" "$parked"',
+        'fi',
+        'home=$parked',
+      ]
+  out.run(new ShellText(lines.join('\n')))
+}
+
+function setAdmin(out: Commands, wiki: WikiObject, hash: string) {
+  out.run(new ShellText('if [ -L "$home/conf" ]; then echo "conf is a link" >&2; exit 1; fi'))
+  const auth = new ShellText('"$home/conf/users.auth.php"')
+  const run = sh`runuser -u ${wiki.user} -- bash -c ${SET_ADMIN} orchestra ${auth}`
+  out.run(sh`printf '%s\n' ${adminLine(wiki, hash)} | ${run}`)
+}
+
 function saveWiki(out: Commands, wiki: WikiObject) {
   const site = `${wiki.farm}/${wiki.siteDomain}`
   out.run(sh`mkdir -p ${wiki.farm}`)
   out.run(sh`farm=${wiki.farm}`)
-  unpack(out, wiki, site)
+  parkOrUnpark(out, wiki, site)
+  // A wiki disabled before it was ever made is made all the same, aside.
+  unpack(out, wiki)
+  if (wiki.passwordHash) setAdmin(out, wiki, wiki.passwordHash)
 
-  if (wiki.passwordHash) {
-    out.run(sh`if [ -L ${`${site}/conf`} ]; then echo "conf is a link" >&2; exit 1; fi`)
-    const auth = `${site}/conf/users.auth.php`
-    const run = sh`runuser -u ${wiki.user} -- bash -c ${SET_ADMIN} orchestra ${auth}`
-    out.run(sh`printf '%s\n' ${adminLine(wiki, wiki.passwordHash)} | ${run}`)
-  }
-
-  removeLinks(out, wiki, wiki.customHost)
-  if (wiki.customHost) {
-    out.run(sh`link=${`${wiki.farm}/${wiki.customHost}`}`)
+  const custom = wiki.isActive ? wiki.customHost : ''
+  removeLinks(out, wiki, custom)
+  if (custom) {
+    out.run(sh`link=${`${wiki.farm}/${custom}`}`)
     out.run(
       new ShellText(
         'if [ -e "$link" ] && [ ! -L "$link" ]; then\n' +
@@ -115,19 +146,19 @@ function saveWiki(out: Commands, wiki: WikiObject) {
 
 function deleteWiki(out: Commands, wiki: WikiObject) {
   removeLinks(out, wiki, '')
-  const site = `${wiki.farm}/${wiki.siteDomain}`
-  out.run(sh`if [ -L ${site} ]; then rm -f -- ${site}; else rm -rf -- ${site}; fi`)
+  for (const path of [`${wiki.farm}/${wiki.siteDomain}`, parkedOf(wiki)]) {
+    out.run(sh`if [ -L ${path} ]; then rm -f -- ${path}; else rm -rf -- ${path}; fi`)
+  }
 }
 
-// TODO(#6): an inactive wiki is left serving; the farm has no per-wiki switch in the spec,
-// and moving the folder aside would need the farmer's own "disabled" convention.
 export const dokuwikiBackend = defineBackend<WikiObject>({
   ...tenantBackend('dokuwiki'),
   id: 'saas-dokuwiki',
   label: 'DokuWiki farm',
   description:
     'Unpacks each wiki into the farm from the template tarball, sets its admin user with a ' +
-    'SHA-512 crypt hash, and links its custom domain; removes both on delete.',
+    'SHA-512 crypt hash, links its custom domain, puts a disabled wiki aside in .disabled; ' +
+    'removes all of it on delete.',
   docSettings: ['SAAS_DOKUWIKI_FARM_PATH', 'SAAS_DOKUWIKI_TEMPLATE_PATH', 'SAAS_DOKUWIKI_USER'],
   load: loadWiki,
   actions: { save: saveWiki, delete: deleteWiki },

@@ -155,6 +155,24 @@ describe('SaaS backends over SSH: the DokuWiki farm, Drupal and Moodle multisite
     await expectAllSucceeded()
   })
 
+  it('puts the wiki of a disabled account aside, and back with its link when enabled', async () => {
+    await wiki(HOSTILE_PASSWORD, 'http://wiki.example.org/')
+    const site = `${FARM}/notes.dokuwiki.orchestra.lan`
+    const parked = `${FARM}/.disabled/notes.dokuwiki.orchestra.lan`
+    ssh.exec(`echo page > ${site}/conf/page.txt`)
+
+    await call('accounts:setActive', { ids: [joe], active: false })
+    expect([exists(site), exists(`${FARM}/wiki.example.org`)]).toEqual([false, false])
+    expect(ssh.exec(`cat ${parked}/conf/page.txt`)).toBe('page\n')
+
+    await call('accounts:setActive', { ids: [joe], active: true })
+    expect([exists(parked), ssh.exec(`cat ${site}/conf/page.txt`)]).toEqual([false, 'page\n'])
+    expect(ssh.exec(`readlink ${FARM}/wiki.example.org`).trim()).toBe(
+      'notes.dokuwiki.orchestra.lan',
+    )
+    await expectAllSucceeded()
+  })
+
   it('deletes the wiki and its links, and leaves the other wikis', async () => {
     const created = await wiki(HOSTILE_PASSWORD, 'http://wiki.example.org/')
     await call('saas:create', {
