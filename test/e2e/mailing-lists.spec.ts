@@ -116,6 +116,21 @@ test('a list with a custom address, on Mailman over SSH, disabled and deleted', 
     expect(postingChain()).toBe('reject')
   })
 
+  await test.step('reads the change in its history, and finds it on the account page', async () => {
+    await main.getByRole('tab', { name: 'History' }).click()
+    await expect(main.getByText('Active (takes posts)')).toBeHidden()
+    await expect(main.getByRole('table').getByText('Active', { exact: true })).toBeVisible()
+    await saveScreenshot(page, 'mailing-list-history', testInfo)
+    await main.getByRole('link', { name: 'shop', exact: true }).click()
+    await expect(main.getByRole('heading', { name: 'shop', level: 2 })).toBeVisible()
+    await expectPageReady(page)
+    const section = main.getByRole('region', { name: 'Mailing lists' })
+    await section.scrollIntoViewIfNeeded()
+    await section.getByRole('link', { name: 'shop-news' }).click()
+    await expect(main.getByRole('heading', { name: 'shop-news', level: 2 })).toBeVisible()
+    await expectPageReady(page)
+  })
+
   await test.step('deletes it after confirming; Mailman and the map forget it', async () => {
     await main.getByRole('button', { name: 'Delete' }).click()
     const dialog = page.getByRole('dialog', { name: 'Delete the list shop-news?' })
