@@ -8,6 +8,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
+import { get } from 'node:https'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -182,13 +183,21 @@ export async function startAcmeServer(): Promise<AcmeServer> {
       directoryUrl: `https://127.0.0.1:${api}/dir`,
       apiCaFile: cert,
       httpPort,
-      async issuingRoot() {
-        const response = execFileSync(
-          'curl',
-          ['-sf', '--cacert', cert, `https://127.0.0.1:${management}/roots/0`],
-          { encoding: 'utf8' },
-        )
-        return response
+      issuingRoot() {
+        const ca = readFileSync(cert)
+        return new Promise<string>((resolve, reject) => {
+          const url = `https://127.0.0.1:${management}/roots/0`
+          get(url, { ca }, (response) => {
+            let body = ''
+            response.setEncoding('utf8')
+            response.on('data', (chunk: string) => (body += chunk))
+            response.on('end', () =>
+              response.statusCode === 200
+                ? resolve(body)
+                : reject(new Error(`${url} answered ${response.statusCode}`)),
+            )
+          }).on('error', reject)
+        })
       },
       stop,
     }
