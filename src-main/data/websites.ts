@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, count, desc, eq, exists, inArray, or } from 'drizzle-orm'
 import { AppError } from '../../src-shared/errors'
 import type { Page } from '../../src-shared/schemas/common'
 import { fillTemplate } from '../../src-shared/schemas/website-settings'
@@ -143,9 +143,18 @@ export async function getWebsiteDetail(tx: Tx, id: number): Promise<WebsiteDetai
 
 export async function listWebsites(tx: Tx, input: WebsiteListQuery): Promise<Page<WebsiteRow>> {
   const query = websiteListSchema.parse(input)
+  // A word matches the site's name or one of its domains.
+  const onDomain = (word: string) =>
+    exists(
+      tx
+        .select({ id: websiteDomains.id })
+        .from(websiteDomains)
+        .innerJoin(domains, eq(domains.id, websiteDomains.domainId))
+        .where(and(eq(websiteDomains.websiteId, websites.id), contains(domains.name, word))),
+    )
   const where = and(
     query.accountId !== undefined ? eq(websites.accountId, query.accountId) : undefined,
-    ...searchWords(query.q).map((word) => contains(websites.name, word)),
+    ...searchWords(query.q).map((word) => or(contains(websites.name, word), onDomain(word))),
   )
   const [total] = await tx.select({ n: count() }).from(websites).where(where)
   const rows = await tx

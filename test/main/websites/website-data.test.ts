@@ -150,6 +150,10 @@ describe('websites: records and rules (spec 6.1, 6.2)', () => {
     expect(list.rows.map((row) => [row.name, row.domainNames, row.active])).toEqual([
       ['main', ['example.org'], true],
     ])
+    expect((await call('websites:list', { q: 'example.or' })).rows.map((r) => r.name)).toEqual([
+      'main',
+    ])
+    expect((await call('websites:list', { q: 'ann.net' })).total).toBe(0)
     const detail = await call('accounts:get', { id: joe })
     expect(detail.services.filter((s) => s.kind === 'website').map((s) => s.name)).toEqual(['main'])
     await call('accounts:delete', { id: joe })

@@ -17,6 +17,7 @@ import { Page } from '../../components/page'
 import { requiredInput } from '../../components/required'
 import { useReadOnly } from '../../hooks/use-read-only'
 import { useSubmitErrors } from '../../hooks/use-submit-errors'
+import { toUnicodeName } from '../../lib/domain-unicode'
 import { notifySuccess } from '../../lib/notify'
 import { AccountSelect } from '../domains/account-select'
 import { FormActions } from '../orchestration/preview/form-actions'
@@ -37,7 +38,10 @@ function useAccountChoices(accountId: number) {
   const domains = useChannelQuery('domains:list', { accountId, pageSize: 200 }, { enabled })
   const webapps = useChannelQuery('webapps:list', { accountId, pageSize: 200 }, { enabled })
   return {
-    domains: (domains.data?.rows ?? []).map((row) => ({ value: String(row.id), label: row.name })),
+    domains: (domains.data?.rows ?? []).map((row) => ({
+      value: String(row.id),
+      label: toUnicodeName(row.name),
+    })),
     webapps: (webapps.data?.rows ?? []).map((row) => ({
       value: String(row.id),
       label: `${row.name} (${row.type})`,
@@ -142,6 +146,7 @@ export function WebsiteForm({
               label={t('websites.form.protocol')}
               description={t('websites.form.protocolHint')}
               data={protocols}
+              placeholder={t('websites.form.protocolDefault')}
               {...form.getInputProps('protocol')}
             />
             <MultiSelect
