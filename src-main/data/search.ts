@@ -10,9 +10,12 @@ import {
   domains,
   mailAddresses,
   mailboxes,
+  miscellaneous,
+  miscServices,
   sqlDatabases,
   sqlUsers,
   systemUsers,
+  vps,
 } from '../db/schema'
 import { toContact } from './contacts'
 import { contains, containsName, searchWords } from './sql'
@@ -49,6 +52,10 @@ interface ServiceKind {
   alsoSearched?: SQL
   join?: { table: SQLiteTable; on: SQL }
 }
+
+/** An item without an identifier is named by its service and id, as everywhere else. */
+const MISCELLANEOUS_TITLE = sql<string>`COALESCE(${miscellaneous.identifier},
+  ${miscServices.name} || ' #' || ${miscellaneous.id})`
 
 const SERVICES: readonly ServiceKind[] = [
   {
@@ -94,6 +101,21 @@ const SERVICES: readonly ServiceKind[] = [
     id: sqlUsers.id,
     accountId: sqlUsers.accountId,
     title: sqlUsers.username,
+  },
+  {
+    objectType: 'vps',
+    table: vps,
+    id: vps.id,
+    accountId: vps.accountId,
+    title: vps.hostname,
+  },
+  {
+    objectType: 'miscellaneous',
+    table: miscellaneous,
+    id: miscellaneous.id,
+    accountId: miscellaneous.accountId,
+    title: MISCELLANEOUS_TITLE,
+    join: { table: miscServices, on: eq(miscServices.id, miscellaneous.serviceId) },
   },
 ]
 

@@ -203,4 +203,17 @@ describe('miscellaneous services', () => {
     await call('accounts:delete', { id: joe })
     expect(await countRows(core, miscellaneous)).toBe(0)
   })
+
+  it('is found by the palette by its identifier, or by its service when it has none', async () => {
+    const reg = await service('registration')
+    const hours = await service('support-hours', { hasIdentifier: false, hasAmount: true })
+    await call('miscellaneous:create', { serviceId: reg.id, accountId: joe, identifier: 'a.org' })
+    const item = await call('miscellaneous:create', { serviceId: hours.id, accountId: joe })
+    const titles = async (q: string) =>
+      (await call('search:global', { q, limit: 10 }))
+        .filter((hit) => hit.objectType === 'miscellaneous')
+        .map((hit) => hit.title)
+    expect(await titles('a.org')).toEqual(['a.org'])
+    expect(await titles('support')).toEqual([`support-hours #${item.item.id}`])
+  })
 })

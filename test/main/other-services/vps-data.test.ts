@@ -112,4 +112,23 @@ describe('VPS', () => {
     await call('accounts:delete', { id: joe })
     expect(await countRows(core, vps)).toBe(0)
   })
+
+  it('is found by the palette by its hostname or its account', async () => {
+    const { vps: created } = await call('vps:create', {
+      accountId: joe,
+      hostname: 'vps1.example.org',
+    })
+    for (const q of ['vps1', 'joe']) {
+      const hits = await call('search:global', { q, limit: 10 })
+      expect(hits.filter((hit) => hit.objectType === 'vps')).toEqual([
+        {
+          objectType: 'vps',
+          id: created.id,
+          title: 'vps1.example.org',
+          subtitle: 'joe',
+          accountId: joe,
+        },
+      ])
+    }
+  })
 })

@@ -8,7 +8,9 @@ import {
   IconListDetails,
   IconMail,
   IconMailPlus,
+  IconPackage,
   IconServer,
+  IconServer2,
   IconSettings,
   IconTerminal2,
   IconUser,
@@ -37,6 +39,8 @@ const HIT_ICONS: Partial<Record<ObjectType, Icon>> = {
   mailAddress: IconAt,
   sqlDatabase: IconDatabase,
   sqlUser: IconUserShield,
+  vps: IconServer2,
+  miscellaneous: IconPackage,
 }
 
 /** Server hits, grouped by kind of object in the order the server ranked them. */
