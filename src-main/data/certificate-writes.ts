@@ -81,6 +81,9 @@ export async function requestCertificate(
   input: IssueInput,
 ): Promise<CertificateDetail> {
   const offered = await websiteCertificate(ctx.tx, input.websiteId)
+  if (offered.blocker && offered.webroot) {
+    throw invalid('websiteId', 'inactive', offered.blocker)
+  }
   if (!offered.webroot) {
     throw invalid(
       'websiteId',

@@ -227,6 +227,7 @@ export interface WebsiteForCertificate {
   accountUsername: string
   accountEmail: string
   protocol: string
+  /** Its own flag and its account's: a disabled site answers no challenge. */
   isActive: boolean
 }
 
@@ -243,11 +244,14 @@ export async function websiteForCertificate(
       accountEmail: accounts.email,
       protocol: websites.protocol,
       isActive: websites.isActive,
+      accountActive: accounts.isActive,
     })
     .from(websites)
     .innerJoin(accounts, eq(accounts.id, websites.accountId))
     .where(eq(websites.id, websiteId))
-  return row
+  if (!row) return undefined
+  const { accountActive, ...website } = row
+  return { ...website, isActive: website.isActive && accountActive }
 }
 
 /** What a website page shows of its certificate and whether one can be issued now. */
@@ -263,7 +267,9 @@ export async function websiteCertificate(tx: Tx, websiteId: number): Promise<Web
   const wildcards = all.filter((name) => name.startsWith('*.'))
   const webroot = await webrootOfWebsite(tx, websiteId)
   let blocker: string | null = null
-  if (!webroot) {
+  if (!website.isActive) {
+    blocker = 'The website or its account is disabled: its web server answers no ACME challenge'
+  } else if (!webroot) {
     blocker =
       'No web app is mounted at "/" on this website: the ACME challenge is written to its folder'
   } else if (!names.length) {

@@ -257,7 +257,7 @@ describe("Let's Encrypt certificates against pebble, through a real sshd", () =>
     await call('websites:update', { id: websiteId, version: changed.website.version, domainIds })
   })
 
-  it("the website's nginx server block uses the issued files, and nginx -t accepts them", async () => {
+  it("the site's nginx server block takes the issued files, which nginx -t accepts", async () => {
     const routes = await call('routes:list', {})
     await call('routes:create', { backend: 'nginx-website', serverId: routes[0]!.serverId })
     // TODO(#6): storing an issued certificate re-saves its website once the web server

@@ -118,6 +118,14 @@ describe('certificates data', () => {
     expect((await call('certificates:forWebsite', { websiteId: bare })).blocker).toMatch(
       /No web app is mounted at "\/"/,
     )
+    await call('accounts:setActive', { ids: [accountId], active: false })
+    expect((await call('certificates:forWebsite', { websiteId: site })).blocker).toMatch(/disabled/)
+    const refused = await call('certificates:issue', { websiteId: site }).catch(
+      (error: unknown) => error as AppError,
+    )
+    expect((refused as AppError).issues).toEqual([
+      expect.objectContaining({ field: 'websiteId', rule: 'inactive' }),
+    ])
   })
 
   it('fails an issue no route takes, saying so, and keeps the request', async () => {
