@@ -103,6 +103,13 @@ const SERVICES: readonly ServiceKind[] = [
     title: sqlUsers.username,
   },
   {
+    objectType: 'webapp',
+    table: webapps,
+    id: webapps.id,
+    accountId: webapps.accountId,
+    title: webapps.name,
+  },
+  {
     objectType: 'vps',
     table: vps,
     id: vps.id,

@@ -235,7 +235,8 @@ export const WEBAPP_SETTINGS = {
   WEBAPPS_MERGE_PHP_WEBAPPS: {
     group: G,
     help: 'All PHP apps of an account on one version share one pool or wrapper.',
-    schema: z.coerce.boolean(),
+    // Text from the settings page too: `Boolean('false')` would be true, so words are read.
+    schema: z.union([z.boolean(), z.enum(['true', 'false']).transform((text) => text === 'true')]),
     default: false,
   },
   WEBAPPS_PHP_CGI_BINARY_PATH: {

@@ -2,6 +2,7 @@ import { posix } from 'node:path'
 import { sh, ShellText } from '../../core/escape'
 import type { Commands } from '../script'
 import type { StaleFile, WebappObject } from './webapp-objects'
+import { LOCK_DIR } from './web-server-scripts'
 
 /**
  * The shell steps the web app backends share. A block asks the commit for a reload by
@@ -11,6 +12,19 @@ import type { StaleFile, WebappObject } from './webapp-objects'
 
 export function prepareFlags(out: Commands) {
   out.run(new ShellText('webapp_flags="$(mktemp -d)"'))
+}
+
+/**
+ * Takes the Apache lock the website backends take (web-server-scripts.ts) for the whole
+ * script: a wrapper's FcgidCmdOptions are Apache configuration, and its reload must not run
+ * while a website script checks or swaps its own files.
+ */
+export function lockApache(out: Commands) {
+  const lock = `${LOCK_DIR}/apache2.lock`
+  out.run(sh`install -d -m 0700 ${LOCK_DIR}`)
+  out.run(sh`exec 9>${lock}`)
+  const busy = `another change holds ${lock}: try again later`
+  out.run(sh`flock -w 300 9 || { echo ${busy} >&2; exit 1; }`)
 }
 
 const apacheFlag = new ShellText('touch "$webapp_flags/apache"')

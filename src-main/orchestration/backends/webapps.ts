@@ -12,6 +12,7 @@ import {
   createDir,
   deleteDir,
   flagFor,
+  lockApache,
   prepareFlags,
   putFile,
   removeFiles,
@@ -133,18 +134,23 @@ export const phpWebappBackend = defineBackend<WebappObject>({
     '(checked with php-fpm -t) or FastCGI wrapper; removes those of other versions.',
   defaultRouteMatch: 'instance.type.endsWith("php") || instance.type == "symbolic-link"',
   docSettings: ['WEBAPPS_PHP_VERSIONS', 'WEBAPPS_PHPFPM_POOL_PATH', 'WEBAPPS_FCGID_WRAPPER_PATH'],
-  prepare: prepareFlags,
+  prepare(out) {
+    lockApache(out)
+    prepareFlags(out)
+  },
   actions: {
     save(out, app) {
       if (!app.php) return
       // A CMS app's folder is the installer's (it refuses a folder already filled).
-      if (app.type === 'php' || app.type === 'symbolic-link') saveFolder(out, app)
+      // TODO(#6): Moodle has no installer yet (its release is scraped from a web page and its
+      // CLI installer needs a live database): its app gets the folder and moodledata only.
+      if (app.type !== 'wordpress-php') saveFolder(out, app)
       savePhp(out, app)
     },
     delete(out, app) {
       if (!app.php) return
       removeFiles(out, app.ownFiles)
-      if (app.type === 'php' || app.type === 'symbolic-link') removeFolder(out, app)
+      if (app.type !== 'wordpress-php') removeFolder(out, app)
     },
   },
   commit: commitReloads,

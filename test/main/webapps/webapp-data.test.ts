@@ -146,4 +146,12 @@ describe('web app data', () => {
     await call('accounts:delete', { id: joe })
     expect(await countRows(core, webapps)).toBe(0)
   })
+
+  it('is found in the palette by name, with its account', async () => {
+    await create({ name: 'shop-blog' })
+    const hits = await call('search:global', { q: 'shop-bl', limit: 50 })
+    expect(hits.filter((hit) => hit.objectType === 'webapp')).toMatchObject([
+      { title: 'shop-blog', subtitle: 'joe' },
+    ])
+  })
 })
