@@ -16,6 +16,7 @@ import {
   sqlUsers,
   systemUsers,
   vps,
+  webapps,
 } from '../db/schema'
 import { toContact } from './contacts'
 import { contains, containsName, searchWords } from './sql'

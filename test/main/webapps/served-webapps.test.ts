@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loadWebappObject } from '../../../src-main/orchestration/backends/webapp-objects'
 import { loadServedWebapps } from '../../../src-main/orchestration/backends/webapp-runtime'
 import { webappOptions, webapps } from '../../../src-main/db/schema'
 import { accountInput, caller, makeCore, type TestCore } from '../../support/core'
@@ -89,5 +90,30 @@ describe('loadServedWebapps', () => {
     const app = (await served([id])).get(id)!
     expect(app.appDir).toBe('/srv/joe/blog')
     expect(app.runtime).toMatchObject({ listen: `127.0.0.1:5${String(id).padStart(4, '0')}` })
+  })
+
+  it('shares one pool between the PHP apps of an account when merging, options merged', async () => {
+    await call('settings:update', { name: 'WEBAPPS_MERGE_PHP_WEBAPPS', value: true })
+    const blog = await addApp('blog', 'php', '8.2-fpm', { memory_limit: '128M', timeout: '20' })
+    const shop = await addApp('shop', 'php', '8.2-fpm', { memory_limit: '256M' })
+    const alone = await addApp('old', 'php', '8.2-cgi')
+    const objects = await core.store.read(async (tx) => ({
+      blog: await loadWebappObject(tx, blog),
+      shop: await loadWebappObject(tx, shop),
+      alone: await loadWebappObject(tx, alone),
+    }))
+    const shared = '/etc/php/8.2/fpm/pool.d/joe-_php82.conf'
+    expect(objects.blog!.php!.files).toMatchObject({ kind: 'fpm', pool: shared })
+    expect(objects.shop!.php!.files).toMatchObject({ kind: 'fpm', pool: shared })
+    expect(objects.shop!.options).toEqual([
+      { name: 'memory_limit', value: '256M' },
+      { name: 'timeout', value: '20' },
+    ])
+    // A sibling still uses the shared pool: neither removes it, as stale or on delete.
+    expect(objects.blog!.ownFiles.map((file) => file.path)).not.toContain(shared)
+    expect(objects.alone!.staleFiles.map((file) => file.path)).not.toContain(shared)
+    expect(objects.alone!.php!.files).toMatchObject({
+      wrapper: '/var/www/fcgi-bin.d/joe/_php82-wrapper',
+    })
   })
 })
