@@ -141,29 +141,63 @@ export async function requestCertificate(
   return getCertificateDetail(ctx.tx, existing.id)
 }
 
-/** Marks certificates for a new issue of the same names: the backend forces the renewal. */
-export async function markRenewing(ctx: WriteContext, ids: readonly number[]): Promise<void> {
-  if (!ids.length) return
+/**
+ * Marks certificates for a new issue: the backend forces the renewal. A renewal asks for the
+ * names the website still has (a domain taken off the site would fail the whole order); one
+ * left with none is failed here and not sent. Answers the ids marked.
+ */
+export async function markRenewing(ctx: WriteContext, ids: readonly number[]): Promise<number[]> {
+  if (!ids.length) return []
   const rows = await ctx.tx
     .select()
     .from(certificates)
     .where(inArray(certificates.id, [...ids]))
+  const marked: number[] = []
   for (const row of rows) {
+    const offered = await websiteCertificate(ctx.tx, row.websiteId)
+    const kept = splitNames(row.names).filter(
+      (name) =>
+        offered.names.includes(name) ||
+        offered.wildcards.some((wildcard) => coveredByWildcard(name, wildcard)),
+    )
+    const accountId = await accountOfWebsite(ctx, row.websiteId)
+    if (!kept.length) {
+      const lastError = 'The website has none of the names of this certificate any more'
+      await ctx.tx
+        .update(certificates)
+        .set({ status: 'failed', lastError, version: row.version + 1, updatedAt: ctx.now })
+        .where(eq(certificates.id, row.id))
+      await recordHistory(ctx, {
+        objectType: 'certificate',
+        objectId: row.id,
+        accountId,
+        objectRepr: reprOf(row),
+        action: 'changed',
+        changes: diffFields(row, { ...row, status: 'failed', lastError }, ['status', 'lastError']),
+        message: 'Not renewed',
+      })
+      continue
+    }
+    const next = { names: kept.join(' '), status: 'renewing' }
     await ctx.tx
       .update(certificates)
-      .set({ status: 'renewing', version: row.version + 1, updatedAt: ctx.now })
+      .set({ ...next, version: row.version + 1, updatedAt: ctx.now })
       .where(eq(certificates.id, row.id))
+    const names = diffFields(row, { ...row, ...next }, ['names'])
     await recordHistory(ctx, {
       objectType: 'certificate',
       objectId: row.id,
-      accountId: await accountOfWebsite(ctx, row.websiteId),
+      accountId,
       objectRepr: reprOf(row),
       action: 'changed',
-      // No field listed: a status change alone is ignored by the backend, and this one is
-      // what asks it to run.
+      // Only the names, if they changed: a status change alone is ignored by the backend,
+      // and this one is what asks it to run.
+      changes: names,
       message: `Renewal asked (${row.status}, ends ${row.notAfter ?? 'never issued'})`,
     })
+    marked.push(row.id)
   }
+  return marked
 }
 
 /**
@@ -307,13 +341,8 @@ export async function renewCertificates(
   if (input.dryRun || !due.length) return report
   const renewable = due.filter((row) => row.lineage)
   const unissued = due.filter((row) => !row.lineage)
-  const ids = await runAndRecord(core, async (ctx) => {
-    await markRenewing(
-      ctx,
-      renewable.map((row) => row.id),
-    )
-    return renewable.map((row) => row.id)
-  })
+  const ids = renewable.map((row) => row.id)
+  await runAndRecord(core, (ctx) => markRenewing(ctx, ids))
   const after: CertificateRow[] = await core.write(({ tx }) => certificateRows(tx, ids, now))
   report.renewed = after.filter((row) => row.status === 'issued')
   report.failed = [

@@ -178,6 +178,25 @@ describe('certificates data', () => {
     ).toEqual([site])
   })
 
+  it('renews the names the website still has, and fails one left with none', async () => {
+    const shop = await website('shop', ['shop.example.org'])
+    const kept = await issued(shop, 'shop.example.org old.shop.example.org', 10)
+    const other = await website('other', ['other.example.org'])
+    const orphan = await issued(other, 'gone.example.org', 10)
+    const report = await call('certificates:renew', { ids: [kept, orphan] })
+    expect(report.renewed).toEqual([])
+    expect(report.failed.map((row) => [row.id, row.names, row.lastError])).toEqual([
+      [kept, ['shop.example.org'], 'Nothing ran: no route sends certbot-webroot to a server'],
+      [
+        orphan,
+        ['gone.example.org'],
+        'The website has none of the names of this certificate any more',
+      ],
+    ])
+    // A failed renewal keeps what the files hold: the site still serves it.
+    expect(report.failed.every((row) => row.lineage && row.notAfter)).toBe(true)
+  })
+
   it.skipIf(TEST_DIALECT === 'postgres')(
     'orchestra renew-certificates --dry-run lists what is due and changes nothing',
     async () => {
