@@ -119,6 +119,9 @@ function saveOpenvz(out: Commands, item: ProxmoxVps) {
  * TODO(#6): a disabled VPS keeps running: the spec's backend has no disable, and stopping a
  * customer's server (`pct stop`) needs a rule of its own for what happens to its data.
  * TODO(#6): the root hash travels as a secret, so a failed log cannot be retried as stored.
+ * TODO(#6): every save sets the stored root hash again, so a password changed inside the
+ * container is put back; sending it only with the save that set it needs the changed fields
+ * in the backend's actions, which the engine does not pass yet.
  * TODO(#7): the traffic monitor (venet0/eth0 counters) belongs with the resources of billing.
  */
 export const proxmoxBackend = defineBackend<ProxmoxVps>({
