@@ -152,6 +152,8 @@ function remove(out: Commands, certificate: CertificateObject) {
  * Spec 11 with certbot: one `certonly --webroot` per website (not one certificate for every
  * selected site, spec 15.3), answering the HTTP-01 challenge from the folder of the web app
  * at "/". The lineage keeps its name once issued, so the TLS virtual host's paths stay put.
+ * TODO(#6): HTTP-01 only, so no wildcard names; a wildcard certificate needs DNS-01 through
+ * the panel's own zones, which is not written.
  */
 export const certbotWebrootBackend = defineBackend<CertificateObject>({
   id: 'certbot-webroot',

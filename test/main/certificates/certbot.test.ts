@@ -260,8 +260,7 @@ describe("Let's Encrypt certificates against pebble, through a real sshd", () =>
   it("the site's nginx server block takes the issued files, which nginx -t accepts", async () => {
     const routes = await call('routes:list', {})
     await call('routes:create', { backend: 'nginx-website', serverId: routes[0]!.serverId })
-    // TODO(#6): storing an issued certificate re-saves its website once the web server
-    // backends list certificates among their related models (websitesOfCertificate).
+    // The route comes after the issue, so the site is sent by a change of its own.
     const site = await call('websites:get', { id: websiteId })
     // The challenge responder is an nginx too, which the backend would take for the server's
     // own and reload; no challenge is answered from here on.
