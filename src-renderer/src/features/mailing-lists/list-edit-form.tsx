@@ -13,6 +13,9 @@ import { FormSection } from '../../components/form-section'
 import { useReadOnly } from '../../hooks/use-read-only'
 import { useSubmitErrors } from '../../hooks/use-submit-errors'
 import { notifySuccess } from '../../lib/notify'
+import { PreviewButton } from '../orchestration/preview/preview-button'
+import { PreviewModal } from '../orchestration/preview/preview-modal'
+import { usePreview } from '../orchestration/preview/use-preview'
 import {
   AddressFields,
   listFieldRequest,
@@ -41,6 +44,7 @@ export function ListEditForm({ list }: { list: MailingListRow }) {
     validate: (values) => schemaErrors(mailingListUpdateSchema, toRequest(list, values)),
   })
   const submitErrors = useSubmitErrors(form, t('common.save'))
+  const preview = usePreview('mailingLists:update', submitErrors.handleError)
 
   const handleSubmit = form.onSubmit((values) => {
     submitErrors.clear()
@@ -49,32 +53,48 @@ export function ListEditForm({ list }: { list: MailingListRow }) {
       onError: submitErrors.handleError,
     })
   }, submitErrors.focusError)
+  const handlePreview = form.onSubmit((values) => {
+    submitErrors.clear()
+    preview.run(toRequest(list, values))
+  }, submitErrors.focusError)
 
   return (
-    <form
-      id={submitErrors.formId}
-      onSubmit={handleSubmit}
-      noValidate
-      aria-label={t('mailingLists.form.editTitle')}
-    >
-      <Stack gap="lg" maw={720}>
-        {submitErrors.conflict && (
-          <ConflictAlert
-            title={t('mailingLists.conflict.title')}
-            body={t('mailingLists.conflict.body')}
-          />
-        )}
-        <FormIssuesAlert issues={submitErrors.unplaced} />
-        <FormSection title={t('mailingLists.form.editTitle')}>
-          <OwnerFields form={form} />
-          <AddressFields form={form} accountId={list.accountId} />
-        </FormSection>
-        <Group justify="flex-end">
-          <Button type="submit" loading={update.isPending} disabled={readOnly}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <>
+      <form
+        id={submitErrors.formId}
+        onSubmit={handleSubmit}
+        noValidate
+        aria-label={t('mailingLists.form.editTitle')}
+      >
+        <Stack gap="lg" maw={720}>
+          {submitErrors.conflict && (
+            <ConflictAlert
+              title={t('mailingLists.conflict.title')}
+              body={t('mailingLists.conflict.body')}
+            />
+          )}
+          <FormIssuesAlert issues={submitErrors.unplaced} />
+          <FormSection title={t('mailingLists.form.editTitle')}>
+            <OwnerFields form={form} />
+            <AddressFields form={form} accountId={list.accountId} />
+          </FormSection>
+          <Group justify="flex-end" gap="sm">
+            <PreviewButton
+              onClick={() => handlePreview()}
+              loading={preview.pending}
+              disabled={readOnly}
+            />
+            <Button type="submit" loading={update.isPending} disabled={readOnly}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <PreviewModal
+        result={preview.result}
+        onClose={preview.close}
+        apply={{ label: t('common.save'), onApply: () => handleSubmit() }}
+      />
+    </>
   )
 }
