@@ -10,8 +10,8 @@ export const websiteHandlers: HandlerTable<WebsiteChannels> = {
   'websites:get': ({ id }, { tx }) => reads.getWebsiteDetail(tx, id),
   'websites:create': (request, scope) => writes.createWebsite(scope, request),
   'websites:update': (request, scope) => writes.updateWebsite(scope, request),
-  'websites:setActive': async ({ ids, isActive }, scope) => ({
-    changed: await writes.setWebsitesActive(scope, ids, isActive),
+  'websites:setActive': async ({ ids, active }, scope) => ({
+    changed: await writes.setWebsitesActive(scope, ids, active),
   }),
   'websites:delete': async ({ ids }, scope) => ({
     deleted: await writes.deleteWebsites(scope, ids),

@@ -189,7 +189,7 @@ export const websiteIdsSchema = z.strictObject({ ids: z.array(idSchema).min(1).m
 
 export const websiteSetActiveSchema = z.strictObject({
   ids: z.array(idSchema).min(1).max(200),
-  isActive: z.boolean(),
+  active: z.boolean(),
 })
 
 export const websiteListSchema = z.strictObject({

@@ -141,15 +141,15 @@ describe('apache2-website and nginx-website over SSH', () => {
     const detail = await theJourneySite('http')
     const file = `${APACHE}/sites-available/joe-main.conf`
     const before = ssh.exec(`stat -c %i ${file}`)
-    await call('websites:setActive', { ids: [detail.website.id], isActive: false })
-    await call('websites:setActive', { ids: [detail.website.id], isActive: true })
+    await call('websites:setActive', { ids: [detail.website.id], active: false })
+    await call('websites:setActive', { ids: [detail.website.id], active: true })
     expect(exists(`${APACHE}/sites-enabled/joe-main.conf`)).toBe(true)
     expect(ssh.exec(`stat -c %i ${file}`)).toBe(before)
   })
 
   it('disables an inactive site and keeps its file; deleting removes the files', async () => {
     const detail = await theJourneySite('http')
-    await call('websites:setActive', { ids: [detail.website.id], isActive: false })
+    await call('websites:setActive', { ids: [detail.website.id], active: false })
     expect(exists(`${APACHE}/sites-available/joe-main.conf`)).toBe(true)
     expect(exists(`${APACHE}/sites-enabled/joe-main.conf`)).toBe(false)
     expect(exists(`${NGINX}/sites-enabled/joe-main.conf`)).toBe(false)
@@ -162,6 +162,20 @@ describe('apache2-website and nginx-website over SSH', () => {
     expect(apacheChecks()).toContain('Syntax OK')
     const all = await websiteLogs()
     expect(all.every((log) => log.state === 'SUCCESS')).toBe(true)
+  })
+
+  it('disables the sites of a disabled account, and removes them with the account', async () => {
+    await theJourneySite('http')
+    await call('accounts:setActive', { ids: [joe], active: false })
+    expect(exists(`${APACHE}/sites-available/joe-main.conf`)).toBe(true)
+    expect(exists(`${APACHE}/sites-enabled/joe-main.conf`)).toBe(false)
+    await call('accounts:setActive', { ids: [joe], active: true })
+    expect(exists(`${APACHE}/sites-enabled/joe-main.conf`)).toBe(true)
+
+    await call('accounts:delete', { id: joe })
+    expect(exists(`${APACHE}/sites-available/joe-main.conf`)).toBe(false)
+    expect(exists(`${NGINX}/sites-available/joe-main.conf`)).toBe(false)
+    expect(apacheChecks()).toContain('Syntax OK')
   })
 
   it('writes no file for a site without domains (14.54)', async () => {

@@ -127,7 +127,7 @@ describe('websites: records and rules (spec 6.1, 6.2)', () => {
     expect(updated.contents).toEqual([
       { webappId: app, webappName: 'files', webappType: 'static', path: '/static' },
     ])
-    await call('websites:setActive', { ids: [created.website.id], isActive: false })
+    await call('websites:setActive', { ids: [created.website.id], active: false })
     const history = await call('history:list', { objectType: 'website', dir: 'asc' })
     expect(history.rows.map((row) => row.action)).toEqual(['added', 'changed', 'disabled'])
     expect(history.rows[1]!.changes).toEqual([

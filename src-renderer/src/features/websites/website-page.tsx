@@ -26,7 +26,7 @@ function ToggleActiveButton({ detail }: { detail: WebsiteDetail }) {
   const label = t(isActive ? 'websites.detail.enable' : 'websites.detail.disable')
   const handleClick = () =>
     toggle.mutate(
-      { ids: [website.id], isActive },
+      { ids: [website.id], active: isActive },
       {
         onSuccess: () =>
           notifySuccess(
