@@ -159,6 +159,17 @@ test('a website built in the form is served by Apache, edited, then deleted', as
     await expectPageReady(page)
   })
 
+  await test.step('disables the site and enables it again', async () => {
+    const enabled = '/etc/apache2/sites-enabled/shop-main.conf'
+    const isEnabled = () => sshServer().exec(`test -e ${enabled} && echo yes || echo no`).trim()
+    await main.getByRole('button', { name: 'Disable' }).click()
+    await expectNotification(page, 'main is disabled on its servers')
+    expect(isEnabled()).toBe('no')
+    await main.getByRole('button', { name: 'Enable' }).click()
+    await expectNotification(page, 'main is served again')
+    expect(isEnabled()).toBe('yes')
+  })
+
   await test.step('edits the protocol to https only: port 80 now redirects', async () => {
     await main.getByRole('link', { name: 'Edit' }).click()
     const edit = page.getByRole('form', { name: 'Edit main' })
