@@ -46,7 +46,8 @@ export interface DirectiveSpec {
 /** The SSL files: once each. */
 const once = { location: false, uniqueName: true, uniqueValue: false } as const
 
-// TODO(#6): the SaaS directives (wordpress-saas, dokuwiki-saas…) come with the SaaS slice.
+// TODO(#6): the SaaS directives (wordpress-saas, dokuwiki-saas…) come with the SaaS slice, and
+// with them WEBSITES_ENABLED_DIRECTIVES; until then every directive here is enabled.
 export const DIRECTIVES: Record<DirectiveName, DirectiveSpec> = {
   redirect: {
     group: 'HTTPD',
