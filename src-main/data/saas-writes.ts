@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray, ne } from 'drizzle-orm'
 import type { z } from 'zod'
 import { AppError } from '../../src-shared/errors'
 import {
@@ -51,6 +51,7 @@ async function checkCustomUrl(
   service: SaasService,
   accountId: number,
   raw: string,
+  selfId?: number,
 ): Promise<string> {
   if (!raw.trim()) return ''
   const { label, customUrl, customUrlRootOnly } = SAAS_CATALOGUE[service]
@@ -71,6 +72,13 @@ async function checkCustomUrl(
   if (!domain || domain.accountId !== accountId) {
     throw invalid('customUrl', 'account_domain', `${host} is not a domain of this account`)
   }
+  // One tenant per location, whatever the scheme: two would claim the same farm link or map.
+  const same = [`http://${host}${path}`, `https://${host}${path}`]
+  const [taken] = await tx
+    .select({ id: saasTenants.id, name: saasTenants.name })
+    .from(saasTenants)
+    .where(and(inArray(saasTenants.customUrl, same), ne(saasTenants.id, selfId ?? 0)))
+  if (taken) throw invalid('customUrl', 'unique', `${host}${path} is already ${taken.name}'s`)
   return url
 }
 
@@ -149,7 +157,7 @@ export async function updateSaasTenant(
   const customUrl =
     input.customUrl === undefined
       ? before.customUrl
-      : await checkCustomUrl(tx, before.service, before.accountId, input.customUrl)
+      : await checkCustomUrl(tx, before.service, before.accountId, input.customUrl, before.id)
   const after: SaasTenant = {
     ...before,
     isActive: input.isActive ?? before.isActive,

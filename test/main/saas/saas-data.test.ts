@@ -176,6 +176,15 @@ describe('custom URLs (spec 8.1, 14.58)', () => {
     ])
   })
 
+  it('refuses a location another tenant has, whatever the scheme, but keeps its own', async () => {
+    const first = await wiki({ customUrl: 'http://example.org/' })
+    expect(await refusal(wiki({ name: 'other', customUrl: 'https://example.org/' }))).toEqual([
+      { field: 'customUrl', rule: 'unique' },
+    ])
+    const same = { id: first.tenant.id, version: 1, customUrl: 'https://example.org' }
+    expect((await call('saas:update', same)).tenant.customUrl).toBe('https://example.org/')
+  })
+
   it('refuses a custom URL when its setting is off', async () => {
     await call('settings:update', { name: 'SAAS_WORDPRESS_ALLOW_CUSTOM_URL', value: false })
     expect(await refusal(blog({ customUrl: 'https://blog.example.org' }))).toEqual([
