@@ -190,11 +190,17 @@ export function runtimeFiles(
     php_version_int: runtime.int,
   }
   if (runtime.model === 'fpm') {
+    const listen = fillTemplate(settings.WEBAPPS_FPM_LISTEN, filled)
+    // A port template like 5%(app_id)04d runs past 65535 from app 10000 on (spec 15.2).
+    const port = /:(\d+)$/.exec(listen)?.[1]
+    if (!listen.startsWith('/') && Number(port) > 65535) {
+      throw new Error(`WEBAPPS_FPM_LISTEN gives app ${values.app_id} the port ${port}`)
+    }
     return {
       kind: 'fpm',
       key,
       pool: fillTemplate(settings.WEBAPPS_PHPFPM_POOL_PATH, filled),
-      listen: fillTemplate(settings.WEBAPPS_FPM_LISTEN, filled),
+      listen,
     }
   }
   return {
@@ -253,6 +259,26 @@ async function optionsOf(tx: Tx, ids: readonly number[]) {
 }
 
 const runsPhp = (type: string) => WEBAPP_TYPES[type as WebappType]?.runtime === 'php'
+
+/**
+ * A change of the account's system users concerns its apps that run code: the CGI user they
+ * run as may have come or gone (spec 15.4), so their pools, wrappers and vassals follow.
+ */
+export const systemUserRelation = {
+  model: 'systemUser' as const,
+  async owners(tx: Tx, userId: number, snapshot: unknown): Promise<number[]> {
+    const [row] = await tx
+      .select({ accountId: systemUsers.accountId })
+      .from(systemUsers)
+      .where(eq(systemUsers.id, userId))
+    const accountId = row?.accountId ?? (snapshot as { accountId?: number } | undefined)?.accountId
+    if (!accountId) return []
+    const apps = await tx.select().from(webapps).where(eq(webapps.accountId, accountId))
+    return apps
+      .filter((app) => WEBAPP_TYPES[app.type as WebappType]?.runtime !== 'none')
+      .map((app) => app.id)
+  },
+}
 
 /** The account's other PHP apps on the same key: they share the pool when merging. */
 async function siblingsOf(tx: Tx, app: WebappRow) {

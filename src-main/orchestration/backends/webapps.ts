@@ -4,7 +4,7 @@ import type { AnyBackend } from '../backend'
 import { defineBackend } from '../backend'
 import type { Commands } from '../script'
 import { wordpressBackend } from './webapp-wordpress'
-import { loadWebappObject, type WebappObject } from './webapp-objects'
+import { loadWebappObject, systemUserRelation, type WebappObject } from './webapp-objects'
 import { renderCmdOptions, renderPool, renderVassal, renderWrapper } from './webapp-render'
 import {
   asUser,
@@ -129,6 +129,7 @@ export const phpWebappBackend = defineBackend<WebappObject>({
   ...common,
   id: 'webapp-php',
   label: 'PHP web app',
+  related: [systemUserRelation],
   description:
     'Creates the folder of a PHP, symbolic-link or CMS app and writes its PHP-FPM pool ' +
     '(checked with php-fpm -t) or FastCGI wrapper; removes those of other versions.',
@@ -178,6 +179,7 @@ export const pythonWebappBackend = defineBackend<WebappObject>({
   ...common,
   id: 'webapp-uwsgi',
   label: 'Python web app (uWSGI)',
+  related: [systemUserRelation],
   description:
     'Creates the folder of a Python app and writes its uWSGI vassal, running as the CGI ' +
     'user on a socket only the web server reaches.',

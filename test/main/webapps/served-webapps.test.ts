@@ -92,7 +92,7 @@ describe('loadServedWebapps', () => {
     expect(app.runtime).toMatchObject({ listen: `127.0.0.1:5${String(id).padStart(4, '0')}` })
   })
 
-  it('shares one pool between the PHP apps of an account when merging, options merged', async () => {
+  it('shares one pool among an account’s PHP apps when merging, options merged', async () => {
     await call('settings:update', { name: 'WEBAPPS_MERGE_PHP_WEBAPPS', value: true })
     const blog = await addApp('blog', 'php', '8.2-fpm', { memory_limit: '128M', timeout: '20' })
     const shop = await addApp('shop', 'php', '8.2-fpm', { memory_limit: '256M' })
@@ -115,5 +115,17 @@ describe('loadServedWebapps', () => {
     expect(objects.alone!.php!.files).toMatchObject({
       wrapper: '/var/www/fcgi-bin.d/joe/_php82-wrapper',
     })
+  })
+
+  it('refuses a TCP port past 65535 instead of writing it', async () => {
+    await call('settings:update', { name: 'WEBAPPS_FPM_LISTEN', value: '127.0.0.1:5%(app_id)04d' })
+    await core.store.write((tx) =>
+      tx
+        .insert(webapps)
+        .values({ id: 10000, name: 'big', type: 'php', accountId: joe, runtime: '8.2-fpm' }),
+    )
+    await expect(served([10000])).rejects.toThrow(
+      'WEBAPPS_FPM_LISTEN gives app 10000 the port 510000',
+    )
   })
 })

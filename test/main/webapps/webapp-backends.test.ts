@@ -175,7 +175,8 @@ describe('web app backends over SSH', () => {
     )
     const run = ssh.exec(
       'timeout 30 uwsgi --ini /etc/uwsgi/vassals/joe-api.ini --need-app --die-on-term ' +
-        '--master-fifo /var/lib/uwsgi-test/fifo --processes 1 --cheaper 0 > /var/lib/uwsgi-test/log 2>&1 & ' +
+        '--master-fifo /var/lib/uwsgi-test/fifo --processes 1 --cheaper 0 ' +
+        '> /var/lib/uwsgi-test/log 2>&1 & ' +
         'for i in $(seq 250); do ' +
         '[ -S /var/lib/uwsgi-test/joe-api/socket ] && break; sleep 0.1; done; ' +
         'stat -c "%a %U %G" /var/lib/uwsgi-test/joe-api/socket; ' +
