@@ -10,6 +10,7 @@ import {
   domains,
   mailAddresses,
   mailboxes,
+  mailingLists,
   miscellaneous,
   miscServices,
   sqlDatabases,
@@ -88,6 +89,15 @@ const SERVICES: readonly ServiceKind[] = [
     accountId: mailAddresses.accountId,
     title: sql<string>`${mailAddresses.name} || '@' || ${domains.name}`,
     join: { table: domains, on: eq(domains.id, mailAddresses.domainId) },
+  },
+  {
+    objectType: 'mailingList',
+    table: mailingLists,
+    id: mailingLists.id,
+    accountId: mailingLists.accountId,
+    title: mailingLists.name,
+    // `news` finds the list answering at news@example.org.
+    alsoSearched: sql`${mailingLists.addressName}`,
   },
   {
     objectType: 'sqlDatabase',

@@ -132,10 +132,15 @@ describe('mailing list changes', () => {
 
   it('lists and searches lists, and deletes them with their account', async () => {
     await newList({ addressName: 'news', addressDomainId: exampleOrg })
-    await newList({ name: 'staff' })
+    await newList({ name: 'staff', addressName: 'team', addressDomainId: exampleOrg })
     const found = await call('mailingLists:list', { q: 'news@example' })
     expect(found.rows.map((row) => row.name)).toEqual(['joe-news'])
     expect((await call('mailingLists:list', { accountId: joe })).total).toBe(2)
+    // The palette finds a list by its name and by its custom address's name.
+    const hits = await call('search:global', { q: 'team', limit: 10 })
+    expect(hits.filter((hit) => hit.objectType === 'mailingList').map((hit) => hit.title)).toEqual([
+      'staff',
+    ])
     const account = await call('accounts:get', { id: joe })
     expect(account.services.filter((s) => s.kind === 'mailingList')).toHaveLength(2)
     await call('accounts:delete', { id: joe })

@@ -8,6 +8,7 @@ import {
   IconListDetails,
   IconMail,
   IconMailPlus,
+  IconMessages,
   IconPackage,
   IconServer,
   IconServer2,
@@ -39,6 +40,7 @@ const HIT_ICONS: Partial<Record<ObjectType, Icon>> = {
   mailAddress: IconAt,
   sqlDatabase: IconDatabase,
   sqlUser: IconUserShield,
+  mailingList: IconMessages,
   vps: IconServer2,
   miscellaneous: IconPackage,
 }
