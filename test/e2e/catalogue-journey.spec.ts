@@ -277,6 +277,19 @@ test('an account’s web app, website, certificate and list reach a server, then
     const loaded = ssh.exec('nginx -T 2>/dev/null')
     expect(loaded).toContain(`# configuration file ${NGINX_LINK}:`)
     expect(loaded).toContain(`ssl_certificate_key "${LINEAGE}/privkey.pem";`)
+
+    // The site's own logs: each web server's backend saved it at creation and again for the
+    // certificate, and every one of those saves succeeded.
+    await main.getByRole('tab', { name: 'Server logs' }).click()
+    const logs = main.getByRole('region', { name: 'Operations on this website' })
+    for (const backend of ['Apache 2 website', 'nginx website']) {
+      const rows = logs.getByRole('row').filter({ hasText: backend })
+      await expect(rows.first()).toBeVisible()
+      const count = await rows.count()
+      expect(count).toBeGreaterThanOrEqual(2)
+      await expect(rows.filter({ hasText: 'SUCCESS' })).toHaveCount(count)
+    }
+    await saveScreenshot(page, 'journey-website-logs', testInfo)
   })
 
   await test.step('creates a mailing list for the account; Mailman has it', async () => {
