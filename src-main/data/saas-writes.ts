@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from 'drizzle-orm'
+import { and, eq, inArray, like, ne, or } from 'drizzle-orm'
 import type { z } from 'zod'
 import { AppError } from '../../src-shared/errors'
 import {
@@ -73,12 +73,24 @@ async function checkCustomUrl(
     throw invalid('customUrl', 'account_domain', `${host} is not a domain of this account`)
   }
   // One tenant per location, whatever the scheme: two would claim the same farm link or map.
+  // The farm and Moodle's site map go by host alone, so there the host is the location.
+  const byHost = customUrlRootOnly || service === 'moodle'
   const same = [`http://${host}${path}`, `https://${host}${path}`]
+  const location = byHost
+    ? and(
+        eq(saasTenants.service, service),
+        or(
+          like(saasTenants.customUrl, `http://${host}/%`),
+          like(saasTenants.customUrl, `https://${host}/%`),
+        ),
+      )
+    : inArray(saasTenants.customUrl, same)
   const [taken] = await tx
     .select({ id: saasTenants.id, name: saasTenants.name })
     .from(saasTenants)
-    .where(and(inArray(saasTenants.customUrl, same), ne(saasTenants.id, selfId ?? 0)))
-  if (taken) throw invalid('customUrl', 'unique', `${host}${path} is already ${taken.name}'s`)
+    .where(and(location, ne(saasTenants.id, selfId ?? 0)))
+  const where = byHost ? host : `${host}${path}`
+  if (taken) throw invalid('customUrl', 'unique', `${where} is already ${taken.name}'s`)
   return url
 }
 

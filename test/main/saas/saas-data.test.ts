@@ -185,6 +185,24 @@ describe('custom URLs (spec 8.1, 14.58)', () => {
     expect((await call('saas:update', same)).tenant.customUrl).toBe('https://example.org/')
   })
 
+  it('gives a host to one Moodle site, as its site map goes by host', async () => {
+    const moodle = (name: string, customUrl: string) =>
+      call('saas:create', {
+        accountId: joe,
+        service: 'moodle',
+        name,
+        password: PASSWORD,
+        customUrl,
+      })
+    await moodle('learn', 'https://example.org/learn/')
+    expect(await refusal(moodle('teach', 'http://example.org/teach/'))).toEqual([
+      { field: 'customUrl', rule: 'unique' },
+    ])
+    expect((await blog({ customUrl: 'https://example.org/blog/' })).tenant.customUrl).toBe(
+      'https://example.org/blog/',
+    )
+  })
+
   it('refuses a custom URL when its setting is off', async () => {
     await call('settings:update', { name: 'SAAS_WORDPRESS_ALLOW_CUSTOM_URL', value: false })
     expect(await refusal(blog({ customUrl: 'https://blog.example.org' }))).toEqual([
