@@ -175,14 +175,14 @@ describe('web app backends over SSH', () => {
     )
     const run = ssh.exec(
       'timeout 30 uwsgi --ini /etc/uwsgi/vassals/joe-api.ini --need-app --die-on-term ' +
-        '--master-fifo /var/lib/uwsgi-test/fifo --processes 1 --cheaper 0 ' +
-        '> /var/lib/uwsgi-test/log 2>&1 & ' +
-        'for i in $(seq 250); do ' +
-        '[ -S /var/lib/uwsgi-test/joe-api/socket ] && break; sleep 0.1; done; ' +
+        '--processes 1 --cheaper 0 > /var/lib/uwsgi-test/log 2>&1 & pid=$!; ' +
+        'timeout 25 sh -c \'until grep -q "WSGI app 0" /var/lib/uwsgi-test/log; ' +
+        "do sleep 0.2; done'; " +
         'stat -c "%a %U %G" /var/lib/uwsgi-test/joe-api/socket; ' +
-        'kill %1 2>/dev/null; wait; grep -c "WSGI app 0" /var/lib/uwsgi-test/log || true',
+        'kill "$pid"; wait "$pid"; grep -c "WSGI app 0" /var/lib/uwsgi-test/log || true',
     )
-    expect(run.trim().split('\n')).toEqual(['660 joe-cgi www-data', '1'])
+    const log = ssh.exec('cat /var/lib/uwsgi-test/log')
+    expect(run.trim().split('\n'), log).toEqual(['660 joe-cgi www-data', '1'])
 
     await call('webapps:delete', { ids: [link.webapp.id, files.webapp.id, api.webapp.id] })
     expect(await failures()).toEqual([])
