@@ -114,6 +114,23 @@ test('a website certificate is issued from pebble, listed, renewed and deleted',
     await saveScreenshot(page, 'certificates-list', testInfo)
   })
 
+  await test.step("the website's page shows the same certificate on its card", async () => {
+    await main
+      .getByRole('row')
+      .filter({ hasText: 'example.org' })
+      .getByRole('link', { name: 'main' })
+      .click()
+    await expect(main.getByRole('heading', { name: 'main', level: 2 })).toBeVisible()
+    await expectPageReady(page)
+    const card = main.getByLabel('Certificate', { exact: true })
+    await expect(card).toContainText('Issued')
+    await expect(card).toContainText(LINEAGE)
+    await card.scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'certificate-website-card', testInfo)
+    await nav.getByRole('link', { name: 'Certificates' }).click()
+    await expect(main.getByRole('heading', { name: 'Certificates', level: 2 })).toBeVisible()
+  })
+
   await test.step('a wider renewal window makes it due; Renew due issues a new one', async () => {
     await api.call('settings:update', { name: 'CERTIFICATES_RENEW_DAYS', value: 3650 })
     await page.reload()
