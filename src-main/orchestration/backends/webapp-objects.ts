@@ -280,7 +280,11 @@ export const systemUserRelation = {
   },
 }
 
-/** The account's other PHP apps on the same key: they share the pool when merging. */
+/**
+ * The account's other PHP apps on the same key: they share the pool when merging.
+ * TODO(#6): deleting or changing one merged app does not re-save its siblings, so the shared
+ * pool keeps the old merged options until a sibling is saved again.
+ */
 async function siblingsOf(tx: Tx, app: WebappRow) {
   const rows = await tx.select().from(webapps).where(eq(webapps.accountId, app.accountId))
   return rows.filter((row) => row.id !== app.id && runsPhp(row.type))

@@ -159,6 +159,9 @@ export function uploadDirs(out: Commands, app: WebappObject) {
 }
 
 /**
+ * TODO(#6): the app's PHP and uWSGI logs are not removed with it (spec 15.4): where they go
+ * is the web server's and the setting's (WEBAPPS_PHP_ERROR_LOG_PATH) business, not tracked.
+ *
  * Removes the folder as the main user, then as root what the user could not (folders the CGI
  * user made in an upload dir), or moves it aside (spec 5.5). Root acts on the real path only
  * when it lies in the home: a link the user put on the way must not send it elsewhere.
