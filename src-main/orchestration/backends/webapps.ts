@@ -46,11 +46,11 @@ function savePool(out: Commands, app: FpmApp) {
 }
 
 /**
- * The wrapper and its folder belong to the user it runs as: suEXEC runs nothing else. The
- * code cannot change its ini values through it, because both are 0550 and PHP's own chmod is
- * among the functions a CGI user never gets back.
- * TODO(#6): a CGI user that may call chmod (enable_functions=chmod) can make its wrapper
- * writable again; suEXEC leaves no owner but the target user.
+ * The wrapper and its folder belong to the user it runs as, mode 0550: suEXEC runs nothing
+ * owned by anyone else.
+ * TODO(#6): being their owner, the CGI user's code can chmod them back and rewrite the
+ * wrapper, and so its own ini values (disable_functions among them); suEXEC leaves no owner
+ * but the target user, so closing this needs a wrapper outside suEXEC (FPM has no such gap).
  */
 function saveWrapper(out: Commands, app: CgiApp) {
   const { files, runtime } = app.php
