@@ -18,6 +18,7 @@ import {
   systemUsers,
   vps,
   webapps,
+  websites,
 } from '../db/schema'
 import { toContact } from './contacts'
 import { contains, containsName, searchWords } from './sql'
@@ -119,6 +120,13 @@ const SERVICES: readonly ServiceKind[] = [
     id: webapps.id,
     accountId: webapps.accountId,
     title: webapps.name,
+  },
+  {
+    objectType: 'website',
+    table: websites,
+    id: websites.id,
+    accountId: websites.accountId,
+    title: websites.name,
   },
   {
     objectType: 'vps',

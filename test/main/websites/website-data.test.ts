@@ -154,6 +154,10 @@ describe('websites: records and rules (spec 6.1, 6.2)', () => {
       'main',
     ])
     expect((await call('websites:list', { q: 'ann.net' })).total).toBe(0)
+    const hits = await call('search:global', { q: 'main joe', limit: 10 })
+    expect(hits.filter((hit) => hit.objectType === 'website').map((hit) => hit.title)).toEqual([
+      'main',
+    ])
     const detail = await call('accounts:get', { id: joe })
     expect(detail.services.filter((s) => s.kind === 'website').map((s) => s.name)).toEqual(['main'])
     await call('accounts:delete', { id: joe })
