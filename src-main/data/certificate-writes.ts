@@ -274,9 +274,8 @@ export async function deleteCertificates(
 /**
  * For the websites module: call before a website goes (or loses its last domain), so its
  * lineage is deleted from the server. The table's cascade would drop the row silently.
- * TODO(#6): not called yet by the websites' deletion or domain edits (their module), so a
- * deleted site's lineage stays on the server until then (an account's deletion does delete
- * its certificates first).
+ * TODO(#6): the websites' domain edits do not call it yet, so a site that loses its last
+ * domain keeps its lineage on the server (deleting the site or its account deletes it).
  */
 export async function deleteCertificateOfWebsite(
   ctx: WriteContext,

@@ -23,6 +23,7 @@ import {
 } from '../db/schema'
 import type { Tx } from '../db/store'
 import type { WriteContext } from './context'
+import { deleteCertificateOfWebsite } from './certificate-writes'
 import { recordHistory } from './history'
 import { assertVersion } from './locking'
 import { settingValue } from './settings'
@@ -287,6 +288,9 @@ export async function deleteWebsites(
   const unique = [...new Set(ids)]
   for (const id of unique) {
     const website: Website = await getWebsite(ctx.tx, id)
+    // Its certificate goes first, through its own module: the table's cascade would drop the
+    // row without telling the server, leaving the lineage there and certbot renewing it.
+    await deleteCertificateOfWebsite(ctx, id, message)
     await recordHistory(ctx, {
       objectType: 'website',
       objectId: id,

@@ -341,10 +341,9 @@ test('an account’s web app, website, certificate and list reach a server, then
     const files = [APACHE_SITE, APACHE_LINK, NGINX_SITE, NGINX_LINK]
     expect(files.filter(exists)).toEqual([])
     expect(ssh.exec('apache2ctl -t -D DUMP_VHOSTS 2>&1')).not.toContain(DOMAIN)
-    // TODO(#6): deleting a website leaves its certificate's files (the lineage under
-    // /etc/letsencrypt/live and its renewal file) on the server: the certificate row goes by
-    // the table's cascade, and deleteCertificateOfWebsite is never called on the way. Once it
-    // is: expect(exists(LINEAGE)).toBe(false). The list already forgets the certificate.
+    // The certificate goes with its website: certbot deletes the lineage and its renewal file.
+    expect(exists(LINEAGE)).toBe(false)
+    expect(exists(`/etc/letsencrypt/renewal/${DOMAIN}.conf`)).toBe(false)
     await nav.getByRole('link', { name: 'Certificates' }).click()
     await expect(main.getByRole('heading', { name: 'Certificates', level: 2 })).toBeVisible()
     await expectPageReady(page)
