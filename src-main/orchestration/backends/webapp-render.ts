@@ -1,5 +1,4 @@
-import { shellQuote } from '../../core/escape'
-import { fpmPoolName, fpmValue, uwsgiValue } from './webapp-escape'
+import { fpmPoolName, fpmValue, shellQuote, uwsgiValue } from '../../core/escape'
 import type { PhpPart, PythonPart, WebappObject } from './webapp-objects'
 
 /**

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm'
-import { Secret, sh, shellQuote, ShellText } from '../../core/escape'
+import { phpString, Secret, sh, shellQuote, ShellText } from '../../core/escape'
 import { cmsSecretsOf } from '../../data/webapp-secrets'
 import { accounts, sqlDatabases, sqlUsers } from '../../db/schema'
 import type { Tx } from '../../db/store'
 import { defineBackend } from '../backend'
 import type { Commands } from '../script'
-import { phpString } from './webapp-escape'
 import { loadWebappObject, type WebappObject } from './webapp-objects'
 import { asUser, deleteDir, uploadDirs } from './webapp-shell'
 

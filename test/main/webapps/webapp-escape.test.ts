@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  fpmPoolName,
-  fpmValue,
-  phpString,
-  uwsgiValue,
-} from '../../../src-main/orchestration/backends/webapp-escape'
+import { fpmPoolName, fpmValue, phpString, uwsgiValue } from '../../../src-main/core/escape'
 import { spawnSync } from 'node:child_process'
 import fc from 'fast-check'
 import { canaries, hostileString } from '../../support/hostile'
