@@ -8,6 +8,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // Most suites wait on servers they started (sshd, MariaDB, PostgreSQL, Mailman), not on
+    // the CPU: two at a time on a two-core machine, where Vitest would otherwise run one.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
