@@ -90,7 +90,7 @@ test('a PHP web app created, switched from FPM to FastCGI and deleted', async ({
     await expectNotification(page, 'Web app blog created')
   })
 
-  await test.step('shows where it lives and the PHP values, as the pool on the server', async () => {
+  await test.step('shows its folder and its PHP values, as in the pool on the server', async () => {
     await expect(main.getByText('/home/shop/webapps/blog').first()).toBeVisible()
     const ini = main.getByRole('table', { name: 'PHP values it runs with' })
     await expect(ini.getByRole('row').filter({ hasText: 'max_execution_time' })).toContainText('58')
