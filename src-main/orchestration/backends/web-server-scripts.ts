@@ -25,7 +25,12 @@ export interface WebServer {
   test: ShellText
   /** Reloads gracefully; only run when the server is running. */
   reload: ShellText
-  /** The process name `pgrep -x` looks for. */
+  /**
+   * The process name `pgrep -x` looks for.
+   * TODO(#6): any process of that name counts as the server's own, so a second nginx on the
+   * host (a test's, a container's) makes `nginx -s reload` read an empty pid file and fail;
+   * the check should be the pid file of the configuration being reloaded.
+   */
   process: string
 }
 
