@@ -274,8 +274,8 @@ export async function deleteCertificates(
 /**
  * For the websites module: call before a website goes (or loses its last domain), so its
  * lineage is deleted from the server. The table's cascade would drop the row silently.
- * TODO(#6): the websites' domain edits do not call it yet, so a site that loses its last
- * domain keeps its lineage on the server (deleting the site or its account deletes it).
+ * TODO(#6): a domain deleted from the domains page leaves its sites by the table's cascade,
+ * so a site losing its last domain that way keeps its lineage on the server.
  */
 export async function deleteCertificateOfWebsite(
   ctx: WriteContext,

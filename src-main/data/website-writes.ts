@@ -215,6 +215,10 @@ export async function updateWebsite(ctx: WriteContext, input: Update): Promise<W
   await checkDomains(ctx.tx, website, parts)
   await checkContents(ctx.tx, website.accountId, parts)
 
+  if (stored.domainIds.length && !parts.domainIds.length) {
+    // A site without a name has nothing left for its certificate to prove.
+    await deleteCertificateOfWebsite(ctx, website.id, `Website ${website.name} has no domain left`)
+  }
   const before = await describeParts(ctx.tx, website.id)
   await writeParts(ctx.tx, website.id, parts)
   const after = await describeParts(ctx.tx, website.id)

@@ -178,6 +178,30 @@ describe('certificates data', () => {
     ).toEqual([site])
   })
 
+  it('goes with its website, or when the website is left with no domain', async () => {
+    const shop = await website('shop', ['shop.example.org'])
+    const shopCert = await issued(shop, 'shop.example.org', 40)
+    const blog = await website('blog', ['blog.example.org'])
+    const blogCert = await issued(blog, 'blog.example.org', 40)
+    const { version } = (await call('websites:get', { id: blog })).website
+
+    await call('websites:update', { id: blog, version, domainIds: [] })
+    await call('websites:delete', { ids: [shop] })
+
+    expect(await core.store.read((tx) => tx.select().from(certificates))).toEqual([])
+    const entries = await core.store.read((tx) =>
+      tx
+        .select()
+        .from(historyEntries)
+        .where(eq(historyEntries.objectType, 'certificate'))
+        .orderBy(historyEntries.id),
+    )
+    expect(entries.map((entry) => [entry.objectId, entry.action, entry.message])).toEqual([
+      [blogCert, 'deleted', 'Website blog has no domain left'],
+      [shopCert, 'deleted', ''],
+    ])
+  })
+
   it('renews the names the website still has, and fails one left with none', async () => {
     const shop = await website('shop', ['shop.example.org'])
     const kept = await issued(shop, 'shop.example.org old.shop.example.org', 10)
