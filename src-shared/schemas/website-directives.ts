@@ -134,8 +134,8 @@ export function checkUrlPath(path: string): DirectiveProblem | undefined {
 }
 
 /**
- * A path as the location rules compare it (spec 6.2, with the founding TODO fixed): one `/`
- * before, none after, no doubled slashes; the root is `/`.
+ * A path as the location rules compare it (spec 6.2, where the original left the root
+ * empty): one `/` before, none after, no doubled slashes; the root is `/`.
  */
 export function normalizeUrlPath(path: string): string {
   const joined = `/${path}`.replace(/\/{2,}/g, '/').replace(/\/+$/, '')
