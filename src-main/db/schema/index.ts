@@ -17,3 +17,5 @@ export {
   websites,
 } from './web'
 export { mailingLists, miscellaneous, miscServices, saasTenants, vps } from './other-services'
+export { contractedPlans, metricRows, orders, plans, rates, services } from './billing'
+export { billContacts, billLines, billSequences, bills, billSublines } from './bills'
