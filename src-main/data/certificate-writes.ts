@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, notInArray } from 'drizzle-orm'
 import type { z } from 'zod'
 import { AppError } from '../../src-shared/errors'
 import type {
@@ -10,7 +10,7 @@ import type {
   RenewalReport,
 } from '../../src-shared/schemas/certificates'
 import type { FieldChange } from '../../src-shared/schemas/history'
-import { certificates, websites } from '../db/schema'
+import { certificates, websiteDomains, websites } from '../db/schema'
 import type { CoreServices } from '../handlers/types'
 import {
   certificateRows,
@@ -274,8 +274,6 @@ export async function deleteCertificates(
 /**
  * For the websites module: call before a website goes (or loses its last domain), so its
  * lineage is deleted from the server. The table's cascade would drop the row silently.
- * TODO(#6): a domain deleted from the domains page leaves its sites by the table's cascade,
- * so a site losing its last domain that way keeps its lineage on the server.
  */
 export async function deleteCertificateOfWebsite(
   ctx: WriteContext,
@@ -291,6 +289,38 @@ export async function deleteCertificateOfWebsite(
     rows.map((row) => row.id),
     message,
   )
+}
+
+/** Why a website's certificate went when the site kept no name for it to prove. */
+export const noDomainLeft = (websiteName: string) => `Website ${websiteName} has no domain left`
+
+/**
+ * For the domains module: call before domains go. A website whose every domain is among them
+ * is left with none, as if edited so, and gives up its certificate the same way; the table's
+ * cascade would only drop the site's domain rows.
+ */
+export async function deleteCertificatesOfSitesLosing(
+  ctx: WriteContext,
+  domainIds: readonly number[],
+): Promise<number> {
+  if (!domainIds.length) return 0
+  const touched = await ctx.tx
+    .select({ id: websites.id, name: websites.name })
+    .from(certificates)
+    .innerJoin(websites, eq(websites.id, certificates.websiteId))
+    .innerJoin(websiteDomains, eq(websiteDomains.websiteId, websites.id))
+    .where(inArray(websiteDomains.domainId, [...domainIds]))
+  let deleted = 0
+  for (const [id, name] of new Map(touched.map((site) => [site.id, site.name]))) {
+    const kept = await ctx.tx
+      .select({ domainId: websiteDomains.domainId })
+      .from(websiteDomains)
+      .where(
+        and(eq(websiteDomains.websiteId, id), notInArray(websiteDomains.domainId, [...domainIds])),
+      )
+    if (!kept.length) deleted += await deleteCertificateOfWebsite(ctx, id, noDomainLeft(name))
+  }
+  return deleted
 }
 
 /**

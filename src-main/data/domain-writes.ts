@@ -15,6 +15,7 @@ import { accounts, domainRecords, domains } from '../db/schema'
 import type { Tx } from '../db/store'
 import { checkZone, type ZoneProblem } from '../domains/checkzone'
 import { settingValue } from './settings'
+import { deleteCertificatesOfSitesLosing } from './certificate-writes'
 import { nextSerial } from '../domains/serial'
 import type { WriteContext } from './context'
 import { getDomain, getDomainDetail, listDomainRecords, loadZoneLines, originOf } from './domains'
@@ -286,6 +287,7 @@ export async function removeDomain(
   const domainIds = [id, ...subdomains.map((sub) => sub.id)]
   await deleteAddressesOnDomains(ctx, domainIds, `Deleted with domain ${domain.name}`)
   await clearListAddressesOnDomains(ctx, domainIds, `Domain ${domain.name} deleted`)
+  await deleteCertificatesOfSitesLosing(ctx, domainIds)
   await recordHistory(ctx, {
     objectType: 'domain',
     objectId: id,

@@ -23,7 +23,7 @@ import {
 } from '../db/schema'
 import type { Tx } from '../db/store'
 import type { WriteContext } from './context'
-import { deleteCertificateOfWebsite } from './certificate-writes'
+import { deleteCertificateOfWebsite, noDomainLeft } from './certificate-writes'
 import { recordHistory } from './history'
 import { assertVersion } from './locking'
 import { settingValue } from './settings'
@@ -217,7 +217,7 @@ export async function updateWebsite(ctx: WriteContext, input: Update): Promise<W
 
   if (stored.domainIds.length && !parts.domainIds.length) {
     // A site without a name has nothing left for its certificate to prove.
-    await deleteCertificateOfWebsite(ctx, website.id, `Website ${website.name} has no domain left`)
+    await deleteCertificateOfWebsite(ctx, website.id, noDomainLeft(website.name))
   }
   const before = await describeParts(ctx.tx, website.id)
   await writeParts(ctx.tx, website.id, parts)

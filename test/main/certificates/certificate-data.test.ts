@@ -64,6 +64,9 @@ describe('certificates data', () => {
     return row!.id
   }
 
+  const certificateRows = () =>
+    core.store.read((tx) => tx.select().from(certificates).orderBy(certificates.id))
+
   beforeEach(async () => {
     core = await makeCore()
     accountId = (await call('accounts:create', accountInput({ username: 'ana' }))).account.id
@@ -200,6 +203,40 @@ describe('certificates data', () => {
       [blogCert, 'deleted', 'Website blog has no domain left'],
       [shopCert, 'deleted', ''],
     ])
+  })
+
+  it('goes when the domains page deletes the last domain of its website', async () => {
+    const shop = await website('shop', ['example.org', 'shop.example.org', 'shop.example.net'])
+    const shopCert = await issued(shop, 'shop.example.org shop.example.net', 40)
+    const blog = await website('blog', ['blog.example.com'])
+    const blogCert = await issued(blog, 'blog.example.com', 40)
+    const [net] = (await call('domains:list', { q: 'shop.example.net' })).rows
+    const [org] = (await call('domains:list', { q: 'example.org' })).rows.filter(
+      (row) => row.name === 'example.org',
+    )
+    const [com] = (await call('domains:list', { q: 'blog.example.com' })).rows
+
+    // One domain of two sites' worth: the site still has a name for its certificate.
+    await call('domains:delete', { id: net!.id })
+    expect((await certificateRows()).map((row) => row.id)).toEqual([shopCert, blogCert])
+
+    // A top domain takes its subdomain, the site's last: the certificate goes with them.
+    await call('domains:delete', { id: org!.id })
+    await call('domains:deleteMany', { ids: [com!.id] })
+    expect(await certificateRows()).toEqual([])
+    const entries = await core.store.read((tx) =>
+      tx
+        .select()
+        .from(historyEntries)
+        .where(eq(historyEntries.objectType, 'certificate'))
+        .orderBy(historyEntries.id),
+    )
+    expect(entries.map((entry) => [entry.objectId, entry.action, entry.message])).toEqual([
+      [shopCert, 'deleted', 'Website shop has no domain left'],
+      [blogCert, 'deleted', 'Website blog has no domain left'],
+    ])
+    const sites = await core.store.read((tx) => tx.select().from(websites))
+    expect(sites.map((site) => site.name).sort()).toEqual(['blog', 'shop'])
   })
 
   it('renews the names the website still has, and fails one left with none', async () => {
