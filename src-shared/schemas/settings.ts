@@ -11,6 +11,7 @@ import { CERTIFICATE_SETTINGS } from './certificate-settings'
 import { MAILING_LIST_SETTINGS } from './mailing-list-settings'
 import { OTHER_SERVICE_SETTINGS } from './other-service-settings'
 import { SAAS_SETTINGS } from './saas-settings'
+import { SERVICE_SETTINGS } from './service-settings'
 
 /**
  * A DNS name of at least two labels: each label 1 to 63 letters, digits or inner hyphens, the
@@ -63,6 +64,7 @@ export const SETTINGS = {
   ...MAILING_LIST_SETTINGS,
   ...OTHER_SERVICE_SETTINGS,
   ...SAAS_SETTINGS,
+  ...SERVICE_SETTINGS,
 } as const satisfies Record<string, SettingSpec>
 
 interface SettingSpec {
