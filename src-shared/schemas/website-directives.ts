@@ -13,10 +13,21 @@ export const DIRECTIVE_NAMES = [
   'ssl-key',
   'sec-rule-remove',
   'sec-engine',
+  'wordpress-saas',
+  'dokuwiki-saas',
+  'drupal-saas',
+  'moodle-saas',
 ] as const
 export type DirectiveName = (typeof DIRECTIVE_NAMES)[number]
 
-export type DirectiveGroup = 'HTTPD' | 'SSL' | 'ModSecurity'
+export type DirectiveGroup = 'HTTPD' | 'SSL' | 'ModSecurity' | 'SaaS'
+
+/** The SaaS services whose shared installation a website can mount (spec 6.3). */
+export const SAAS_MOUNT_SERVICES = ['wordpress', 'dokuwiki', 'drupal', 'moodle'] as const
+export type SaasMountService = (typeof SAAS_MOUNT_SERVICES)[number]
+export type SaasDirectiveName = `${SaasMountService}-saas`
+
+export const saasDirectiveOf = (service: SaasMountService): SaasDirectiveName => `${service}-saas`
 
 export type ParsedDirective =
   | { name: 'redirect'; path: string; url: string; isRegex: boolean }
@@ -25,6 +36,7 @@ export type ParsedDirective =
   | { name: 'ssl-ca' | 'ssl-cert' | 'ssl-key'; path: string }
   | { name: 'sec-rule-remove'; ids: number[] }
   | { name: 'sec-engine'; path: string }
+  | { name: SaasDirectiveName; service: SaasMountService; path: string }
 
 export interface DirectiveProblem {
   rule: string
@@ -46,8 +58,17 @@ export interface DirectiveSpec {
 /** The SSL files: once each. */
 const once = { location: false, uniqueName: true, uniqueValue: false } as const
 
-// TODO(#6): the SaaS directives (wordpress-saas, dokuwiki-saas…) come with the SaaS slice, and
-// with them WEBSITES_ENABLED_DIRECTIVES; until then every directive here is enabled.
+/** A shared installation mounted at a path of the site: that path is its location. */
+const saasMount = {
+  group: 'SaaS',
+  syntax: '<path> where the shared installation answers',
+  location: true,
+  uniqueName: false,
+  uniqueValue: true,
+} as const
+
+// TODO(#6): WEBSITES_ENABLED_DIRECTIVES (spec 6.4) is not a setting yet: every directive here
+// is enabled, and a provider cannot hide one from the website form.
 export const DIRECTIVES: Record<DirectiveName, DirectiveSpec> = {
   redirect: {
     group: 'HTTPD',
@@ -87,6 +108,10 @@ export const DIRECTIVES: Record<DirectiveName, DirectiveSpec> = {
     uniqueName: false,
     uniqueValue: true,
   },
+  'wordpress-saas': saasMount,
+  'dokuwiki-saas': saasMount,
+  'drupal-saas': saasMount,
+  'moodle-saas': saasMount,
 }
 
 // --- Shared rules ------------------------------------------------------------------------------
@@ -279,12 +304,23 @@ export function parseDirective(name: DirectiveName, raw: string): DirectiveResul
       const path = normalizeUrlPath(words[0]!)
       return { ok: true, value: path, parsed: { name, path } }
     }
+    default:
+      return parseSaasMount(name, words)
   }
+}
+
+function parseSaasMount(name: SaasDirectiveName, words: string[]): DirectiveResult {
+  const found = words.length === 1 ? checkUrlPath(words[0]!) : problem('syntax', 'one path')
+  if (found) return failWith(found)
+  const path = normalizeUrlPath(words[0]!)
+  const service = name.slice(0, -'-saas'.length) as SaasMountService
+  return { ok: true, value: path, parsed: { name, service, path } }
 }
 
 /** The location a directive takes (spec 6.2), normalised; undefined for the others. */
 export function directiveLocation(parsed: ParsedDirective): string | undefined {
   if (parsed.name === 'redirect' || parsed.name === 'proxy') return parsed.path
+  if ('service' in parsed) return parsed.path
   return undefined
 }
 

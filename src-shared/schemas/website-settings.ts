@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { singleLineText } from './common'
 import { listSetting } from './setting-lists'
+import { SAAS_MOUNT_SERVICES, type SaasMountService } from './website-directives'
 import { WEBSITE_PROTOCOLS } from './websites'
 
 /** Spec 6.4. Templates name their values as `%(name)s`; each lists the names it knows. */
@@ -49,6 +50,60 @@ const LOG_PLACEHOLDERS = ['unique_name', 'user', 'site_name', 'id'] as const
 const listenAddress = z.string().regex(/^(?:\*|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\])$/, {
   message: 'must be *, an IPv4 address or an [IPv6] address',
 })
+
+/** Where FPM listens: a UNIX socket path, or `<address>:<port>`. */
+const fpmListen = z.union([
+  serverPath([]),
+  singleLineText(60).regex(/^\d{1,3}(?:\.\d{1,3}){3}:\d{1,5}$/, {
+    message: 'must be a socket path or <IPv4 address>:<port>',
+  }),
+])
+
+const SAAS_ROOTS: Record<SaasMountService, string> = {
+  wordpress: '/var/www/wordpress-mu',
+  dokuwiki: '/var/www/wikifarm/dokuwiki',
+  drupal: '/var/www/drupal',
+  moodle: '/var/www/moodle-mu',
+}
+
+export type SaasRootSetting = `WEBSITES_SAAS_${Uppercase<SaasMountService>}_ROOT`
+export type SaasFpmSetting = `WEBSITES_SAAS_${Uppercase<SaasMountService>}_FPM`
+export const saasMountSettingsOf = (service: SaasMountService) => ({
+  root: `WEBSITES_SAAS_${service.toUpperCase()}_ROOT` as SaasRootSetting,
+  fpm: `WEBSITES_SAAS_${service.toUpperCase()}_FPM` as SaasFpmSetting,
+})
+
+/**
+ * WEBSITES_SAAS_DIRECTIVES of spec 6.4, one setting per value: the folder of the shared
+ * installation a `<service>-saas` directive mounts, and the PHP-FPM pool that runs it.
+ */
+function saasMountSettings() {
+  const entries = SAAS_MOUNT_SERVICES.flatMap((service) => {
+    const names = saasMountSettingsOf(service)
+    const root = {
+      group: 'WEBSITES',
+      help: `The shared ${service} installation a ${service}-saas directive mounts.`,
+      schema: serverPath([]),
+      default: SAAS_ROOTS[service],
+    }
+    const fpm = {
+      group: 'WEBSITES',
+      help: `Where the PHP-FPM pool of the shared ${service} installation listens.`,
+      schema: fpmListen,
+      default: '/run/php/php8.2-fpm.sock',
+    }
+    return [
+      [names.root, root],
+      [names.fpm, fpm],
+    ]
+  })
+  type Spec<S> = { group: 'WEBSITES'; help: string; schema: S; default: string }
+  return Object.fromEntries(entries) as Record<
+    SaasRootSetting,
+    Spec<ReturnType<typeof serverPath>>
+  > &
+    Record<SaasFpmSetting, Spec<typeof fpmListen>>
+}
 
 export const WEBSITE_SETTINGS = {
   WEBSITES_UNIQUE_NAME_FORMAT: {
@@ -136,6 +191,7 @@ export const WEBSITE_SETTINGS = {
     schema: serverPath([], { optional: true }),
     default: '',
   },
+  ...saasMountSettings(),
 } as const
 
 /** A template with its placeholders filled. */

@@ -1,7 +1,7 @@
 import { protocolPorts } from '../../../src-shared/schemas/websites'
 import { apacheWord as q } from '../../core/escape'
 import type { ServedWebapp } from './webapp-runtime'
-import type { MountedContent, WebsiteObject } from './website-objects'
+import type { MountedContent, SaasInstall, WebsiteObject } from './website-objects'
 
 /**
  * A website as Apache 2.4 virtual hosts (spec 6.5), as a pure function: the same object always
@@ -150,9 +150,36 @@ function fcgidBlocks(site: WebsiteObject): { aliases: Map<string, string>; block
   return { aliases, blocks }
 }
 
-/** Spec 6.3: redirects, proxies, error pages and ModSecurity, each at its location. */
+/**
+ * A shared SaaS installation at a path (spec 6.3): its folder under that path, its PHP handed
+ * to the installation's own FPM pool, which tells the tenants apart by host.
+ */
+function saasBlock(path: string, service: string, install: SaasInstall): Block {
+  const target = install.listen.startsWith('unix:')
+    ? `proxy:${install.listen}|fcgi://saas-${service}`
+    : `proxy:fcgi://${install.listen}`
+  const files =
+    path === '/' ? `DocumentRoot ${q(install.root)}` : `Alias ${q(path)} ${q(install.root)}`
+  const lines = [
+    files,
+    `<Directory ${q(install.root)}>`,
+    '    Require all granted',
+    '    DirectoryIndex index.php index.html',
+    '    <FilesMatch "\\.php$">',
+    `        SetHandler ${q(target)}`,
+    '    </FilesMatch>',
+    '</Directory>',
+  ]
+  return { location: path, lines }
+}
+
+/** Spec 6.3: redirects, proxies, error pages, ModSecurity and SaaS, each at its location. */
 function directiveBlocks(site: WebsiteObject): Block[] {
   return site.directives.flatMap((directive): Block[] => {
+    if ('service' in directive) {
+      const install = site.saasInstalls[directive.service]
+      return install ? [saasBlock(directive.path, directive.service, install)] : []
+    }
     switch (directive.name) {
       case 'redirect': {
         const verb = directive.isRegex ? 'RedirectMatch' : 'Redirect'

@@ -2,7 +2,7 @@ import { protocolPorts } from '../../../src-shared/schemas/websites'
 import { nginxRegex, nginxWord as q, pcreLiteral } from '../../core/escape'
 import { BANNER, type RenderedSite } from './apache-vhost'
 import type { ServedWebapp } from './webapp-runtime'
-import type { MountedContent, WebsiteObject } from './website-objects'
+import type { MountedContent, SaasInstall, WebsiteObject } from './website-objects'
 
 /**
  * A website as nginx server blocks, from the same object as Apache's: contents become
@@ -73,10 +73,25 @@ function contentBlock(content: MountedContent): Block {
   return { location: path, lines }
 }
 
+/** A shared SaaS installation at a path: its files, its PHP to the installation's pool. */
+function saasBlock(path: string, install: SaasInstall): Block {
+  // `unix:<socket>` and `<host>:<port>` are both what fastcgi_pass reads.
+  const inner = [filesAt(path, install.root), 'index index.php index.html;']
+  inner.push(...phpLocation(install.listen, null))
+  const lines = located(q(slashed(path)), inner)
+  if (path !== '/') lines.push(...located(`= ${q(path)}`, [`return 301 ${q(`${path}/`)};`]))
+  return { location: path, lines }
+}
+
 function directiveBlocks(site: WebsiteObject): { blocks: Block[]; server: string[] } {
   const blocks: Block[] = []
   const server: string[] = []
   for (const directive of site.directives) {
+    if ('service' in directive) {
+      const install = site.saasInstalls[directive.service]
+      if (install) blocks.push(saasBlock(directive.path, install))
+      continue
+    }
     switch (directive.name) {
       case 'redirect': {
         const { path, url } = directive

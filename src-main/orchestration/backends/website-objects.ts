@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm'
-import { fillTemplate } from '../../../src-shared/schemas/website-settings'
+import { fillTemplate, saasMountSettingsOf } from '../../../src-shared/schemas/website-settings'
 import {
   parseDirective,
   type ParsedDirective,
+  type SaasMountService,
 } from '../../../src-shared/schemas/website-directives'
 import type { WebsiteProtocol } from '../../../src-shared/schemas/websites'
 import { certificateForWebsite } from '../../data/certificates'
@@ -30,6 +31,13 @@ export interface TlsFiles {
   ca: string
 }
 
+/** A shared SaaS installation (spec 6.4, WEBSITES_SAAS_DIRECTIVES) a directive mounts. */
+export interface SaasInstall {
+  root: string
+  /** `unix:<socket>` or `<host>:<port>`, as the FPM pool listens. */
+  listen: string
+}
+
 /** What both web server backends need of a website, read when the script is written. */
 export interface WebsiteObject {
   id: number
@@ -47,6 +55,8 @@ export interface WebsiteObject {
   aliases: string[]
   contents: MountedContent[]
   directives: ParsedDirective[]
+  /** The installations its `<service>-saas` directives mount, by service. */
+  saasInstalls: Partial<Record<SaasMountService, SaasInstall>>
   /** For https: the issued certificate, else ssl-* directives, else the default settings. */
   tls: TlsFiles | null
   listen: string[]
@@ -91,6 +101,20 @@ function chooseTls(
   return null
 }
 
+async function loadSaasInstalls(tx: Tx, directives: readonly ParsedDirective[]) {
+  const installs: WebsiteObject['saasInstalls'] = {}
+  for (const directive of directives) {
+    if (!('service' in directive) || installs[directive.service]) continue
+    const names = saasMountSettingsOf(directive.service)
+    const listen = await settingValue(tx, names.fpm)
+    installs[directive.service] = {
+      root: (await settingValue(tx, names.root)).replace(/\/+$/, ''),
+      listen: listen.startsWith('/') ? `unix:${listen}` : listen,
+    }
+  }
+  return installs
+}
+
 export async function loadWebsiteObject(tx: Tx, id: number): Promise<WebsiteObject | undefined> {
   const website = await getWebsite(tx, id).catch(() => undefined)
   if (!website) return undefined
@@ -130,6 +154,7 @@ export async function loadWebsiteObject(tx: Tx, id: number): Promise<WebsiteObje
       app: served.get(content.webappId),
     })),
     directives,
+    saasInstalls: await loadSaasInstalls(tx, directives),
     tls: chooseTls(await certificateForWebsite(tx, id), directives, {
       cert: await settingValue(tx, 'WEBSITES_DEFAULT_SSL_CERT'),
       key: await settingValue(tx, 'WEBSITES_DEFAULT_SSL_KEY'),

@@ -59,6 +59,7 @@ export function site(fields: Partial<WebsiteObject> = {}): WebsiteObject {
     aliases: [],
     contents: [],
     directives: [],
+    saasInstalls: {},
     tls: null,
     listen: ['*'],
     apache: {
