@@ -96,11 +96,17 @@ export const taxRateSchema = z
     params: { rule: 'tax' },
   })
 
-/** A metric tolerance (spec billing 4.3): decimal text; empty uses ORDERS_METRIC_ERROR. */
-export const metricToleranceSchema = z
+/**
+ * The change a new metric value must exceed to be stored (spec billing 4.3): decimal text, or
+ * null (an empty field) for ORDERS_METRIC_ERROR. Relative thresholds are fractions of the last
+ * value: "0.05" is 5%.
+ */
+export const metricThresholdSchema = z
   .string()
   .trim()
   .regex(/^$|^\d{1,6}(\.\d{1,4})?$/, { message: 'must be a decimal number such as 0.05' })
+  .transform((text) => (text === '' ? null : text))
+  .nullable()
 
 /** Expression text of one or more lines, bounded; checked against its model in main. */
 export const expressionSchema = multiLineText(EXPRESSION_MAX)
@@ -123,7 +129,8 @@ const serviceFields = {
   orderDescription: expressionSchema,
   ignorePeriod: z.enum(IGNORE_PERIODS),
   metric: expressionSchema,
-  metricTolerance: metricToleranceSchema,
+  metricThreshold: metricThresholdSchema,
+  metricThresholdRelative: z.boolean(),
   nominalPrice: amountSchema(12),
   tax: taxRateSchema,
   pricingPeriod: z.enum(PRICING_PERIODS),
@@ -150,7 +157,8 @@ export const serviceCreateSchema = z.strictObject({
   orderDescription: serviceFields.orderDescription.default(''),
   ignorePeriod: serviceFields.ignorePeriod.optional(),
   metric: serviceFields.metric.default(''),
-  metricTolerance: serviceFields.metricTolerance.default(''),
+  metricThreshold: serviceFields.metricThreshold.default(null),
+  metricThresholdRelative: serviceFields.metricThresholdRelative.default(false),
   tax: serviceFields.tax.optional(),
   pricingPeriod: serviceFields.pricingPeriod.default('BILLING_PERIOD'),
   rateAlgorithm: serviceFields.rateAlgorithm.optional(),
@@ -194,7 +202,9 @@ export interface Service {
   orderDescription: string
   ignorePeriod: IgnorePeriodValue
   metric: string
-  metricTolerance: string
+  /** Null: ORDERS_METRIC_ERROR. */
+  metricThreshold: string | null
+  metricThresholdRelative: boolean
   nominalPrice: string
   tax: string
   pricingPeriod: PricingPeriodValue
@@ -280,7 +290,9 @@ export interface ContractedPlan {
   id: number
   planId: number
   accountId: number
+  version: number
   createdAt: string
+  updatedAt: string
 }
 
 export interface ContractedPlanRow extends ContractedPlan {
@@ -314,7 +326,6 @@ export type RateCreateInput = z.input<typeof rateCreateSchema>
 
 export const rateUpdateSchema = z.strictObject({
   id: idSchema,
-  version: versionSchema,
   quantity: rateFields.quantity.optional(),
   price: rateFields.price.optional(),
 })
@@ -326,7 +337,5 @@ export interface Rate {
   planId: number
   quantity: number | null
   price: string
-  version: number
   createdAt: string
-  updatedAt: string
 }

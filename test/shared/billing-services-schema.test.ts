@@ -36,7 +36,8 @@ describe('serviceCreateSchema', () => {
       isFee: false,
       orderDescription: '',
       metric: '',
-      metricTolerance: '',
+      metricThreshold: null,
+      metricThresholdRelative: false,
       nominalPrice: '12.00',
       pricingPeriod: 'BILLING_PERIOD',
       onCancel: 'DISCOUNT',
@@ -118,6 +119,16 @@ describe('serviceCreateSchema', () => {
       field: 'tax',
       rule: 'tax',
     })
+  })
+
+  it('takes an empty metric threshold as the ORDERS_METRIC_ERROR setting', () => {
+    expect(serviceCreateSchema.parse({ ...minimal, metricThreshold: '' }).metricThreshold).toBe(
+      null,
+    )
+    expect(serviceCreateSchema.parse({ ...minimal, metricThreshold: '0.5' }).metricThreshold).toBe(
+      '0.5',
+    )
+    expect(serviceIssues({ ...minimal, metricThreshold: '-1' })[0]?.field).toBe('metricThreshold')
   })
 
   it('refuses unknown fields', () => {
