@@ -1,0 +1,151 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { money } from '../../../src-main/billing/money'
+import {
+  addDays,
+  addMonths,
+  billingPoint,
+  compareDates,
+  daysBetween,
+  pricingSlots,
+  size,
+  sizeFraction,
+  type SizeForm,
+} from '../../../src-main/billing/periods'
+import type { BilledService } from '../../../src-main/billing/types'
+
+// Every date from 1900-01-01 to 2100-12-31.
+const date = fc
+  .integer({ min: 0, max: daysBetween('1900-01-01', '2100-12-31') })
+  .map((offset) => addDays('1900-01-01', offset))
+
+const form = fc.constantFrom<SizeForm>('MONTHLY', 'ANUAL')
+
+function numerator(kind: SizeForm, ini: string, end: string): number {
+  return sizeFraction(kind, ini, end).numerator
+}
+
+describe('size over adjacent intervals (spec 6.3)', () => {
+  it('adds up exactly when the split lies on the first start’s monthly grid', () => {
+    const split = fc.record({
+      kind: form,
+      start: date,
+      months: fc.integer({ min: 0, max: 60 }),
+      days: fc.integer({ min: 0, max: 27 }),
+    })
+    fc.assert(
+      fc.property(split, ({ kind, start, months, days }) => {
+        const middle = addMonths(start, months)
+        const end = addDays(middle, days)
+        const parts = numerator(kind, start, middle) + numerator(kind, middle, end)
+        expect(parts).toBe(numerator(kind, start, end))
+      }),
+    )
+  })
+
+  it('adds up exactly after a whole-month split when the start day is at most 28', () => {
+    const split = fc.record({
+      kind: form,
+      start: date.filter((value) => Number(value.slice(8)) <= 28),
+      months: fc.integer({ min: 0, max: 60 }),
+      days: fc.integer({ min: 0, max: 3660 }),
+    })
+    fc.assert(
+      fc.property(split, ({ kind, start, months, days }) => {
+        const middle = addMonths(start, months)
+        const end = addDays(middle, days)
+        const parts = numerator(kind, start, middle) + numerator(kind, middle, end)
+        expect(parts).toBe(numerator(kind, start, end))
+      }),
+    )
+  })
+
+  it('adds up exactly for any split inside one month', () => {
+    const split = fc.record({ kind: form, start: date, first: fc.nat(30), second: fc.nat(30) })
+    fc.assert(
+      fc.property(split, ({ kind, start, first, second }) => {
+        const middle = addDays(start, first)
+        const end = addDays(middle, second)
+        fc.pre(compareDates(end, addMonths(start, 1)) < 0)
+        const parts = numerator(kind, start, middle) + numerator(kind, middle, end)
+        expect(parts).toBe(numerator(kind, start, end))
+      }),
+    )
+  })
+
+  it('gives decimals that add up to the whole within 40 significant digits', () => {
+    const annual = serviceOf({ billingPeriod: 'ANUAL' })
+    fc.assert(
+      fc.property(date, fc.nat(30), fc.nat(30), (start, first, second) => {
+        const middle = addDays(start, first)
+        const end = addDays(middle, second)
+        fc.pre(compareDates(end, addMonths(start, 1)) < 0)
+        const parts = size(annual, start, middle).plus(size(annual, middle, end))
+        expect(
+          parts
+            .minus(size(annual, start, end))
+            .abs()
+            .lessThan('1e-38'),
+        ).toBe(true)
+      }),
+    )
+  })
+})
+
+describe('billingPoint over every date 1900-2100 (spec 6.2)', () => {
+  const services = fc.record({
+    billingPeriod: fc.constantFrom<BilledService['billingPeriod']>('', 'MONTHLY', 'ANUAL'),
+    billingPoint: fc.constantFrom<BilledService['billingPoint']>('ON_REGISTER', 'ON_FIXED_DATE'),
+    paymentStyle: fc.constantFrom<BilledService['paymentStyle']>('PREPAY', 'POSTPAY'),
+    annualBillingMonth: fc.integer({ min: 1, max: 12 }),
+  })
+
+  it('never throws and gives a date after the run when prepaid, at or before it when not', () => {
+    fc.assert(
+      fc.property(services, date, date, (fields, registeredOn, run) => {
+        const service = serviceOf(fields)
+        const order = { registeredOn, cancelledOn: null }
+        const point = billingPoint(service, order, { billingPoint: run, fixedPoint: false })
+        expect(point).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+        if (service.billingPeriod === '') expect(point).toBe(registeredOn)
+        else if (service.paymentStyle === 'PREPAY') expect(compareDates(point, run)).toBe(1)
+        else expect(compareDates(point, run)).toBeLessThanOrEqual(0)
+      }),
+    )
+  })
+
+  it('gives slots that follow each other and cover the window', () => {
+    fc.assert(
+      fc.property(services, date, fc.nat(800), (fields, start, length) => {
+        const service = serviceOf({ ...fields, pricingPeriod: 'BILLING_PERIOD' })
+        const bp = addDays(start, length)
+        const slots = pricingSlots(service, start, bp, start)
+        expect(slots.length === 0).toBe(length === 0)
+        fc.pre(length > 0)
+        expect(compareDates(slots[0]!.ini, start)).toBeLessThanOrEqual(0)
+        expect(compareDates(slots.at(-1)!.end, bp)).toBeGreaterThanOrEqual(0)
+        slots.slice(1).forEach((slot, index) => expect(slot.ini).toBe(slots[index]!.end))
+      }),
+    )
+  })
+})
+
+function serviceOf(fields: Partial<BilledService>): BilledService {
+  return {
+    id: 1,
+    description: 'Disk',
+    billingPeriod: 'ANUAL',
+    billingPoint: 'ON_FIXED_DATE',
+    isFee: false,
+    nominalPrice: money('10.00'),
+    tax: money(21),
+    pricingPeriod: 'BILLING_PERIOD',
+    rateAlgorithm: 'step_price',
+    onCancel: 'DISCOUNT',
+    paymentStyle: 'PREPAY',
+    ignorePeriod: 'TEN_DAYS',
+    hasMetric: false,
+    annualBillingMonth: 1,
+    ...fields,
+  }
+}
