@@ -56,6 +56,7 @@ export function buildLine(pricing: LinePricing): PendingLine {
     subtotal,
     discounts,
     refund: pricing.refund ?? false,
+    isFee: service.isFee,
     orderBilledOn: order.billedOn,
     orderBilledUntil: order.billedUntil,
   }

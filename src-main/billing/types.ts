@@ -112,6 +112,8 @@ export interface PendingLine {
   discounts: Discount[]
   /** A negative line giving back prepaid time (on_cancel REFUND). */
   refund: boolean
+  /** The service's is_fee: the line belongs on a fee bill, not an invoice (spec 7.2). */
+  isFee: boolean
   /** The order's state before this run, remembered on the bill line for undo (spec 6.11). */
   orderBilledOn: IsoDate | null
   orderBilledUntil: IsoDate | null
