@@ -12,6 +12,7 @@ import { MAILING_LIST_SETTINGS } from './mailing-list-settings'
 import { OTHER_SERVICE_SETTINGS } from './other-service-settings'
 import { SAAS_SETTINGS } from './saas-settings'
 import { SERVICE_SETTINGS } from './service-settings'
+import { BILLING_SETTINGS } from './billing-settings'
 
 /**
  * A DNS name of at least two labels: each label 1 to 63 letters, digits or inner hyphens, the
@@ -65,6 +66,7 @@ export const SETTINGS = {
   ...OTHER_SERVICE_SETTINGS,
   ...SAAS_SETTINGS,
   ...SERVICE_SETTINGS,
+  ...BILLING_SETTINGS,
 } as const satisfies Record<string, SettingSpec>
 
 interface SettingSpec {
