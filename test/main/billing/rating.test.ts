@@ -43,7 +43,7 @@ describe('unitPriceAt (spec billing 5)', () => {
 })
 
 describe('rateSteps with decimal metrics (spec billing 5)', () => {
-  it('prices the partial last unit at its position: 2.5 GB over (1→0), (3→4) is 2 free + 0.5 at 4', () => {
+  it('prices a partial last unit at its place: 2.5 over (1→0), (3→4) is 2 free, 0.5 at 4', () => {
     const table = rows(plan(1), [1, '0'], [3, '4'])
     const rated = rateSteps(table, money('2.5'), nominal)
     expect(shown(rated)).toEqual(['2 at 0', '0.5 at 4'])
