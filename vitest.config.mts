@@ -50,6 +50,7 @@ export default defineConfig({
             'test/main/other-services/*-data.test.ts',
             'test/main/websites/website-data.test.ts',
             'test/main/saas/saas-data.test.ts',
+            'test/main/saas/saas-websites.test.ts',
             'test/main/webapps/webapp-data.test.ts',
             'test/main/webapps/served-webapps.test.ts',
           ],

@@ -2,6 +2,7 @@ import { and, eq, inArray, like, ne, or } from 'drizzle-orm'
 import type { z } from 'zod'
 import { AppError } from '../../src-shared/errors'
 import {
+  type CustomUrl,
   parseCustomUrl,
   SAAS_CATALOGUE,
   type SaasData,
@@ -19,6 +20,7 @@ import { diffFields, recordHistory } from './history'
 import { assertVersion } from './locking'
 import { getSaasDetail, getSaasTenant } from './saas'
 import { holdTenantPassword } from './saas-secrets'
+import { mountCustomUrl, type SaasWebsiteLink, unmountCustomUrl } from './saas-websites'
 import { settingValue } from './settings'
 import { deleteSqlDatabases } from './sql-writes'
 
@@ -38,13 +40,8 @@ async function assertAccount(tx: Tx, accountId: number): Promise<void> {
 
 /**
  * A custom URL as stored (spec 8.1): allowed by the service and its setting, of a scheme and
- * path the service takes, on a host that is a domain of the tenant's own account.
- *
- * TODO(#6): spec 8.1 then finds or creates the website serving that host (protocol `http`
- * or `https-only` by the scheme) with a `<service>-saas` directive at the URL's path. The
- * website catalogue has no SaaS directives yet (website-directives.ts marks them), nor do
- * its Apache and nginx renderers, so the URL is checked and stored, no website is made, and
- * the DokuWiki farm answers the host through its link alone.
+ * path the service takes, on a host that is a domain of the tenant's own account. Empty, or
+ * the URL parsed, for its website (saas-websites.ts).
  */
 async function checkCustomUrl(
   tx: Tx,
@@ -52,8 +49,8 @@ async function checkCustomUrl(
   accountId: number,
   raw: string,
   selfId?: number,
-): Promise<string> {
-  if (!raw.trim()) return ''
+): Promise<CustomUrl | undefined> {
+  if (!raw.trim()) return undefined
   const { label, customUrl, customUrlRootOnly } = SAAS_CATALOGUE[service]
   const setting = CUSTOM_URL_SETTING[service]
   const allowed = customUrl && (!setting || (await settingValue(tx, setting)))
@@ -61,7 +58,7 @@ async function checkCustomUrl(
 
   const parsed = parseCustomUrl(raw)
   if ('rule' in parsed) throw invalid('customUrl', parsed.rule, parsed.message)
-  const { url, host, path } = parsed.ok
+  const { host, path } = parsed.ok
   if (customUrlRootOnly && path !== '/') {
     throw invalid('customUrl', 'root_only', `must be the root of its host (/) on ${label}`)
   }
@@ -91,17 +88,26 @@ async function checkCustomUrl(
     .where(and(location, ne(saasTenants.id, selfId ?? 0)))
   const where = byHost ? host : `${host}${path}`
   if (taken) throw invalid('customUrl', 'unique', `${where} is already ${taken.name}'s`)
-  return url
+  return parsed.ok
 }
 
-/** The user's fields over what the service stored of its own (blog and user ids). */
+/** The ids main keeps in a tenant's data, which no user edit replaces. */
+const OWN_FIELDS = ['blogId', 'userId', 'websiteId', 'websiteCreated'] as const
+
+/** The user's fields over what the service and the panel stored of their own. */
 function mergeData(stored: SaasData, given: SaasData | undefined): SaasData {
   if (!given) return stored
-  const own = { blogId: stored.blogId, userId: stored.userId }
   const merged: SaasData = { ...given }
-  if (own.blogId !== undefined) merged.blogId = own.blogId
-  if (own.userId !== undefined) merged.userId = own.userId
+  for (const field of OWN_FIELDS) {
+    if (stored[field] !== undefined) Object.assign(merged, { [field]: stored[field] })
+  }
   return merged
+}
+
+/** The data without a website link, and with the link `found`, if any. */
+function withWebsite(data: SaasData, found: SaasWebsiteLink): SaasData {
+  const { websiteId: _id, websiteCreated: _created, ...rest } = data
+  return { ...rest, ...found }
 }
 
 /**
@@ -127,6 +133,7 @@ export async function createSaasTenant(
     .where(and(eq(saasTenants.service, input.service), eq(saasTenants.name, input.name)))
   if (taken) throw invalid('name', 'unique', `${input.name} already exists on this service`)
   const customUrl = await checkCustomUrl(tx, input.service, input.accountId, input.customUrl)
+  const link = customUrl ? await mountCustomUrl(ctx, input, customUrl) : {}
 
   const [row] = await tx
     .insert(saasTenants)
@@ -135,8 +142,8 @@ export async function createSaasTenant(
       name: input.name,
       accountId: input.accountId,
       isActive: input.isActive,
-      data: JSON.stringify(input.data),
-      customUrl,
+      data: JSON.stringify(withWebsite(input.data, link)),
+      customUrl: customUrl?.url ?? '',
       createdAt: ctx.now,
       updatedAt: ctx.now,
     })
@@ -164,12 +171,19 @@ export async function updateSaasTenant(
   if (input.password !== undefined && spec.password === 'none') {
     throw invalid('password', 'not_for_service', `is not asked by ${spec.label}`)
   }
-  const data = mergeData(before.data, input.data)
+  let data = mergeData(before.data, input.data)
   checkDataFields(before.service, before.data, data, input.data !== undefined)
-  const customUrl =
+  const checked =
     input.customUrl === undefined
-      ? before.customUrl
+      ? undefined
       : await checkCustomUrl(tx, before.service, before.accountId, input.customUrl, before.id)
+  const customUrl = input.customUrl === undefined ? before.customUrl : (checked?.url ?? '')
+  if (customUrl !== before.customUrl) {
+    // The old mount goes first: a site made for it may then make way for the new one.
+    const message = `Custom URL of SaaS tenant ${before.name} changed`
+    await unmountCustomUrl(ctx, before, before.customUrl, before.data, message)
+    data = withWebsite(data, checked ? await mountCustomUrl(ctx, before, checked) : {})
+  }
   const after: SaasTenant = {
     ...before,
     isActive: input.isActive ?? before.isActive,
@@ -230,6 +244,8 @@ export async function deleteSaasTenants(
 ): Promise<number> {
   for (const id of ids) {
     const tenant = await getSaasTenant(ctx.tx, id)
+    const why = message || `Deleted with SaaS tenant ${tenant.name} (${tenant.service})`
+    await unmountCustomUrl(ctx, tenant, tenant.customUrl, tenant.data, why)
     await recordHistory(ctx, {
       objectType: 'saasTenant',
       objectId: id,

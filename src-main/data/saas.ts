@@ -11,7 +11,7 @@ import {
   type SaasTenantRow,
 } from '../../src-shared/schemas/saas'
 import { domainSettingOf, fillDomainTemplate } from '../../src-shared/schemas/saas-settings'
-import { accounts, saasTenants } from '../db/schema'
+import { accounts, saasTenants, websites } from '../db/schema'
 import type { Tx } from '../db/store'
 import { settingValue } from './settings'
 import { contains, searchWords } from './sql'
@@ -57,7 +57,18 @@ export async function getSaasDetail(tx: Tx, id: number): Promise<SaasTenantDetai
     .from(accounts)
     .where(eq(accounts.id, tenant.accountId))
   if (!account) throw AppError.notFound('Account', tenant.accountId)
-  return { tenant: await toRow(tx, tenant, account) }
+  return { tenant: await toRow(tx, tenant, account), website: await websiteOf(tx, tenant) }
+}
+
+/** The website a custom URL is served by; none once it was deleted on its own. */
+async function websiteOf(tx: Tx, tenant: SaasTenant): Promise<SaasTenantDetail['website']> {
+  const { websiteId, websiteCreated } = tenant.data
+  if (!tenant.customUrl || websiteId === undefined) return null
+  const [row] = await tx
+    .select({ id: websites.id, name: websites.name })
+    .from(websites)
+    .where(eq(websites.id, websiteId))
+  return row ? { ...row, created: websiteCreated === true } : null
 }
 
 export async function listSaasTenants(tx: Tx, input: SaasListQuery): Promise<Page<SaasTenantRow>> {

@@ -138,12 +138,17 @@ export const saasDataSchema = z.strictObject({
 })
 export type SaasDataInput = z.input<typeof saasDataSchema>
 
-/** The stored data: the filled-in fields and what the service answered (blog or user id). */
+/**
+ * The stored data: the filled-in fields, what the service answered (blog or user id), and the
+ * website serving the custom URL, with whether the panel made it for the tenant.
+ */
 export interface SaasData {
   email?: string
   quota?: number
   blogId?: number
   userId?: number
+  websiteId?: number
+  websiteCreated?: boolean
 }
 
 /** Checks that `data` has exactly the fields the service asks for. */
@@ -309,4 +314,6 @@ export interface SaasTenantRow extends SaasTenant {
 
 export interface SaasTenantDetail {
   tenant: SaasTenantRow
+  /** The website serving the custom URL, when there is one. */
+  website: { id: number; name: string; created: boolean } | null
 }
