@@ -5,6 +5,8 @@ import { stepPrice } from './rating-step-price'
 import { planTables } from './rating-tiers'
 import type { RateAlgorithm, RateRow, RateStep } from './types'
 
+export { rateWarnings, type RateWarning, type RateWarningKind } from './rating-warnings'
+
 /**
  * Rating: turning a quantity into a price (spec: billing 5). A metric becomes consecutive
  * steps (quantity, unit price) whose quantities add up to the metric; the engine asks them for
