@@ -96,6 +96,9 @@ test('a wiki on a custom domain, created from the form, edited, then deleted', a
     const overview = main.getByRole('region', { name: 'Overview' })
     await expect(overview).toContainText('notes.dokuwiki.orchestra.lan')
     await expect(overview).toContainText('https://wiki.shop.example/')
+    const website = overview.getByRole('link', { name: 'wiki.shop.example' })
+    await expect(website).toHaveAttribute('href', /#\/services\/websites\/\d+$/)
+    await expect(overview).toContainText('made for the custom URL')
     await saveScreenshot(page, 'saas-tenant-page', testInfo)
     expect(ssh.exec(`readlink ${FARM}/wiki.shop.example`).trim()).toBe(
       'notes.dokuwiki.orchestra.lan',
@@ -130,6 +133,8 @@ test('a wiki on a custom domain, created from the form, edited, then deleted', a
     await edit.getByRole('button', { name: 'Save' }).click()
     await expectNotification(page, 'Tenant notes saved')
     await expect(main.getByRole('region', { name: 'Overview' })).toContainText('None')
+    await expect(main.getByRole('link', { name: 'wiki.shop.example' })).toBeHidden()
+    expect((await api.call('websites:list', {})).total).toBe(0)
     expect(ssh.exec(`test -L ${FARM}/wiki.shop.example && echo yes || echo no`).trim()).toBe('no')
   })
 

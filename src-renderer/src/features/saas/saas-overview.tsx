@@ -1,8 +1,8 @@
-import { Anchor, Paper, Table, Text } from '@mantine/core'
+import { Anchor, Group, Paper, Table, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
-import type { SaasTenantRow } from '../../../../src-shared/schemas/saas'
+import type { SaasTenantDetail, SaasTenantRow } from '../../../../src-shared/schemas/saas'
 import { formatDateTime } from '../../lib/dates'
 import { serviceLabel } from './saas-services'
 
@@ -15,8 +15,30 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
+/** The website serving the custom URL, linked, and whether it was made for it. */
+function WebsiteLink({ website }: { website: NonNullable<SaasTenantDetail['website']> }) {
+  const { t } = useTranslation()
+  return (
+    <Group gap="xs">
+      <Anchor component={Link} to={`/services/websites/${website.id}`} size="sm">
+        {website.name}
+      </Anchor>
+      {website.created && (
+        <Text size="sm" c="dimmed">
+          {t('saas.websiteCreated')}
+        </Text>
+      )}
+    </Group>
+  )
+}
+
+interface OverviewProps {
+  tenant: SaasTenantRow
+  website: SaasTenantDetail['website']
+}
+
 /** What a tenant is: its service, where it answers, whose it is, what the service said. */
-export function SaasOverview({ tenant }: { tenant: SaasTenantRow }) {
+export function SaasOverview({ tenant, website }: OverviewProps) {
   const { t } = useTranslation()
   const mono = (text: string) => (
     <Text size="sm" ff="monospace">
@@ -39,6 +61,11 @@ export function SaasOverview({ tenant }: { tenant: SaasTenantRow }) {
           <Row label={t('saas.fields.customUrl')}>
             {tenant.customUrl ? mono(tenant.customUrl) : t('saas.noCustomUrl')}
           </Row>
+          {website && (
+            <Row label={t('saas.fields.website')}>
+              <WebsiteLink website={website} />
+            </Row>
+          )}
           {tenant.data.blogId !== undefined && (
             <Row label={t('saas.fields.blogId')}>{tenant.data.blogId}</Row>
           )}

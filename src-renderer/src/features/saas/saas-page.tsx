@@ -90,7 +90,7 @@ export function SaasPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="lg">
-          {tab === 'overview' && <SaasOverview tenant={tenant} />}
+          {tab === 'overview' && <SaasOverview tenant={tenant} website={query.data.website} />}
         </Tabs.Panel>
         <Tabs.Panel value="logs" pt="lg">
           {tab === 'logs' && (
