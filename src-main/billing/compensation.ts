@@ -1,3 +1,4 @@
+import { daysBetween, maxDate, minDate } from './periods'
 import type { BilledOrder, IsoDate } from './types'
 
 /**
@@ -17,23 +18,9 @@ export interface Interval {
 /** The open end of an active receiver's demand: it can use any later prepaid time. */
 export const FOREVER: IsoDate = '9999-12-31'
 
-const DAY_MS = 86_400_000
-
-function dayNumber(date: IsoDate): number {
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS
-}
-
-function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a > b ? a : b
-}
-
-function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a < b ? a : b
-}
-
 /** Length in days, never negative. */
 export function intervalDays(interval: Interval): number {
-  return Math.max(0, dayNumber(interval.end) - dayNumber(interval.ini))
+  return Math.max(0, daysBetween(interval.ini, interval.end))
 }
 
 /** The days both cover, owned as `a` is; null when they share none. */

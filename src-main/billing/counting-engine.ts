@@ -1,0 +1,155 @@
+import { assignCompensations, selectGivers, type CompensationResult } from './compensation'
+import {
+  comparePricingOrders,
+  priceCandidates,
+  type Candidate,
+  type CandidatePrice,
+} from './counting-pricing'
+import { buildLine } from './lines'
+import { ONE } from './money'
+import { billingPoint, maxDate, minDate, size } from './periods'
+import type { BilledOrder, GroupInput, GroupResult, OrderUpdate, PendingLine } from './types'
+
+/**
+ * The billing of orders without a metric (spec: billing 6.7): each order is one unit billed
+ * from where it was billed until (or its registration) to its billing point, priced by the
+ * group's mode, less the prepaid time of cancelled orders it receives (COMPENSATE).
+ *
+ * Cancelled prepaid time under on_cancel REFUND is given back as a negative line (a product
+ * addition: the original declared REFUND and never refunded).
+ */
+export function billCountedOrders(group: GroupInput): GroupResult {
+  const candidates = selectCandidates(group)
+  const compensations = compensate(group, candidates)
+  const prices =
+    candidates.length > 0 ? priceCandidates(group, candidates) : new Map<number, CandidatePrice>()
+
+  const lines: PendingLine[] = []
+  const orderUpdates: OrderUpdate[] = []
+  for (const order of group.orders) {
+    const candidate = candidates.find((entry) => entry.order.id === order.id)
+    const price = candidate && prices.get(order.id)
+    const billed = candidate && price ? countedLine(group, candidate, price) : refund(group, order)
+    if (!billed) continue
+    lines.push(billed.line)
+    orderUpdates.push(billed.update)
+  }
+
+  for (const giver of group.accountOrders) {
+    const billedUntil = compensations.giverBilledUntil.get(giver.id)
+    if (!billedUntil) continue
+    // The giver has no line: only its paid time shrinks to where the handed-over part starts.
+    const billedOn = giver.billedOn ?? group.options.today
+    orderUpdates.push({
+      orderId: giver.id,
+      billedOn,
+      billedUntil,
+      billedMetric: giver.billedMetric,
+    })
+  }
+  return { lines, orderUpdates }
+}
+
+/**
+ * Which orders have something to bill (spec 6.7 selection), with the billing point computed per
+ * order: the original reused the first order's point for fixed dates, so an active order billed
+ * after a cancelled one was cut at the other's cancellation date.
+ */
+function selectCandidates(group: GroupInput): Candidate[] {
+  const { service, options } = group
+  const periodic = service.billingPeriod !== ''
+  return group.orders.flatMap((order): Candidate[] => {
+    const { cancelledOn, billedUntil } = order
+    const billedPastEnd = cancelledOn !== null && billedUntil !== null && billedUntil > cancelledOn
+    if (billedPastEnd && service.onCancel !== 'REFUND') return []
+
+    const point = billingPoint(service, order, options)
+    const start = billedUntil ?? order.registeredOn
+    if (billedUntil !== null && billedUntil >= point) return []
+    // A periodic order registered after the point has nothing to bill yet.
+    if (periodic && start >= point) return []
+    return [{ order, start, newBilledUntil: point }]
+  })
+}
+
+/** Prepaid COMPENSATE services hand cancelled orders' time to the orders billed now (6.9). */
+function compensate(group: GroupInput, candidates: Candidate[]): CompensationResult {
+  const { service } = group
+  const none: CompensationResult = { receivers: new Map(), giverBilledUntil: new Map() }
+  if (service.paymentStyle !== 'PREPAY' || service.onCancel !== 'COMPENSATE') return none
+  if (candidates.length === 0) return none
+
+  const ini = candidates.map((candidate) => candidate.start).reduce(minDate)
+  const end = candidates.map((candidate) => candidate.newBilledUntil).reduce(maxDate)
+  const accountOrders = group.accountOrders.filter((order) => !order.ignore)
+  const receivers = [...candidates].sort((a, b) => comparePricingOrders(a.order, b.order))
+  const result = assignCompensations(selectGivers(accountOrders, ini, end), receivers)
+  for (const candidate of candidates) {
+    candidate.compensation = result.receivers.get(candidate.order.id)
+  }
+  return result
+}
+
+interface Billed {
+  line: PendingLine
+  update: OrderUpdate
+}
+
+function countedLine(group: GroupInput, candidate: Candidate, price: CandidatePrice): Billed {
+  const { service, options } = group
+  const { order, start } = candidate
+  const periodic = service.billingPeriod !== ''
+  const line = buildLine({
+    order,
+    service,
+    ini: start,
+    end: periodic ? price.end : null,
+    size: size(service, start, price.end),
+    metric: ONE,
+    price: price.price,
+    computed: price.computed,
+    extraDiscounts: [{ type: 'COMPENSATION', amount: price.compensation.negated() }],
+  })
+  const update = {
+    orderId: order.id,
+    billedOn: options.today,
+    billedUntil: price.end,
+    billedMetric: order.billedMetric,
+  }
+  return { line, update }
+}
+
+/**
+ * A REFUND order cancelled before the end of its paid time gets that time back: one negative
+ * line for [cancelled_on, billed_until), then billed_until = cancelled_on. 10.00 paid for 2024
+ * and cancelled on 1 July gives back July to December, six whole months: size 0.5, −5.00.
+ *
+ * TODO(#7): the refund is priced at the nominal price; an original line that carried a plan
+ * discount should be refunded in the same proportion, which needs that bill line here.
+ */
+function refund(group: GroupInput, order: BilledOrder): Billed | null {
+  const { service, options } = group
+  const { cancelledOn, billedUntil } = order
+  if (service.onCancel !== 'REFUND' || service.billingPeriod === '') return null
+  if (cancelledOn === null || billedUntil === null || cancelledOn >= billedUntil) return null
+
+  const given = buildLine({
+    order,
+    service,
+    ini: cancelledOn,
+    end: billedUntil,
+    size: size(service, cancelledOn, billedUntil),
+    metric: ONE,
+    price: service.nominalPrice,
+    computed: false,
+    refund: true,
+  })
+  const line = { ...given, subtotal: given.subtotal.negated() }
+  const update = {
+    orderId: order.id,
+    billedOn: options.today,
+    billedUntil: cancelledOn,
+    billedMetric: order.billedMetric,
+  }
+  return { line, update }
+}
