@@ -2,6 +2,7 @@ import { minMoney, money, type Money } from './money'
 import {
   mergeSteps,
   planBuckets,
+  poolBuckets,
   stepsValue,
   trimSteps,
   type Bucket,
@@ -19,6 +20,9 @@ import type { RateStep } from './types'
  * here the combinable plan's own steps are used. And its pooling took a reachable tier whole
  * even past the barrier of a cheaper one (plan X 1→5 with plan Y 1→9, 3→1, metric 10 cost
  * 8×5 + 2×1 = 42); here units are filled one position at a time, giving 2×5 + 8×1 = 18.
+ *
+ * The pool takes each tier's whole allowance rather than each plan's steps cut at the metric
+ * (see poolBuckets): cut steps let 9 units cost more than 10.
  */
 export function stepPrice(tables: readonly PlanTable[], metric: Money, units: Money): RateStep[] {
   const combinable = tables.filter((table) => table.isCombinable)
@@ -29,7 +33,7 @@ export function stepPrice(tables: readonly PlanTable[], metric: Money, units: Mo
   } else if (combinable.length > 1) {
     candidates.push(
       pool(
-        combinable.flatMap((table) => planBuckets(table, units)),
+        combinable.flatMap((table) => poolBuckets(table, units)),
         units,
       ),
     )

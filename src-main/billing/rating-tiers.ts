@@ -70,23 +70,47 @@ function tiersOf(planRows: readonly RateRow[], nominal: Money): Tier[] {
 }
 
 /**
- * The plan's own steps for a whole number of units, each with its barrier. With several
- * contracts a tier cheaper than the next one grows by its width per contract (the free or cheap
- * allowance); a tier not cheaper than the next keeps its width, and so does the implicit
- * nominal tier, which no contract pays for.
+ * What a tier may price: its width, or for the last tier everything that remains. With
+ * several contracts a tier cheaper than the next one grows by its width per contract (the free
+ * or cheap allowance); a tier not cheaper than the next keeps its width, and so does the
+ * implicit nominal tier, which no contract pays for.
  */
+function allowance(table: PlanTable, index: number): number | null {
+  const tier = table.tiers[index]
+  const next = table.tiers[index + 1]
+  if (tier === undefined || tier.width === null || next === undefined) return null
+  const folds = !tier.implicit && tier.price.lessThan(next.price)
+  return tier.width * (folds ? tier.contracts : 1)
+}
+
+/** The plan's own steps for a whole number of units, in order, each tier after the last. */
 export function planBuckets(table: PlanTable, units: Money): Bucket[] {
   const buckets: Bucket[] = []
   let covered = ZERO
   table.tiers.forEach((tier, index) => {
     if (covered.greaterThanOrEqualTo(units)) return
     const rest = units.minus(covered)
-    const next = table.tiers[index + 1]
-    const folds = !tier.implicit && next !== undefined && tier.price.lessThan(next.price)
-    const allowance = tier.width === null ? null : tier.width * (folds ? tier.contracts : 1)
-    const quantity = allowance === null ? rest : minMoney(money(allowance), rest)
+    const most = allowance(table, index)
+    const quantity = most === null ? rest : minMoney(money(most), rest)
     buckets.push({ barrier: tier.barrier, quantity, price: tier.price })
     covered = covered.plus(quantity)
+  })
+  return buckets
+}
+
+/**
+ * Every tier the units reach with its whole allowance (the last tier: all the units), for
+ * pooling. The plan's own steps would stop at the metric, so a cheap tier a contract enlarged
+ * could crowd out a later, cheaper tier at one metric and not at the next: pooled plans then
+ * cost less for more units. Whole allowances keep a larger metric never cheaper.
+ */
+export function poolBuckets(table: PlanTable, units: Money): Bucket[] {
+  const buckets: Bucket[] = []
+  table.tiers.forEach((tier, index) => {
+    if (units.lessThan(tier.barrier)) return
+    const most = allowance(table, index)
+    const quantity = most === null ? units : minMoney(money(most), units)
+    buckets.push({ barrier: tier.barrier, quantity, price: tier.price })
   })
   return buckets
 }

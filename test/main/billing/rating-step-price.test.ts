@@ -116,4 +116,16 @@ describe('step_price across plans (spec billing 5.2)', () => {
     ]
     expect(shown(rateSteps(table, money('6'), nominal))).toEqual(['6 at 3'])
   })
+
+  it('pools whole allowances, so a larger metric never costs less', () => {
+    // Cut at 9 units, plan 2 would be 8 at 1 (two contracts) and 1 at 2, without its free tier.
+    const table = [
+      ...rows(plan(1), [7, '0']),
+      ...rows(plan(2, { contracts: 2 }), [1, '1'], [5, '2'], [6, '0']),
+    ]
+    const nine = rateSteps(table, money('9'), nominal)
+    expect(shown(nine)).toEqual(['5 at 1', '4 at 0'])
+    expect(cents(totalPrice(nine, money('9')))).toBe('5.00')
+    expect(cents(totalPrice(rateSteps(table, money('10'), nominal), money('10')))).toBe('5.00')
+  })
 })
