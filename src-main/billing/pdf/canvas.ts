@@ -1,0 +1,122 @@
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib'
+import type { BillCaptions } from './captions'
+import type { FontFace } from './fonts'
+import { printable } from './glyphs'
+import { INK, PAGE, leading } from './theme'
+import { wrapText } from './wrap'
+
+export type Align = 'left' | 'right' | 'center'
+
+export interface TextStyle {
+  size: number
+  face?: FontFace
+  color?: RGB
+  /** Within [x, x + width]; right and center need the width. */
+  align?: Align
+  width?: number
+}
+
+/** DejaVu's ascent: the baseline sits this far below the top of a line, in em. */
+const ASCENT = 0.93
+/** Amounts shrink to fit their column rather than wrap or overflow; never below this. */
+const MIN_FIT_SIZE = 5
+
+/**
+ * A bill being drawn: its pages, fonts and a cursor measured from the top of the page, since
+ * a bill reads top down while PDF coordinates grow upwards. Every text passes through the
+ * glyph check, so a character the fonts lack prints as a visible replacement mark.
+ */
+export class BillCanvas {
+  readonly pages: PDFPage[] = []
+  page!: PDFPage
+  /** Distance of the next free line from the top edge of the current page. */
+  top: number = PAGE.margin
+  /** Drawn at the top of every page after the first (header, table captions). */
+  continuation: (() => void) | undefined
+
+  constructor(
+    readonly pdf: PDFDocument,
+    readonly fonts: Record<FontFace, PDFFont>,
+    readonly accent: RGB,
+    readonly captions: BillCaptions,
+  ) {
+    this.addPage()
+  }
+
+  get limit(): number {
+    return PAGE.height - PAGE.foot
+  }
+
+  room(): number {
+    return this.limit - this.top
+  }
+
+  addPage(): void {
+    this.page = this.pdf.addPage([PAGE.width, PAGE.height])
+    this.pages.push(this.page)
+    this.top = PAGE.margin
+    if (this.pages.length > 1) this.continuation?.()
+  }
+
+  /** Starts a new page unless `height` still fits on this one. */
+  ensure(height: number): void {
+    if (height > this.room()) this.addPage()
+  }
+
+  measure(text: string, size: number, face: FontFace = 'regular'): number {
+    return this.fonts[face].widthOfTextAtSize(printable(text, face), size)
+  }
+
+  wrap(text: string, size: number, width: number, face: FontFace = 'regular'): string[] {
+    return wrapText(text, (line) => this.measure(line, size, face), width)
+  }
+
+  /** The size at which a single-line text fits `width`: `size` itself when it already does. */
+  fit(text: string, size: number, width: number, face: FontFace = 'regular'): number {
+    const measured = this.measure(text, size, face)
+    if (measured <= width) return size
+    return Math.max(MIN_FIT_SIZE, Math.floor(((size * width) / measured) * 10) / 10)
+  }
+
+  /** One line of text whose top is at `top`. */
+  write(text: string, x: number, top: number, style: TextStyle): void {
+    const face = style.face ?? 'regular'
+    const shown = printable(text, face)
+    if (shown === '') return
+    const width = this.fonts[face].widthOfTextAtSize(shown, style.size)
+    let left = x
+    if (style.align === 'right') left = x + (style.width ?? 0) - width
+    if (style.align === 'center') left = x + ((style.width ?? 0) - width) / 2
+    this.page.drawText(shown, {
+      x: left,
+      y: PAGE.height - top - style.size * ASCENT,
+      size: style.size,
+      font: this.fonts[face],
+      color: style.color ?? INK,
+    })
+  }
+
+  /** Lines one under the other from `top`; returns the height they took. */
+  writeLines(lines: readonly string[], x: number, top: number, style: TextStyle): number {
+    const step = leading(style.size)
+    lines.forEach((line, i) => this.write(line, x, top + i * step, style))
+    return lines.length * step
+  }
+
+  rule(x1: number, x2: number, top: number, color: RGB, thickness = 0.5): void {
+    const y = PAGE.height - top
+    this.page.drawLine({ start: { x: x1, y }, end: { x: x2, y }, thickness, color })
+  }
+
+  rect(x: number, top: number, width: number, height: number, fill?: RGB, border?: RGB): void {
+    this.page.drawRectangle({
+      x,
+      y: PAGE.height - top - height,
+      width,
+      height,
+      color: fill,
+      borderColor: border,
+      borderWidth: border ? 0.75 : 0,
+    })
+  }
+}
