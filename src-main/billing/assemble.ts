@@ -1,0 +1,156 @@
+import type { BillType } from './bill-document'
+import { verboseQuantity } from './bill-text'
+import type { SublineType } from '../db/schema/bills'
+import type { Money } from './money'
+import type { DiscountType, IsoDate, PendingLine } from './types'
+
+/**
+ * From pending lines to bills (spec: billing 7.2), as a pure function: it says which bills
+ * get which lines, and data/bill-runs.ts writes that in one transaction.
+ */
+
+export interface AssembledSubline {
+  type: SublineType
+  description: string
+  total: Money
+}
+
+/** A bill line as it will be stored. */
+export interface AssembledLine {
+  description: string
+  /** The nominal unit price. */
+  rate: Money | null
+  size: Money
+  metric: Money
+  /** metric × size, exact. */
+  quantity: Money
+  verboseQuantity: string
+  subtotal: Money
+  tax: Money
+  startOn: IsoDate
+  endOn: IsoDate | null
+  orderId: number | null
+  serviceId: number | null
+  orderBilledOn: IsoDate | null
+  orderBilledUntil: IsoDate | null
+  amendedLineId: number | null
+  sublines: AssembledSubline[]
+}
+
+export interface AssembledBill {
+  accountId: number
+  type: BillType
+  /** An open bill the lines are appended to; null opens a new one. */
+  existingBillId: number | null
+  lines: AssembledLine[]
+}
+
+export interface AssembledRun {
+  bills: AssembledBill[]
+  /** Orders that got at least one line: only these take the run's order updates. */
+  billedOrderIds: number[]
+  /** Orders whose every line had zero quantity: they stay as they were, to be billed later. */
+  skippedOrderIds: number[]
+}
+
+export interface AssembleOptions {
+  /** Everything goes to one pro forma per account, and no order counts as billed. */
+  proforma: boolean
+  /** Always open new bills rather than append to the account's last open one. */
+  newOpen: boolean
+}
+
+/** The account's most recent open bills of each kind a run may append to. */
+export interface OpenBills {
+  invoiceId: number | null
+  proformaId: number | null
+}
+
+const NO_OPEN_BILLS: OpenBills = { invoiceId: null, proformaId: null }
+
+// TODO(#7): translated in the account's language once the bill texts have Spanish and Catalan.
+const DISCOUNT_TEXT: Record<DiscountType, string> = {
+  PLAN: 'Discount per plan',
+  COMPENSATION: 'Discount per compensation',
+  PREPAY: 'Discount per prepay',
+}
+
+export function assembledLine(line: PendingLine, tax: Money): AssembledLine {
+  return {
+    description: line.description,
+    rate: line.nominalPrice,
+    size: line.size,
+    metric: line.metric,
+    quantity: line.metric.times(line.size),
+    verboseQuantity: verboseQuantity(line.metric, line.size),
+    subtotal: line.subtotal,
+    tax,
+    startOn: line.ini,
+    endOn: line.end,
+    orderId: line.orderId,
+    serviceId: line.serviceId,
+    orderBilledOn: line.orderBilledOn,
+    orderBilledUntil: line.orderBilledUntil,
+    amendedLineId: null,
+    sublines: line.discounts.map((discount) => ({
+      type: discount.type,
+      description: DISCOUNT_TEXT[discount.type],
+      total: discount.amount,
+    })),
+  }
+}
+
+/**
+ * Places the lines of a run. A zero quantity (metric × size = 0) is dropped, and its order is
+ * not counted as billed for it: the original marked such orders billed and so never billed,
+ * for instance, a last day whose size had been rounded to zero. (A zero PRICE is kept: a line
+ * whose plan makes it free documents the allowance.)
+ *
+ * Per account: a pro forma run puts every line on one pro forma; otherwise the run's invoice
+ * lines go to one invoice (the last open one, unless `newOpen`), and its fee lines to ONE new
+ * fee bill. Fee bills are never appended to, so a fee is charged by a document of its own run;
+ * but one per run rather than the original's one per line, which gave a customer as many
+ * bills (and direct debits) as fee lines in a single run.
+ */
+export function assembleRun(
+  lines: readonly PendingLine[],
+  taxes: ReadonlyMap<number, Money>,
+  openBills: ReadonlyMap<number, OpenBills>,
+  options: AssembleOptions,
+): AssembledRun {
+  const bills = new Map<string, AssembledBill>()
+  const seen = new Set<number>()
+  const withLines = new Set<number>()
+
+  for (const line of lines) {
+    seen.add(line.orderId)
+    if (line.metric.times(line.size).isZero()) continue
+    withLines.add(line.orderId)
+    const tax = taxes.get(line.serviceId)
+    if (tax === undefined) throw new Error(`No tax rate given for service ${line.serviceId}`)
+
+    const type: BillType = options.proforma ? 'PROFORMA' : line.isFee ? 'FEE' : 'INVOICE'
+    const key = `${line.accountId}:${type}`
+    let bill = bills.get(key)
+    if (!bill) {
+      const open = openBills.get(line.accountId) ?? NO_OPEN_BILLS
+      const reusable =
+        type === 'PROFORMA' ? open.proformaId : type === 'INVOICE' ? open.invoiceId : null
+      bill = {
+        accountId: line.accountId,
+        type,
+        existingBillId: options.newOpen ? null : reusable,
+        lines: [],
+      }
+      bills.set(key, bill)
+    }
+    bill.lines.push(assembledLine(line, tax))
+  }
+
+  return {
+    bills: [...bills.values()],
+    // A pro forma bills nothing: the orders stay as they were (spec 6.1).
+    billedOrderIds: options.proforma ? [] : [...withLines],
+    skippedOrderIds: [...seen].filter((id) => !withLines.has(id)),
+  }
+}
