@@ -80,6 +80,20 @@ async function checkDomains(tx: Tx, site: { id?: number; accountId: number }, pa
   }
 }
 
+/**
+ * Only enabled directives (WEBSITES_ENABLED_DIRECTIVES) may be added or changed; one the site
+ * already has stays, so turning a directive off never breaks a save of what was there.
+ */
+async function checkEnabled(tx: Tx, parts: Parts, stored: Parts['directives'] = []) {
+  const enabled: readonly string[] = await settingValue(tx, 'WEBSITES_ENABLED_DIRECTIVES')
+  parts.directives.forEach((directive, index) => {
+    if (enabled.includes(directive.name)) return
+    if (stored.some((d) => d.name === directive.name && d.value === directive.value)) return
+    const message = `${directive.name} is not enabled (WEBSITES_ENABLED_DIRECTIVES)`
+    throw invalid(`directives.${index}.name`, 'enabled', message)
+  })
+}
+
 /** The web apps mounted must exist and be the account's. */
 async function checkContents(tx: Tx, accountId: number, parts: Parts) {
   const ids = [...new Set(parts.contents.map((content) => content.webappId))]
@@ -165,6 +179,7 @@ export async function createWebsite(ctx: WriteContext, input: Create): Promise<W
   const parts = { ...input, protocol }
   await checkDomains(ctx.tx, input, parts)
   await checkContents(ctx.tx, input.accountId, parts)
+  await checkEnabled(ctx.tx, parts)
 
   const [row] = await ctx.tx
     .insert(websites)
@@ -214,6 +229,7 @@ export async function updateWebsite(ctx: WriteContext, input: Update): Promise<W
   }
   await checkDomains(ctx.tx, website, parts)
   await checkContents(ctx.tx, website.accountId, parts)
+  await checkEnabled(ctx.tx, parts, stored.directives)
 
   if (stored.domainIds.length && !parts.domainIds.length) {
     // A site without a name has nothing left for its certificate to prove.

@@ -67,8 +67,7 @@ const saasMount = {
   uniqueValue: true,
 } as const
 
-// TODO(#6): WEBSITES_ENABLED_DIRECTIVES (spec 6.4) is not a setting yet: every directive here
-// is enabled, and a provider cannot hide one from the website form.
+/** Every directive; WEBSITES_ENABLED_DIRECTIVES says which a website may be given. */
 export const DIRECTIVES: Record<DirectiveName, DirectiveSpec> = {
   redirect: {
     group: 'HTTPD',

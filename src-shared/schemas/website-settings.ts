@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { singleLineText } from './common'
 import { listSetting } from './setting-lists'
-import { SAAS_MOUNT_SERVICES, type SaasMountService } from './website-directives'
+import { DIRECTIVE_NAMES, SAAS_MOUNT_SERVICES, type SaasMountService } from './website-directives'
 import { WEBSITE_PROTOCOLS } from './websites'
 
 /** Spec 6.4. Templates name their values as `%(name)s`; each lists the names it knows. */
@@ -190,6 +190,14 @@ export const WEBSITE_SETTINGS = {
     help: 'An extra CA chain file for WEBSITES_DEFAULT_SSL_CERT (Apache), if any.',
     schema: serverPath([], { optional: true }),
     default: '',
+  },
+  WEBSITES_ENABLED_DIRECTIVES: {
+    group: 'WEBSITES',
+    help:
+      'The directives a website may be given. One left out is refused when added or changed, ' +
+      'and stays where it already is.',
+    schema: listSetting(z.enum(DIRECTIVE_NAMES), DIRECTIVE_NAMES.length),
+    default: [...DIRECTIVE_NAMES],
   },
   ...saasMountSettings(),
 } as const

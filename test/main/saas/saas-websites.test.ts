@@ -176,6 +176,12 @@ describe('a custom URL and its website (spec 8.1, 14.58)', () => {
     expect(await countRows(core, saasTenants)).toBe(0)
   })
 
+  it('refuses a custom URL whose directive websites may not have', async () => {
+    await call('settings:update', { name: 'WEBSITES_ENABLED_DIRECTIVES', value: ['redirect'] })
+    expect(await refusal(blog('https://blog.example.org/'))).toEqual(['customUrl: enabled'])
+    expect(await countRows(core, websites)).toBe(0)
+  })
+
   it('refuses hostile URLs with a field error before any website is made', async () => {
     const hostile = [
       'https://blog.example.org/"a"',

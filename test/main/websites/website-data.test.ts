@@ -171,6 +171,8 @@ describe('websites: records and rules (spec 6.1, 6.2)', () => {
       'WEBSITES_NGINX_ACCESS_LOG_PATH',
       'WEBSITES_BASE_APACHE_CONF',
       'WEBSITES_DEFAULT_SSL_CERT',
+      'WEBSITES_SAAS_WORDPRESS_ROOT',
+      'WEBSITES_SAAS_MOODLE_FPM',
     ] as const) {
       for (const value of hostile) {
         expect(await refusal(call('settings:update', { name, value })), `${name} ${value}`).toMatch(
@@ -186,5 +188,20 @@ describe('websites: records and rules (spec 6.1, 6.2)', () => {
       const update = call('settings:update', { name: 'WEBSITES_DEFAULT_IPS', value })
       expect(await refusal(update), JSON.stringify(value)).toMatch(/^value: /)
     }
+  })
+
+  it('refuses a directive left out of WEBSITES_ENABLED_DIRECTIVES, keeping one in place', async () => {
+    const directives = [{ name: 'redirect' as const, value: '/old https://example.net/' }]
+    const created = await call('websites:create', { accountId: joe, name: 'main', directives })
+    await call('settings:update', { name: 'WEBSITES_ENABLED_DIRECTIVES', value: ['proxy'] })
+    const edit = { id: created.website.id, version: 1, isActive: false }
+    expect((await call('websites:update', { ...edit, directives })).website.isActive).toBe(false)
+    const added = [...directives, { name: 'redirect' as const, value: '/new https://example.net/' }]
+    expect(await refusal(call('websites:update', { ...edit, version: 2, directives: added }))).toBe(
+      'directives.1.name: enabled',
+    )
+    expect(await refusal(call('websites:create', { accountId: joe, name: 'b', directives }))).toBe(
+      'directives.0.name: enabled',
+    )
   })
 })
