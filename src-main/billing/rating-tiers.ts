@@ -74,6 +74,11 @@ function tiersOf(planRows: readonly RateRow[], nominal: Money): Tier[] {
  * several contracts a tier cheaper than the next one grows by its width per contract (the free
  * or cheap allowance); a tier not cheaper than the next keeps its width, and so does the
  * implicit nominal tier, which no contract pays for.
+ *
+ * This follows the original's own tests, not its final code: that code put a zero-width
+ * nominal tier before every table, so (1→0), (3→9) contracted twice gave 1 free unit where
+ * the tests (and the spec) want 4. Only a table starting above the first unit gets the
+ * nominal tier here.
  */
 function allowance(table: PlanTable, index: number): number | null {
   const tier = table.tiers[index]

@@ -1,9 +1,41 @@
 import { describe, expect, it } from 'vitest'
-import { money } from '../../../src-main/billing/money'
+import { buildLine, lineTotal } from '../../../src-main/billing/lines'
+import { cents, money } from '../../../src-main/billing/money'
 import { rateSteps, rateWarnings, totalPrice } from '../../../src-main/billing/rating'
+import type { BilledOrder, BilledService } from '../../../src-main/billing/types'
 import { plan, rows } from './rating-support'
 
 const nominal = money('10')
+
+const service: BilledService = {
+  id: 1,
+  description: 'Disk',
+  billingPeriod: 'ANUAL',
+  billingPoint: 'ON_FIXED_DATE',
+  isFee: false,
+  nominalPrice: nominal,
+  tax: money('21'),
+  pricingPeriod: 'BILLING_PERIOD',
+  rateAlgorithm: 'step_price',
+  onCancel: 'DISCOUNT',
+  paymentStyle: 'PREPAY',
+  ignorePeriod: '',
+  hasMetric: true,
+  annualBillingMonth: 1,
+}
+
+const order: BilledOrder = {
+  id: 1,
+  accountId: 1,
+  serviceId: 1,
+  description: 'Disk of mailbox info',
+  registeredOn: '2024-01-01',
+  cancelledOn: null,
+  billedOn: null,
+  billedUntil: null,
+  billedMetric: null,
+  ignore: false,
+}
 
 describe('rateWarnings (spec billing 5.5)', () => {
   it('names a rate above the nominal price by row, plan and threshold', () => {
@@ -59,5 +91,23 @@ describe('rateWarnings (spec billing 5.5)', () => {
     ]
     const steps = rateSteps(table, money('4'), nominal)
     expect(totalPrice(steps, money('4')).toString()).toBe('8')
+  })
+
+  it('is right that a rate above nominal has no effect: the line stays at nominal', () => {
+    const metric = money('5')
+    const rated = totalPrice(rateSteps(rows(plan(1), [1, '12.5']), metric, nominal), metric)
+    const line = buildLine({
+      order,
+      service,
+      ini: '2024-01-01',
+      end: '2025-01-01',
+      size: money('1'),
+      metric,
+      price: rated,
+      computed: true,
+    })
+    expect(cents(rated)).toBe('62.50')
+    expect(line.discounts).toEqual([])
+    expect(cents(lineTotal(line))).toBe('50.00')
   })
 })
