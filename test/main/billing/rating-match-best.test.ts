@@ -57,6 +57,14 @@ describe('best_price (spec billing 5.4)', () => {
     ])
   })
 
+  it('extends a later row by its width per contract, not by its bound', () => {
+    // Row 5→3 covers units 5-9: with two contracts it reaches unit 14, not 9 × 2 = 18.
+    const table = rows(plan(1, { contracts: 2 }), [1, '10'], [5, '3'], [10, '7'])
+    const steps = rateSteps(table, money('20'), nominal, 'best_price')
+    expect(shown(steps)).toEqual(['14 at 3', '6 at 7'])
+    expect(cents(totalPrice(steps, money('20')))).toBe('84.00')
+  })
+
   it('treats a bound as a position, not a count: 88.00 where the original gave 56.00', () => {
     const table = rows(plan(1), [1, '0'], [3, '9'], [6, '4'], [10, '20'])
     const steps = rateSteps(table, money('12'), nominal, 'best_price')
