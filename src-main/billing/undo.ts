@@ -1,0 +1,122 @@
+import { minDate } from './periods'
+import type { IsoDate } from './types'
+
+/**
+ * Undoing a billing (spec: billing 6.12): the selected lines of open bills are removed and
+ * their orders go back to the state remembered on the lines, so the next run bills that time
+ * again. Pure: the caller reads the lines and orders and writes the outcome in one transaction.
+ *
+ * TODO(#7): nothing checks that the lines are their order's latest billing; undoing an older
+ * run alone moves billed_until back under a later one. That needs the order's other lines.
+ * TODO(#7): prepaid time a COMPENSATE giver handed over in the run is not given back to it,
+ * as the giver has no line remembering its billed_until.
+ */
+
+export interface UndoLine {
+  id: number
+  /** Null when the order has been deleted since. */
+  orderId: number | null
+  startOn: IsoDate
+  endOn: IsoDate | null
+  /** The order's state before the run, remembered on the line (spec 6.11). */
+  orderBilledOn: IsoDate | null
+  orderBilledUntil: IsoDate | null
+  /** Whether the line's bill is still open: closed bills are corrected by amendment. */
+  billOpen: boolean
+}
+
+export interface UndoOrder {
+  id: number
+  description: string
+  billedOn: IsoDate | null
+}
+
+/** What undoing writes on an order. */
+export interface RestoredOrder {
+  orderId: number
+  billedOn: IsoDate | null
+  billedUntil: IsoDate | null
+}
+
+export type UndoRefusal =
+  | { kind: 'BILL_CLOSED'; lineId: number }
+  | { kind: 'NO_ORDER'; lineId: number }
+  | { kind: 'GAP'; orderId: number; lineId: number }
+  | { kind: 'BILLED_BEFORE_LINES'; orderId: number }
+
+export type UndoResult =
+  | { ok: true; orders: RestoredOrder[]; lineIds: number[]; message: string }
+  | { ok: false; refusal: UndoRefusal; message: string }
+
+export function undoBilling(lines: readonly UndoLine[], orders: readonly UndoOrder[]): UndoResult {
+  const byOrder = new Map<number, UndoLine[]>()
+  for (const line of lines) {
+    if (!line.billOpen) return refuse({ kind: 'BILL_CLOSED', lineId: line.id }, orders)
+    if (line.orderId === null) return refuse({ kind: 'NO_ORDER', lineId: line.id }, orders)
+    byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line])
+  }
+
+  const restored: RestoredOrder[] = []
+  for (const [orderId, orderLines] of byOrder) {
+    const sorted = [...orderLines].sort((a, b) => a.startOn.localeCompare(b.startOn))
+    const refusal = checkOrder(orderId, sorted, orders)
+    if (refusal) return refuse(refusal, orders)
+    restored.push({
+      orderId,
+      billedOn: earliest(sorted.map((line) => line.orderBilledOn)),
+      billedUntil: earliest(sorted.map((line) => line.orderBilledUntil)),
+    })
+  }
+
+  const message = `${count(restored.length, 'order')} and ${count(lines.length, 'line')} undone`
+  return { ok: true, orders: restored, lineIds: lines.map((line) => line.id), message }
+}
+
+/**
+ * An order's lines must follow each other without gap or overlap, and the order must not have
+ * been billed before they start (the original's checks, kept as the spec states them: a run
+ * dated before the period it billed in advance cannot be undone this way, only removed).
+ */
+function checkOrder(
+  orderId: number,
+  sorted: UndoLine[],
+  orders: readonly UndoOrder[],
+): UndoRefusal | null {
+  const first = sorted[0]
+  const billedOn = orders.find((order) => order.id === orderId)?.billedOn ?? null
+  if (!first || billedOn === null || billedOn < first.startOn) {
+    return { kind: 'BILLED_BEFORE_LINES', orderId }
+  }
+  for (let index = 1; index < sorted.length; index++) {
+    const line = sorted[index] as UndoLine
+    if (line.startOn !== sorted[index - 1]?.endOn) return { kind: 'GAP', orderId, lineId: line.id }
+  }
+  return null
+}
+
+/** The earliest remembered date; null when any line remembers none (never billed before). */
+function earliest(dates: (IsoDate | null)[]): IsoDate | null {
+  if (dates.some((date) => date === null)) return null
+  return (dates as IsoDate[]).reduce(minDate)
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+function refuse(refusal: UndoRefusal, orders: readonly UndoOrder[]): UndoResult {
+  const name = (id: number) => orders.find((order) => order.id === id)?.description ?? `#${id}`
+  const message = ((): string => {
+    switch (refusal.kind) {
+      case 'BILL_CLOSED':
+        return `Line ${refusal.lineId} is on a closed bill: amend the bill instead`
+      case 'NO_ORDER':
+        return `Line ${refusal.lineId} has no order left to give its billing back to`
+      case 'GAP':
+        return `The selected lines of ${name(refusal.orderId)} leave a gap: select the lines between`
+      case 'BILLED_BEFORE_LINES':
+        return `${name(refusal.orderId)} was billed before its first selected line starts`
+    }
+  })()
+  return { ok: false, refusal, message }
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { undoBilling, type UndoLine, type UndoOrder } from '../../../src-main/billing/undo'
+
+function line(id: number, fields: Partial<UndoLine>): UndoLine {
+  return {
+    id,
+    orderId: 1,
+    startOn: '2024-01-01',
+    endOn: '2025-01-01',
+    orderBilledOn: '2023-01-01',
+    orderBilledUntil: '2024-01-01',
+    billOpen: true,
+    ...fields,
+  }
+}
+
+const mailbox: UndoOrder = {
+  id: 1,
+  description: 'Mailbox info@example.org',
+  billedOn: '2025-01-02',
+}
+
+/** 2024 billed on 2 January 2024, 2025 billed on 2 January 2025. */
+const twoYears = [
+  line(11, { orderBilledOn: '2023-01-02', orderBilledUntil: '2024-01-01' }),
+  line(12, {
+    startOn: '2025-01-01',
+    endOn: '2026-01-01',
+    orderBilledOn: '2024-01-02',
+    orderBilledUntil: '2025-01-01',
+  }),
+]
+
+describe('undoBilling (spec billing 6.12)', () => {
+  it('gives the order back the state remembered on its earliest line', () => {
+    const result = undoBilling([...twoYears].reverse(), [mailbox])
+    expect(result).toEqual({
+      ok: true,
+      orders: [{ orderId: 1, billedOn: '2023-01-02', billedUntil: '2024-01-01' }],
+      lineIds: [12, 11],
+      message: '1 order and 2 lines undone',
+    })
+  })
+
+  it('leaves a never billed order unbilled again', () => {
+    const first = line(11, { orderBilledOn: null, orderBilledUntil: null })
+    const result = undoBilling([first], [{ ...mailbox, billedOn: '2024-01-01' }])
+    expect(result.ok && result.orders).toEqual([{ orderId: 1, billedOn: null, billedUntil: null }])
+  })
+
+  it('counts orders and lines in its message', () => {
+    const other = line(21, { orderId: 2 })
+    const result = undoBilling(
+      [...twoYears, other],
+      [mailbox, { id: 2, description: 'Mailbox sales@example.org', billedOn: '2024-01-01' }],
+    )
+    expect(result.message).toBe('2 orders and 3 lines undone')
+  })
+
+  it('refuses lines of one order with a gap between them', () => {
+    const gap = [twoYears[0]!, line(13, { startOn: '2026-01-01', endOn: '2027-01-01' })]
+    expect(undoBilling(gap, [mailbox])).toEqual({
+      ok: false,
+      refusal: { kind: 'GAP', orderId: 1, lineId: 13 },
+      message:
+        'The selected lines of Mailbox info@example.org leave a gap: select the lines between',
+    })
+  })
+
+  it('refuses an order billed before its first selected line starts', () => {
+    const result = undoBilling([twoYears[1]!], [{ ...mailbox, billedOn: '2024-12-31' }])
+    expect(result.ok || result.refusal).toEqual({ kind: 'BILLED_BEFORE_LINES', orderId: 1 })
+  })
+
+  it('refuses a line of a closed bill', () => {
+    const result = undoBilling([line(11, { billOpen: false })], [mailbox])
+    expect(result.ok || result.refusal).toEqual({ kind: 'BILL_CLOSED', lineId: 11 })
+  })
+
+  it('refuses a line whose order is gone', () => {
+    const result = undoBilling([line(11, { orderId: null })], [mailbox])
+    expect(result.ok || result.message).toBe(
+      'Line 11 has no order left to give its billing back to',
+    )
+  })
+})
