@@ -113,7 +113,7 @@ function refuse(refusal: UndoRefusal, orders: readonly UndoOrder[]): UndoResult 
       case 'NO_ORDER':
         return `Line ${refusal.lineId} has no order left to give its billing back to`
       case 'GAP':
-        return `The selected lines of ${name(refusal.orderId)} leave a gap: select the lines between`
+        return `The selected lines of ${name(refusal.orderId)} leave a gap: select those between`
       case 'BILLED_BEFORE_LINES':
         return `${name(refusal.orderId)} was billed before its first selected line starts`
     }

@@ -62,8 +62,7 @@ describe('undoBilling (spec billing 6.12)', () => {
     expect(undoBilling(gap, [mailbox])).toEqual({
       ok: false,
       refusal: { kind: 'GAP', orderId: 1, lineId: 13 },
-      message:
-        'The selected lines of Mailbox info@example.org leave a gap: select the lines between',
+      message: 'The selected lines of Mailbox info@example.org leave a gap: select those between',
     })
   })
 
