@@ -88,28 +88,13 @@ function allowance(table: PlanTable, index: number): number | null {
   return tier.width * (folds ? tier.contracts : 1)
 }
 
-/** The plan's own steps for a whole number of units, in order, each tier after the last. */
-export function planBuckets(table: PlanTable, units: Money): Bucket[] {
-  const buckets: Bucket[] = []
-  let covered = ZERO
-  table.tiers.forEach((tier, index) => {
-    if (covered.greaterThanOrEqualTo(units)) return
-    const rest = units.minus(covered)
-    const most = allowance(table, index)
-    const quantity = most === null ? rest : minMoney(money(most), rest)
-    buckets.push({ barrier: tier.barrier, quantity, price: tier.price })
-    covered = covered.plus(quantity)
-  })
-  return buckets
-}
-
 /**
- * Every tier the units reach with its whole allowance (the last tier: all the units), for
- * pooling. The plan's own steps would stop at the metric, so a cheap tier a contract enlarged
- * could crowd out a later, cheaper tier at one metric and not at the next: pooled plans then
- * cost less for more units. Whole allowances keep a larger metric never cheaper.
+ * Every tier the units reach, with its whole allowance (the last tier: all the units), as
+ * buckets for the step_price fill. Cutting each plan's tiers at the metric instead would let a
+ * cheap tier a contract enlarged crowd out a later, cheaper one at one metric and not at the
+ * next, so that more units could cost less.
  */
-export function poolBuckets(table: PlanTable, units: Money): Bucket[] {
+export function planBuckets(table: PlanTable, units: Money): Bucket[] {
   const buckets: Bucket[] = []
   table.tiers.forEach((tier, index) => {
     if (units.lessThan(tier.barrier)) return

@@ -2,11 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { money, type Money } from '../../../src-main/billing/money'
 import { rateSteps, totalPrice, unitPriceAt } from '../../../src-main/billing/rating'
-import { pool } from '../../../src-main/billing/rating-step-price'
+import { fill } from '../../../src-main/billing/rating-step-price'
 import {
   mergeSteps,
   planBuckets,
-  poolBuckets,
   planTables,
   stepsValue,
   type Bucket,
@@ -51,8 +50,8 @@ const metric = fc.oneof(
 const total = (steps: readonly RateStep[]): Money =>
   steps.reduce((sum, step) => sum.plus(step.quantity), money(0))
 
-/** The spec's pooling, literally: one unit at a time from the cheapest open bucket. */
-function poolUnitByUnit(buckets: readonly Bucket[], units: number): RateStep[] {
+/** The spec's pooling fill, literally: one unit at a time from the cheapest open bucket. */
+function fillUnitByUnit(buckets: readonly Bucket[], units: number): RateStep[] {
   const left = buckets.map((bucket) => bucket.quantity)
   const steps: RateStep[] = []
   for (let position = 1; position <= units; position++) {
@@ -94,13 +93,13 @@ describe('rating properties (spec billing 5)', () => {
     )
   })
 
-  it('pools in runs exactly as filling one unit at a time', () => {
+  it('fills in runs exactly as one unit at a time', () => {
     fc.assert(
       fc.property(table, fc.integer({ min: 1, max: 40 }), (rows, units) => {
-        const buckets = planTables(rows, nominal).flatMap((t) => poolBuckets(t, money(units)))
+        const buckets = planTables(rows, nominal).flatMap((t) => planBuckets(t, money(units)))
         if (buckets.length === 0) return
         const shown = (steps: RateStep[]) => steps.map((s) => `${s.quantity}@${s.price}`)
-        expect(shown(pool(buckets, money(units)))).toEqual(shown(poolUnitByUnit(buckets, units)))
+        expect(shown(fill(buckets, money(units)))).toEqual(shown(fillUnitByUnit(buckets, units)))
       }),
       runs,
     )
@@ -112,13 +111,17 @@ describe('rating properties (spec billing 5)', () => {
         const tables = planTables(rows, nominal).filter((t) => t.isCombinable)
         if (tables.length === 0) return
         const pooled = stepsValue(
-          pool(
-            tables.flatMap((t) => poolBuckets(t, money(units))),
+          fill(
+            tables.flatMap((t) => planBuckets(t, money(units))),
             money(units),
           ),
         )
         for (const alone of tables) {
-          expect(pooled.lessThanOrEqualTo(stepsValue(planBuckets(alone, money(units))))).toBe(true)
+          expect(
+            pooled.lessThanOrEqualTo(
+              stepsValue(fill(planBuckets(alone, money(units)), money(units))),
+            ),
+          ).toBe(true)
         }
       }),
       runs,
@@ -156,6 +159,19 @@ describe('rating properties (spec billing 5)', () => {
         const price = (algorithm: RateAlgorithm) =>
           totalPrice(rateSteps(rows, m, nominal, algorithm), m)
         expect(price('best_price').lessThanOrEqualTo(price('match_price'))).toBe(true)
+      }),
+      runs,
+    )
+  })
+
+  it('never makes step_price dearer for a further contract', () => {
+    fc.assert(
+      fc.property(table, metric, fc.integer({ min: 1, max: 3 }), (rows, m, planId) => {
+        const more = rows.map((row) =>
+          row.plan.id === planId ? { ...row, contracts: row.contracts + 1 } : row,
+        )
+        const price = (of: RateRow[]) => totalPrice(rateSteps(of, m, nominal), m)
+        expect(price(more).lessThanOrEqualTo(price(rows))).toBe(true)
       }),
       runs,
     )

@@ -76,6 +76,17 @@ describe('step_price folding of multiple contracts (spec billing 5.1, 5.2)', () 
     expect(shown(rateSteps(dearFirst, money('10'), nominal))).toEqual(['2 at 8', '8 at 2'])
   })
 
+  it('lets a cheaper tier behind an enlarged allowance start at its own threshold', () => {
+    const table = (contracts: number) => rows(plan(1, { contracts }), [1, '1'], [5, '2'], [6, '0'])
+    const once = rateSteps(table(1), money('9'), nominal)
+    const twice = rateSteps(table(2), money('9'), nominal)
+    expect(shown(once)).toEqual(['4 at 1', '1 at 2', '4 at 0'])
+    expect(cents(totalPrice(once, money('9')))).toBe('6.00')
+    // Walking the tiers in order, two contracts gave 8 at 1 and 1 at 2: 10.00.
+    expect(shown(twice)).toEqual(['5 at 1', '4 at 0'])
+    expect(cents(totalPrice(twice, money('9')))).toBe('5.00')
+  })
+
   it('does not fold the implicit nominal units before a later table', () => {
     const late = rows(plan(1, { contracts: 3 }), [3, '12'])
     expect(shown(rateSteps(late, money('5'), nominal))).toEqual(['2 at 10', '3 at 12'])
