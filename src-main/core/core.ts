@@ -10,6 +10,7 @@ import { certificateServices } from '../data/certificate-services'
 import { mailingListServices } from '../data/mailing-list-services'
 import { saasServices } from '../data/saas-services'
 import { miscellaneousServices, otherServiceServices } from '../data/other-services'
+import { billAccountHooks } from '../data/bill-closing'
 import type { AccountServiceProvider } from '../data/account-services'
 import type { Store } from '../db/store'
 import { describeTarget } from '../db/target'
@@ -145,6 +146,8 @@ function wire(store: Store, { dataDir, logFile, options, keychain, source }: Wir
     sqlServices,
     domainServices,
     systemUserServices,
+    // Not a service: it anonymises the account's bills, which stay.
+    billAccountHooks,
     ...(options.accountServices ?? []),
   ]
   const orchestrator = new Orchestrator({

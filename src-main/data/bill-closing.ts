@@ -1,0 +1,145 @@
+import { eq } from 'drizzle-orm'
+import { AppError } from '../../src-shared/errors'
+import type { IsoDate } from '../billing/types'
+import { accounts, billContacts, bills } from '../db/schema'
+import type { Tx } from '../db/store'
+import type { AccountServiceProvider } from './account-services'
+import { lockBillNumbering, takeBillNumber } from './bill-numbering'
+import { getOpenBill, type BillContext, type BillRecord } from './bills'
+
+/**
+ * Closing a bill (spec: billing 7.4): it takes its final number, in closing order, and the
+ * buyer's details are frozen on it; from then on it is read-only (data/bills.ts).
+ */
+
+export interface CloseOptions {
+  today: IsoDate
+  /** The payment method's due date; none gives today + 1 month. */
+  dueOn?: IsoDate
+  /** The printed bill's data, frozen on the closed bill (the final number is on `bill`). */
+  document?: (tx: Tx, bill: BillRecord) => Promise<string>
+}
+
+interface Buyer {
+  buyerName: string
+  buyerVat: string
+  buyerAddress: string
+  buyerZipcode: string
+  buyerCity: string
+  buyerCountry: string
+}
+
+/** One calendar month on, clamped to the month's end (31 January + 1 month = 28 February). */
+export function oneMonthAfter(date: IsoDate): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 }
+  const lastDay = new Date(Date.UTC(next.year, next.month, 0)).getUTCDate()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${next.year}-${pad(next.month)}-${pad(Math.min(day, lastDay))}`
+}
+
+async function buyerOf(tx: Tx, bill: BillRecord): Promise<Buyer> {
+  if (bill.accountId === null) {
+    throw AppError.validation([
+      { field: 'accountId', rule: 'required', message: `bill ${bill.number} has no account` },
+    ])
+  }
+  const [row] = await tx
+    .select({ account: accounts, contact: billContacts })
+    .from(accounts)
+    .leftJoin(billContacts, eq(billContacts.accountId, accounts.id))
+    .where(eq(accounts.id, bill.accountId))
+  const contact = row?.contact
+  // A pro forma is a quote: it may go out before the customer gave fiscal details.
+  if (!contact && bill.type !== 'PROFORMA') {
+    throw new AppError({
+      code: 'VALIDATION',
+      field: 'billContact',
+      message: `Account ${row?.account.username ?? bill.accountId} has no bill contact`,
+      details: { accountId: bill.accountId },
+    })
+  }
+  return {
+    buyerName: contact?.name || row!.account.fullName,
+    buyerVat: contact?.vat ?? '',
+    buyerAddress: contact?.address ?? '',
+    buyerZipcode: contact?.zipcode ?? '',
+    buyerCity: contact?.city ?? '',
+    buyerCountry: contact?.country ?? '',
+  }
+}
+
+/**
+ * Closes an open bill in the caller's unit of work, which this must START: it first locks the
+ * numbering (see lockBillNumbering), so two workstations closing at once get consecutive
+ * numbers in the order their closings commit, with no gap and no clash.
+ */
+export async function closeBill(
+  ctx: BillContext,
+  id: number,
+  options: CloseOptions,
+): Promise<BillRecord> {
+  await lockBillNumbering(ctx.tx)
+  const bill = await getOpenBill(ctx.tx, id)
+  const buyer = await buyerOf(ctx.tx, bill)
+  const year = Number(options.today.slice(0, 4))
+  const number = await takeBillNumber(ctx.tx, { type: bill.type, year, provisional: false })
+
+  // TODO(#7): the due date of the chosen payment source's method (SEPA direct debit: 5 days).
+  const dueOn = bill.dueOn ?? options.dueOn ?? oneMonthAfter(options.today)
+  const [closed] = await ctx.tx
+    .update(bills)
+    .set({
+      ...buyer,
+      number,
+      dueOn,
+      isOpen: false,
+      isSent: false,
+      closedOn: options.today,
+      version: bill.version + 1,
+      updatedAt: ctx.now,
+    })
+    .where(eq(bills.id, id))
+    .returning()
+  if (!options.document) return closed!
+  const document = await options.document(ctx.tx, closed!)
+  await ctx.tx.update(bills).set({ document }).where(eq(bills.id, id))
+  return { ...closed!, document }
+}
+
+export const deletedAccountName = (accountId: number) => `Deleted account #${accountId}`
+
+/**
+ * Before an account goes, its bills lose the buyer's name and address, on the bill and in the
+ * frozen document. They keep the tax id and country: the bill stays a record the tax office
+ * can match, which it could not be without them.
+ */
+export async function anonymiseAccountBills(ctx: BillContext, accountId: number) {
+  const anonymous = {
+    buyerName: deletedAccountName(accountId),
+    buyerAddress: '',
+    buyerZipcode: '',
+    buyerCity: '',
+  }
+  const rows = await ctx.tx.select().from(bills).where(eq(bills.accountId, accountId))
+  for (const bill of rows) {
+    await ctx.tx
+      .update(bills)
+      .set({ ...anonymous, document: anonymisedDocument(bill.document, anonymous.buyerName) })
+      .where(eq(bills.id, bill.id))
+  }
+}
+
+function anonymisedDocument(document: string | null, name: string): string | null {
+  if (document === null) return null
+  const data = JSON.parse(document) as { buyer?: Record<string, unknown> }
+  if (data.buyer) data.buyer = { ...data.buyer, name, address: '', zipcode: '', city: '' }
+  return JSON.stringify(data)
+}
+
+/** Bills are no service of the account; it only anonymises them when the account is deleted. */
+export const billAccountHooks: AccountServiceProvider = {
+  kind: 'bill',
+  listForAccount: () => Promise.resolve([]),
+  onAccountDeleting: (ctx, account) => anonymiseAccountBills(ctx, account.id),
+}

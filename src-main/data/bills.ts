@@ -1,0 +1,259 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { AppError } from '../../src-shared/errors'
+import type { AssembledLine } from '../billing/assemble'
+import type { BillType } from '../billing/bill-document'
+import { billTotals, type BillTotals } from '../billing/totals'
+import type { IsoDate } from '../billing/types'
+import { billLines, bills, billSublines } from '../db/schema'
+import type { Tx } from '../db/store'
+import type { WriteContext } from './context'
+import { takeBillNumber } from './bill-numbering'
+import { assertVersion } from './locking'
+
+/**
+ * Bills, their lines and sublines (spec: billing 7). A closed bill is a legal record: every
+ * write here checks the bill is still open and refuses with a ClosedBillError otherwise, so no
+ * screen, tool or import can edit or delete one (the original let an administrator delete it).
+ */
+
+export type BillRecord = typeof bills.$inferSelect
+export type BillLineRecord = typeof billLines.$inferSelect
+export type BillSublineRecord = typeof billSublines.$inferSelect
+
+export interface BillLineWithSublines extends BillLineRecord {
+  sublines: BillSublineRecord[]
+}
+
+/** What a bill write needs of the unit of work. */
+export type BillContext = Pick<WriteContext, 'tx' | 'now'>
+
+/** Refusal to change a closed bill, naming it. */
+export class ClosedBillError extends AppError {
+  constructor(bill: Pick<BillRecord, 'id' | 'number'>) {
+    super({
+      code: 'CONFLICT',
+      message: `Bill ${bill.number} is closed: it and its lines can no longer be changed`,
+      details: { billId: bill.id, number: bill.number },
+    })
+    this.name = 'ClosedBillError'
+  }
+}
+
+export async function getBill(tx: Tx, id: number): Promise<BillRecord> {
+  const [row] = await tx.select().from(bills).where(eq(bills.id, id))
+  if (!row) throw AppError.notFound('Bill', id)
+  return row
+}
+
+/** The bill, refused if it is closed. */
+export async function getOpenBill(tx: Tx, id: number): Promise<BillRecord> {
+  const bill = await getBill(tx, id)
+  if (!bill.isOpen) throw new ClosedBillError(bill)
+  return bill
+}
+
+/** The account's most recently opened bill of a type that is still open, if any. */
+export async function lastOpenBill(
+  tx: Tx,
+  accountId: number,
+  type: BillType,
+): Promise<BillRecord | undefined> {
+  const [row] = await tx
+    .select()
+    .from(bills)
+    .where(and(eq(bills.accountId, accountId), eq(bills.type, type), eq(bills.isOpen, true)))
+    .orderBy(desc(bills.id))
+    .limit(1)
+  return row
+}
+
+export interface NewBill {
+  type: BillType
+  accountId: number
+  createdOn: IsoDate
+  comments?: string
+  amendOfId?: number | null
+}
+
+/** An open bill, with a provisional number from its type's "O" series of that year. */
+export async function createBill(ctx: BillContext, input: NewBill): Promise<BillRecord> {
+  const year = Number(input.createdOn.slice(0, 4))
+  const number = await takeBillNumber(ctx.tx, { type: input.type, year, provisional: true })
+  const [row] = await ctx.tx
+    .insert(bills)
+    .values({
+      number,
+      type: input.type,
+      accountId: input.accountId,
+      amendOfId: input.amendOfId ?? null,
+      createdOn: input.createdOn,
+      comments: input.comments ?? '',
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .returning()
+  return row!
+}
+
+/** Marks an open bill as just used by a run, so it stays the account's "last open" one. */
+export async function touchBill(ctx: BillContext, id: number): Promise<BillRecord> {
+  const bill = await getOpenBill(ctx.tx, id)
+  await ctx.tx.update(bills).set({ updatedAt: ctx.now }).where(eq(bills.id, id))
+  return { ...bill, updatedAt: ctx.now }
+}
+
+/** Appends lines (and their sublines) to an open bill, after its existing lines. */
+export async function addBillLines(
+  ctx: BillContext,
+  billId: number,
+  lines: readonly AssembledLine[],
+): Promise<BillLineRecord[]> {
+  await getOpenBill(ctx.tx, billId)
+  const existing = await ctx.tx
+    .select({ position: billLines.position })
+    .from(billLines)
+    .where(eq(billLines.billId, billId))
+  let position = existing.reduce((max, row) => Math.max(max, row.position), 0)
+
+  const written: BillLineRecord[] = []
+  for (const line of lines) {
+    const [row] = await ctx.tx
+      .insert(billLines)
+      .values({ billId, position: ++position, createdAt: ctx.now, ...lineColumns(line) })
+      .returning()
+    if (line.sublines.length) {
+      await ctx.tx.insert(billSublines).values(
+        line.sublines.map((subline) => ({
+          lineId: row!.id,
+          type: subline.type,
+          description: subline.description,
+          total: subline.total.toFixed(2),
+        })),
+      )
+    }
+    written.push(row!)
+  }
+  return written
+}
+
+function lineColumns(line: AssembledLine) {
+  return {
+    description: line.description,
+    rate: line.rate === null ? null : line.rate.toFixed(2),
+    // Size, metric and quantity stay exact: they are never rounded before pricing.
+    size: line.size.toString(),
+    metric: line.metric.toString(),
+    quantity: line.quantity.toString(),
+    verboseQuantity: line.verboseQuantity,
+    subtotal: line.subtotal.toFixed(2),
+    tax: line.tax.toString(),
+    startOn: line.startOn,
+    endOn: line.endOn,
+    orderId: line.orderId,
+    serviceId: line.serviceId,
+    orderBilledOn: line.orderBilledOn,
+    orderBilledUntil: line.orderBilledUntil,
+    amendedLineId: line.amendedLineId,
+  }
+}
+
+/** A bill's lines in their printed order, each with its sublines. */
+export async function listBillLines(tx: Tx, billId: number): Promise<BillLineWithSublines[]> {
+  const lines = await tx
+    .select()
+    .from(billLines)
+    .where(eq(billLines.billId, billId))
+    .orderBy(asc(billLines.position), asc(billLines.id))
+  if (!lines.length) return []
+  const sublines = await tx
+    .select()
+    .from(billSublines)
+    .where(
+      inArray(
+        billSublines.lineId,
+        lines.map((line) => line.id),
+      ),
+    )
+    .orderBy(asc(billSublines.id))
+  return lines.map((line) => ({
+    ...line,
+    sublines: sublines.filter((subline) => subline.lineId === line.id),
+  }))
+}
+
+export async function billTotalsOf(tx: Tx, billId: number): Promise<BillTotals> {
+  const lines = await listBillLines(tx, billId)
+  return billTotals(
+    lines.map((line) => ({
+      subtotal: line.subtotal,
+      tax: line.tax,
+      sublines: line.sublines.map((subline) => subline.total),
+    })),
+  )
+}
+
+export interface BillUpdate {
+  id: number
+  version: number
+  comments?: string
+  dueOn?: IsoDate | null
+}
+
+export async function updateBill(ctx: BillContext, input: BillUpdate): Promise<BillRecord> {
+  const { id, version, ...fields } = input
+  const before = await getOpenBill(ctx.tx, id)
+  assertVersion(`Bill ${before.number}`, before, version)
+  await ctx.tx
+    .update(bills)
+    .set({ ...fields, version: version + 1, updatedAt: ctx.now })
+    .where(and(eq(bills.id, id), eq(bills.version, version)))
+  return getBill(ctx.tx, id)
+}
+
+export interface BillLineUpdate {
+  description?: string
+  subtotal?: string
+  tax?: string
+}
+
+/** Edits a line of an open bill: how an operator adjusts an amendment's amounts. */
+export async function updateBillLine(
+  ctx: BillContext,
+  lineId: number,
+  fields: BillLineUpdate,
+): Promise<BillLineRecord> {
+  const line = await getLine(ctx.tx, lineId)
+  await getOpenBill(ctx.tx, line.billId)
+  const [row] = await ctx.tx
+    .update(billLines)
+    .set(fields)
+    .where(eq(billLines.id, lineId))
+    .returning()
+  await ctx.tx.update(bills).set({ updatedAt: ctx.now }).where(eq(bills.id, line.billId))
+  return row!
+}
+
+async function getLine(tx: Tx, lineId: number): Promise<BillLineRecord> {
+  const [line] = await tx.select().from(billLines).where(eq(billLines.id, lineId))
+  if (!line) throw AppError.notFound('Bill line', lineId)
+  return line
+}
+
+/** Removes lines (their sublines go with them); every one must be on an open bill. */
+export async function removeBillLines(ctx: BillContext, lineIds: readonly number[]) {
+  if (!lineIds.length) return
+  const lines = await ctx.tx
+    .select()
+    .from(billLines)
+    .where(inArray(billLines.id, [...lineIds]))
+  for (const billId of new Set(lines.map((line) => line.billId))) {
+    await getOpenBill(ctx.tx, billId)
+  }
+  await ctx.tx.delete(billLines).where(inArray(billLines.id, [...lineIds]))
+}
+
+/** Deletes an open bill and its lines; a closed one stays for good. */
+export async function removeBill(ctx: BillContext, id: number): Promise<void> {
+  await getOpenBill(ctx.tx, id)
+  await ctx.tx.delete(bills).where(eq(bills.id, id))
+}
