@@ -114,6 +114,35 @@ export async function mountCustomUrl(
 }
 
 /**
+ * A custom URL changed: on the same website when it still answers the new URL (so the site,
+ * and its certificate, stay), else off the old website and onto the new one's.
+ */
+export async function moveCustomUrl(
+  ctx: WriteContext,
+  tenant: TenantRef,
+  before: { customUrl: string; link: SaasWebsiteLink },
+  url: CustomUrl | undefined,
+  message: string,
+): Promise<SaasWebsiteLink> {
+  const { link } = before
+  const found = url && (await servingWebsite(ctx.tx, tenant.accountId, url))
+  const same = before.customUrl && found && found.id === link.websiteId
+  if (!url || !found || !same || !isMountService(tenant.service)) {
+    await unmountCustomUrl(ctx, tenant, before.customUrl, link, message)
+    return url ? mountCustomUrl(ctx, tenant, url) : {}
+  }
+  const name = saasDirectiveOf(tenant.service)
+  const old = normalizeUrlPath(new URL(before.customUrl).pathname)
+  const stored = await directivesOf(ctx.tx, found.id)
+  const directives = stored.filter((d) => !(d.name === name && d.value === old))
+  directives.push({ name, value: normalizeUrlPath(url.path) })
+  await asCustomUrl(found.name, () =>
+    updateWebsite(ctx, { id: found.id, version: found.version, directives }),
+  )
+  return link
+}
+
+/**
  * Takes the tenant's directive off its website; a website the panel made for it goes too
  * when it has nothing else (no content, directive or other domain). A website already gone
  * (deleted by hand, or with the account) is left as it is.

@@ -20,7 +20,12 @@ import { diffFields, recordHistory } from './history'
 import { assertVersion } from './locking'
 import { getSaasDetail, getSaasTenant } from './saas'
 import { holdTenantPassword } from './saas-secrets'
-import { mountCustomUrl, type SaasWebsiteLink, unmountCustomUrl } from './saas-websites'
+import {
+  mountCustomUrl,
+  moveCustomUrl,
+  type SaasWebsiteLink,
+  unmountCustomUrl,
+} from './saas-websites'
 import { settingValue } from './settings'
 import { deleteSqlDatabases } from './sql-writes'
 
@@ -179,10 +184,9 @@ export async function updateSaasTenant(
       : await checkCustomUrl(tx, before.service, before.accountId, input.customUrl, before.id)
   const customUrl = input.customUrl === undefined ? before.customUrl : (checked?.url ?? '')
   if (customUrl !== before.customUrl) {
-    // The old mount goes first: a site made for it may then make way for the new one.
     const message = `Custom URL of SaaS tenant ${before.name} changed`
-    await unmountCustomUrl(ctx, before, before.customUrl, before.data, message)
-    data = withWebsite(data, checked ? await mountCustomUrl(ctx, before, checked) : {})
+    const old = { customUrl: before.customUrl, link: before.data }
+    data = withWebsite(data, await moveCustomUrl(ctx, before, old, checked, message))
   }
   const after: SaasTenant = {
     ...before,

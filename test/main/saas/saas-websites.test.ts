@@ -134,6 +134,17 @@ describe('a custom URL and its website (spec 8.1, 14.58)', () => {
     expect(moved.website).toMatchObject({ name: 'example.org', created: true })
   })
 
+  it('keeps its website when the path moves on the same host', async () => {
+    const created = await blog('https://blog.example.org/')
+    const edit = { id: created.tenant.id, version: 1, customUrl: 'https://blog.example.org/news' }
+    const moved = await call('saas:update', edit)
+    expect(moved.website).toEqual(created.website)
+    expect(await directivesOf('blog.example.org')).toEqual(['wordpress-saas /news'])
+    const scope = { objectType: 'website' as const, objectId: created.website!.id }
+    const history = await call('history:list', scope)
+    expect(history.rows.map((row) => row.action).sort()).toEqual(['added', 'changed'])
+  })
+
   it('switches scheme on the same host through a new website', async () => {
     const created = await blog('http://blog.example.org/')
     await call('saas:update', {
