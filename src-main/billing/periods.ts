@@ -156,7 +156,8 @@ export function sizeForm(service: Pick<BilledService, BillingPeriodFields>): Siz
  *
  * Because whole months count from `ini`, sizes add up over intervals split on `ini`'s monthly
  * grid or within a month, not over any split: 15 January to 15 February is exactly 1, while
- * 15 January to 1 February (17/31) plus 1 to 15 February (14/28) is more.
+ * 15 January to 1 February (17/31) plus 1 to 15 February (14/28) is more. For the same reason
+ * 15 January to 14 February (17/31 + 13/28) counts a little more than the whole month.
  */
 export function sizeFraction(form: SizeForm, ini: IsoDate, end: IsoDate): SizeFraction {
   if (form === 'ONCE') return { numerator: 1, denominator: 1 }
