@@ -8,6 +8,7 @@ import {
   type SaasMountService,
 } from '../../src-shared/schemas/website-directives'
 import {
+  type WebsiteDirective,
   type WebsiteProtocol,
   websiteCreateSchema,
   websiteNameSchema,
@@ -75,6 +76,13 @@ async function servingWebsite(tx: Tx, accountId: number, url: CustomUrl) {
   return found
 }
 
+/** A website's directives without the tenant's mount at its custom URL's path. */
+function withoutMount(stored: WebsiteDirective[], service: SaasMountService, customUrl: string) {
+  const name = saasDirectiveOf(service)
+  const path = normalizeUrlPath(new URL(customUrl).pathname)
+  return stored.filter((directive) => !(directive.name === name && directive.value === path))
+}
+
 /** Mounts the tenant at its custom URL; the host was checked to be a domain of the account. */
 export async function mountCustomUrl(
   ctx: WriteContext,
@@ -124,18 +132,15 @@ export async function moveCustomUrl(
   url: CustomUrl | undefined,
   message: string,
 ): Promise<SaasWebsiteLink> {
-  const { link } = before
+  const { customUrl, link } = before
   const found = url && (await servingWebsite(ctx.tx, tenant.accountId, url))
-  const same = before.customUrl && found && found.id === link.websiteId
-  if (!url || !found || !same || !isMountService(tenant.service)) {
-    await unmountCustomUrl(ctx, tenant, before.customUrl, link, message)
+  if (!url || !found || !customUrl || found.id !== link.websiteId) {
+    await unmountCustomUrl(ctx, tenant, customUrl, link, message)
     return url ? mountCustomUrl(ctx, tenant, url) : {}
   }
-  const name = saasDirectiveOf(tenant.service)
-  const old = normalizeUrlPath(new URL(before.customUrl).pathname)
-  const stored = await directivesOf(ctx.tx, found.id)
-  const directives = stored.filter((d) => !(d.name === name && d.value === old))
-  directives.push({ name, value: normalizeUrlPath(url.path) })
+  if (!isMountService(tenant.service)) return {}
+  const directives = withoutMount(await directivesOf(ctx.tx, found.id), tenant.service, customUrl)
+  directives.push({ name: saasDirectiveOf(tenant.service), value: normalizeUrlPath(url.path) })
   await asCustomUrl(found.name, () =>
     updateWebsite(ctx, { id: found.id, version: found.version, directives }),
   )
@@ -157,10 +162,8 @@ export async function unmountCustomUrl(
   if (!customUrl || link.websiteId === undefined || !isMountService(tenant.service)) return
   const [website] = await ctx.tx.select().from(websites).where(eq(websites.id, link.websiteId))
   if (!website) return
-  const name = saasDirectiveOf(tenant.service)
-  const path = normalizeUrlPath(new URL(customUrl).pathname)
   const stored = await directivesOf(ctx.tx, website.id)
-  const directives = stored.filter((d) => !(d.name === name && d.value === path))
+  const directives = withoutMount(stored, tenant.service, customUrl)
   if (directives.length === stored.length) return
 
   const alone =
