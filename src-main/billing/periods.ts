@@ -50,8 +50,10 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!
 }
 
 export function daysInYear(year: number): number {
@@ -165,11 +167,19 @@ export function sizeFraction(form: SizeForm, ini: IsoDate, end: IsoDate): SizeFr
   const months = wholeMonths(ini, end)
   if (months < 0) throw new RangeError(`Interval ends before it starts: ${ini} to ${end}`)
 
-  let numerator = form === 'MONTHLY' ? months * unit : (months * unit) / 12
-  const remainder = addMonths(ini, months)
-  for (let offset = 0, count = daysBetween(remainder, end); offset < count; offset++) {
-    const { year, month } = parse(addDays(remainder, offset))
-    numerator += unit / (form === 'MONTHLY' ? daysInMonth(year, month) : daysInYear(year))
+  const whole = form === 'MONTHLY' ? months * unit : (months * unit) / 12
+  const share = (year: number, month: number, days: number) =>
+    (days * unit) / (form === 'MONTHLY' ? daysInMonth(year, month) : daysInYear(year))
+
+  // Less than a month remains, so it lies in one calendar month or in two consecutive ones.
+  const from = parse(addMonths(ini, months))
+  const to = parse(end)
+  let numerator = whole
+  if (from.year === to.year && from.month === to.month) {
+    numerator += share(from.year, from.month, to.day - from.day)
+  } else {
+    numerator += share(from.year, from.month, daysInMonth(from.year, from.month) - from.day + 1)
+    numerator += share(to.year, to.month, to.day - 1)
   }
   return { numerator, denominator: unit }
 }

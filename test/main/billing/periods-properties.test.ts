@@ -7,7 +7,10 @@ import {
   billingPoint,
   compareDates,
   daysBetween,
+  daysInMonth,
+  daysInYear,
   pricingSlots,
+  rdelta,
   size,
   sizeFraction,
   type SizeForm,
@@ -24,6 +27,31 @@ const form = fc.constantFrom<SizeForm>('MONTHLY', 'ANUAL')
 function numerator(kind: SizeForm, ini: string, end: string): number {
   return sizeFraction(kind, ini, end).numerator
 }
+
+/** The rule read literally: whole months, then each remaining day's share of its own period. */
+function referenceSize(kind: SizeForm, ini: string, end: string): number {
+  const { years, months } = rdelta(end, ini)
+  const whole = years * 12 + months
+  const unit = sizeFraction(kind, ini, ini).denominator
+  let numerator = kind === 'MONTHLY' ? whole * unit : (whole * unit) / 12
+  for (let day = addMonths(ini, whole); day < end; day = addDays(day, 1)) {
+    const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))]
+    numerator += unit / (kind === 'MONTHLY' ? daysInMonth(year, month) : daysInYear(year))
+  }
+  return numerator
+}
+
+describe('sizeFraction (spec 6.3)', () => {
+  it('equals whole months plus each remaining day counted in its own month or year', () => {
+    fc.assert(
+      fc.property(form, date, fc.nat(1500), (kind, ini, length) => {
+        const end = addDays(ini, length)
+        expect(numerator(kind, ini, end)).toBe(referenceSize(kind, ini, end))
+      }),
+      { numRuns: 500 },
+    )
+  })
+})
 
 describe('size over adjacent intervals (spec 6.3)', () => {
   it('adds up exactly when the split lies on the first start’s monthly grid', () => {
