@@ -48,6 +48,7 @@ describe('websites served by Apache and nginx with PHP-FPM', () => {
   const dir = mkdtempSync(join(tmpdir(), 'website-serving-'))
   const root = join(dir, 'blog')
   const files = join(dir, 'files')
+  const shared = join(dir, 'wordpress-mu')
   const socket = join(dir, 'fpm.sock')
   const children: ChildProcess[] = []
   /** Starts a server in the foreground, its output kept beside its files. */
@@ -69,7 +70,11 @@ describe('websites served by Apache and nginx with PHP-FPM', () => {
       mount('/', blog),
       mount('/static', { ...staticApp(2, 'files'), documentRoot: files }),
     ],
-    directives: [{ name: 'redirect', path: '/old', url: 'http://example.net/new', isRegex: false }],
+    directives: [
+      { name: 'redirect', path: '/old', url: 'http://example.net/new', isRegex: false },
+      { name: 'wordpress-saas', service: 'wordpress', path: '/blog' },
+    ],
+    saasInstalls: { wordpress: { root: shared, listen: `unix:${socket}` } },
     apache: { confDir: dir, accessLog: join(dir, 'apache-access.log'), errorLog: '' },
     nginx: { confDir: dir, accessLog: join(dir, 'nginx-access.log'), errorLog: '' },
   })
@@ -80,6 +85,8 @@ describe('websites served by Apache and nginx with PHP-FPM', () => {
     writeFileSync(join(root, 'index.php'), '<?php echo "php " . "ran";')
     writeFileSync(join(root, 'wp-content/uploads/evil.php'), '<?php echo "evil " . "ran";')
     writeFileSync(join(files, 'a.txt'), 'static file')
+    mkdirSync(shared)
+    writeFileSync(join(shared, 'index.php'), '<?php echo "shared for " . $_SERVER["HTTP_HOST"];')
     chmodSync(dir, 0o755)
 
     writeFileSync(
@@ -171,6 +178,13 @@ describe('websites served by Apache and nginx with PHP-FPM', () => {
       expect(get(`${base()}/`)).toBe('php ran\n200')
       expect(get(`${base()}/static/a.txt`)).toBe('static file\n200')
       expect(get(`${base()}/old`).endsWith('\n301')).toBe(true)
+    })
+
+    it(`${server} runs the shared SaaS installation at its directive's path`, () => {
+      // The installation tells its tenants apart by the host it is asked for.
+      expect(get(`${base()}/blog/`)).toMatch(/^shared for 127\.0\.0\.1(:\d+)?\n200$/)
+      expect(get(`${base()}/blog/index.php`)).toMatch(/^shared for .*\n200$/)
+      expect(get(`${base()}/blog`).endsWith('\n301')).toBe(true)
     })
 
     it(`${server} runs no script in the app's upload folder`, () => {
