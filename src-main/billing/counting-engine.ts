@@ -22,7 +22,9 @@ export function billCountedOrders(group: GroupInput): GroupResult {
   const candidates = selectCandidates(group)
   const compensations = compensate(group, candidates)
   const prices =
-    candidates.length > 0 ? priceCandidates(group, candidates) : new Map<number, CandidatePrice>()
+    candidates.length > 0
+      ? priceCandidates(withGiversCut(group, compensations), candidates)
+      : new Map<number, CandidatePrice>()
 
   const lines: PendingLine[] = []
   const orderUpdates: OrderUpdate[] = []
@@ -88,6 +90,20 @@ function compensate(group: GroupInput, candidates: Candidate[]): CompensationRes
     candidate.compensation = result.receivers.get(candidate.order.id)
   }
   return result
+}
+
+/**
+ * The group as pricing sees it: a giver holds a rate position only until the time it handed
+ * over, as the original, which saved the givers before pricing. Otherwise a replaced order and
+ * its replacement would both count over the same days.
+ */
+function withGiversCut(group: GroupInput, compensations: CompensationResult): GroupInput {
+  if (compensations.giverBilledUntil.size === 0) return group
+  const accountOrders = group.accountOrders.map((order) => {
+    const billedUntil = compensations.giverBilledUntil.get(order.id)
+    return billedUntil ? { ...order, billedUntil } : order
+  })
+  return { ...group, accountOrders }
 }
 
 interface Billed {

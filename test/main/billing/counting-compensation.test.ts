@@ -123,4 +123,32 @@ describe('billCountedOrders with compensation (spec billing 6.9, 12.4)', () => {
     ])
     expect(total(lines[0])).toBe('2.50')
   })
+
+  it('counts a giver among concurrent orders only until the time it handed over', () => {
+    const mail = service({ onCancel: 'COMPENSATE', pricingPeriod: '' })
+    const tiers = rates([
+      [1, '0.00'],
+      [2, '10.00'],
+      [3, '4.00'],
+    ])
+    const oldest = order(3, { registeredOn: '2023-01-01', billedOn: '2024-01-01' })
+    const kept = { ...oldest, billedUntil: '2025-01-01' }
+    const giver = { ...replaced, cancelledOn: '2024-10-01' }
+    const receiver = order(2, { registeredOn: '2024-07-01' })
+    const { lines } = billCountedOrders(
+      group([receiver], {
+        service: mail,
+        rates: tiers,
+        accountOrders: [kept, giver, receiver],
+        options: { billingPoint: '2024-07-01', today: '2024-07-01' },
+      }),
+    )
+    // Third behind two orders until October (4.00 × 0.25), then second (10.00 × 0.25), when
+    // the giver's last quarter (2.50 at that price) is its own.
+    expect(lines[0]?.discounts.map((discount) => [discount.type, cents(discount.amount)])).toEqual([
+      ['PLAN', '-1.50'],
+      ['COMPENSATION', '-2.50'],
+    ])
+    expect(total(lines[0])).toBe('1.00')
+  })
 })

@@ -130,6 +130,38 @@ describe('billCountedOrders, register or renew (spec billing 6.7, 12.3)', () => 
     expect(prices).toEqual(['0.00', '10.00', '10.00', '9.00', '9.00', '6.00', '6.00', '6.00'])
   })
 
+  it('prices domains registered together by their place among the registrations', () => {
+    const together = [1, 2, 3].map((id) => order(id, { registeredOn: '2024-05-10' }))
+    const { lines } = billCountedOrders(
+      group(together, {
+        service: domains,
+        rates: domainRates,
+        options: { billingPoint: '2024-05-10' },
+      }),
+    )
+    expect(lines.map(total)).toEqual(['0.00', '10.00', '10.00'])
+  })
+
+  it('prices the renewal of the first of eight domains as the eighth event of its year', () => {
+    const account = [1, 2, 3, 4, 5, 6, 7, 8].map((month) =>
+      order(month, {
+        registeredOn: `2024-0${month}-10`,
+        billedOn: `2024-0${month}-10`,
+        billedUntil: `2025-0${month}-10`,
+      }),
+    )
+    const { lines } = billCountedOrders(
+      group([account[0]!], {
+        service: domains,
+        rates: domainRates,
+        accountOrders: account,
+        options: { billingPoint: '2025-01-10' },
+      }),
+    )
+    expect(lines[0]).toMatchObject({ ini: '2025-01-10', end: '2026-01-10' })
+    expect(total(lines[0])).toBe('6.00')
+  })
+
   it('counts only the events of the trailing year', () => {
     // Registered over a year ago and paid two years ahead: no event in the window.
     const longPaid = order(1, {
