@@ -5,6 +5,7 @@ import otherServices from './areas-en/other-services.json'
 import webapps from './areas-en/webapps.json'
 import websites from './areas-en/websites.json'
 import saas from './areas-en/saas.json'
+import billing from './areas-en/billing.json'
 
 /**
  * The English strings: the shared ones in en.json, and one file per service area in areas-en,
@@ -18,4 +19,5 @@ export const english = {
   mailingLists,
   otherServices,
   saas,
+  billing,
 }
