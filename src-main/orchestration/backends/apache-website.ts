@@ -4,6 +4,7 @@ import { defineBackend } from '../backend'
 import type { Commands } from '../script'
 import { renderApacheSite } from './apache-vhost'
 import {
+  apachePidFile,
   disableSite,
   installSite,
   lockAndFlag,
@@ -28,6 +29,7 @@ export function apacheServer(confDir: string): WebServer {
     lockName: 'apache2',
     test: sh`APACHE_CONFDIR=${confDir} apache2ctl -t`,
     reload: sh`APACHE_CONFDIR=${confDir} apache2ctl graceful`,
+    pidFile: apachePidFile(confDir),
     process: 'apache2',
   }
 }

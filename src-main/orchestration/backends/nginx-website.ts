@@ -7,6 +7,7 @@ import {
   disableSite,
   installSite,
   lockAndFlag,
+  nginxPidFile,
   reloadIfFlagged,
   removeSite,
   report,
@@ -26,6 +27,7 @@ export function nginxServer(confDir: string): WebServer {
     lockName: 'nginx',
     test: sh`nginx -t -q -c ${`${confDir}/nginx.conf`}`,
     reload: sh`nginx -s reload -c ${`${confDir}/nginx.conf`}`,
+    pidFile: nginxPidFile(`${confDir}/nginx.conf`),
     process: 'nginx',
   }
 }

@@ -26,12 +26,37 @@ export interface WebServer {
   /** Reloads gracefully; only run when the server is running. */
   reload: ShellText
   /**
-   * The process name `pgrep -x` looks for.
-   * TODO(#6): any process of that name counts as the server's own, so a second nginx on the
-   * host (a test's, a container's) makes `nginx -s reload` read an empty pid file and fail;
-   * the check should be the pid file of the configuration being reloaded.
+   * Prints the pid file the configuration being reloaded names, as the server itself reads
+   * it: another instance on the host (a test's, a container's) has a pid file of its own.
    */
+  pidFile: ShellText
+  /** The name the running master has (`/proc/<pid>/comm`), so a stale pid counts for none. */
   process: string
+}
+
+/**
+ * The first `pid` directive of nginx's main context in `nginx -T` (each file of the dump
+ * starts at its top level), quotes and `;` taken off; else the pid path nginx was built with.
+ */
+const NGINX_PID_AWK = String.raw`
+/^# configuration file / { depth = 0; next }
+{ sub(/#.*/, "") }
+depth == 0 && /^[ \t]*pid[ \t]/ {
+  sub(/^[ \t]*pid[ \t]+/, ""); sub(/[ \t]*;.*$/, ""); gsub(/^["']|["']$/, ""); print; exit
+}
+{ depth += gsub(/\{/, "{") - gsub(/\}/, "}") }
+`
+
+export function nginxPidFile(conf: string): ShellText {
+  const named = sh`nginx -T -q -c ${conf} 2>/dev/null | awk ${NGINX_PID_AWK}`
+  const built = sh`nginx -V 2>&1 | tr ' ' '\\n' | sed -n 's/^--pid-path=//p'`
+  return sh`{ ${named}; ${built}; } | awk 'NR == 1'`
+}
+
+/** The pid file Apache's own dump of its run-time configuration names. */
+export function apachePidFile(confDir: string): ShellText {
+  const dump = sh`APACHE_CONFDIR=${confDir} apache2ctl -t -D DUMP_RUN_CFG 2>/dev/null`
+  return sh`${dump} | sed -n 's/^PidFile: "\\(.*\\)"$/\\1/p'`
 }
 
 /** Takes the server's lock for the whole script and sets up the reload flag. */
@@ -49,7 +74,12 @@ export function reloadIfFlagged(out: Commands, server: WebServer) {
   const skipped = `${server.label} is not running here: reload skipped`
   out.run(new ShellText('if [ -e "$reload_flag" ]; then'))
   out.run(sh`  if ! output=$(${server.test} 2>&1); then printf '%s\\n' "$output" >&2; exit 1; fi`)
-  out.run(sh`  if pgrep -x ${server.process} >/dev/null; then ${server.reload}`)
+  out.run(sh`  pid_file=$(${server.pidFile}) || pid_file=''`)
+  out.run(sh`  pid=''; if [ -n "$pid_file" ] && [ -s "$pid_file" ]; then`)
+  out.run(sh`    pid=$(head -c 32 "$pid_file" | tr -dc 0-9)`)
+  out.run(sh`  fi`)
+  const comm = new ShellText('"$(cat "/proc/$pid/comm" 2>/dev/null)"')
+  out.run(sh`  if [ -n "$pid" ] && [ ${comm} = ${server.process} ]; then ${server.reload}`)
   out.run(sh`  else echo ${skipped} >&2; fi`)
   out.run(new ShellText('fi'))
   out.run(new ShellText('rm -rf "${reload_flag%/*}"'))
