@@ -191,6 +191,12 @@ export const WEBSITE_SETTINGS = {
     schema: serverPath([], { optional: true }),
     default: '',
   },
+  WEBSITES_WEBALIZER_PATH: {
+    group: 'WEBSITES',
+    help: 'The folder of the Webalizer configurations, one per website mounting a Webalizer app.',
+    schema: serverPath([]),
+    default: '/home/httpd/webalizer',
+  },
   WEBSITES_ENABLED_DIRECTIVES: {
     group: 'WEBSITES',
     help:
