@@ -179,7 +179,7 @@ describe('a custom URL and its website (spec 8.1, 14.58)', () => {
     )
   })
 
-  it('goes with the account, whichever of tenant and website goes first', async () => {
+  it('goes with the account, with the websites made for it', async () => {
     await blog('https://blog.example.org/')
     await blog('https://example.org/blog/', 'other')
     await call('accounts:delete', { id: joe })

@@ -61,9 +61,9 @@ export function SaasOverview({ tenant, website }: OverviewProps) {
           <Row label={t('saas.fields.customUrl')}>
             {tenant.customUrl ? mono(tenant.customUrl) : t('saas.noCustomUrl')}
           </Row>
-          {website && (
+          {tenant.customUrl && (
             <Row label={t('saas.fields.website')}>
-              <WebsiteLink website={website} />
+              {website ? <WebsiteLink website={website} /> : t('saas.noWebsite')}
             </Row>
           )}
           {tenant.data.blogId !== undefined && (
