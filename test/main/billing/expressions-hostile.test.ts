@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   checkServiceExpressions,
@@ -154,5 +155,78 @@ describe('tryServiceExpressions, hostile input', () => {
     const started = performance.now()
     expect(tryServiceExpressions(service('match', text), mailbox)).toEqual([])
     expect(performance.now() - started).toBeLessThan(500)
+  })
+})
+
+describe('checkServiceExpressions, any text', () => {
+  const tokens = fc.constantFrom(
+    'mailbox',
+    '.',
+    'name',
+    'resources',
+    'disk',
+    '?',
+    'used',
+    '(',
+    ')',
+    '[',
+    ']',
+    '{',
+    '}',
+    '"',
+    "'",
+    '\\',
+    '+',
+    '-',
+    '*',
+    '/',
+    '%',
+    '!',
+    '&&',
+    '||',
+    '==',
+    '<',
+    '?',
+    ':',
+    ',',
+    '1',
+    '0',
+    '1.5',
+    'decimal',
+    'max',
+    'logsteps',
+    'orZero',
+    'map',
+    'x',
+    'true',
+    'null',
+    'constructor',
+    '__proto__',
+    'process',
+    ' ',
+  )
+  const texts = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.array(tokens, { maxLength: 80 }).map((parts) => parts.join('')),
+  )
+
+  it('returns issues for any text on any field and never throws', () => {
+    fc.assert(
+      fc.property(texts, fc.constantFrom('match', 'metric', 'orderDescription'), (text, field) => {
+        const issues = checkServiceExpressions(service(field as ExpressionField, text))
+        return issues.every((found) => found.field === field && found.rule === 'expression')
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('evaluates any text that passes the check without reaching beyond a field error', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const issues = tryServiceExpressions(service('metric', text), mailbox)
+        return issues.every((found) => found.field === 'metric')
+      }),
+      { numRuns: 500 },
+    )
   })
 })
