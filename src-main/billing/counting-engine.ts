@@ -6,9 +6,17 @@ import {
   type CandidatePrice,
 } from './counting-pricing'
 import { buildLine } from './lines'
-import { ONE } from './money'
+import { ONE, round2, type Money } from './money'
 import { billingPoint, maxDate, minDate, size } from './periods'
-import type { BilledOrder, GroupInput, GroupResult, OrderUpdate, PendingLine } from './types'
+import type {
+  BilledCharge,
+  BilledOrder,
+  BilledService,
+  GroupInput,
+  GroupResult,
+  OrderUpdate,
+  PendingLine,
+} from './types'
 
 /**
  * The billing of orders without a metric (spec: billing 6.7): each order is one unit billed
@@ -23,7 +31,7 @@ export function billCountedOrders(group: GroupInput): GroupResult {
   const compensations = compensate(group, candidates)
   const prices =
     candidates.length > 0
-      ? priceCandidates(withGiversCut(group, compensations), candidates)
+      ? priceCandidates(asPriced(group, compensations), candidates)
       : new Map<number, CandidatePrice>()
 
   const lines: PendingLine[] = []
@@ -94,14 +102,15 @@ function compensate(group: GroupInput, candidates: Candidate[]): CompensationRes
 
 /**
  * The group as pricing sees it: a giver holds a rate position only until the time it handed
- * over, as the original, which saved the givers before pricing. Otherwise a replaced order and
- * its replacement would both count over the same days.
+ * over (the original saved the givers before pricing), and a REFUND order only until its
+ * cancellation, as that time is given back. Otherwise a replaced order and its replacement
+ * would both count over the same days.
  */
-function withGiversCut(group: GroupInput, compensations: CompensationResult): GroupInput {
-  if (compensations.giverBilledUntil.size === 0) return group
+function asPriced(group: GroupInput, compensations: CompensationResult): GroupInput {
   const accountOrders = group.accountOrders.map((order) => {
-    const billedUntil = compensations.giverBilledUntil.get(order.id)
-    return billedUntil ? { ...order, billedUntil } : order
+    const given = compensations.giverBilledUntil.get(order.id)
+    if (given) return { ...order, billedUntil: given }
+    return refundable(group.service, order) ? { ...order, billedUntil: order.cancelledOn } : order
   })
   return { ...group, accountOrders }
 }
@@ -140,32 +149,47 @@ function countedLine(group: GroupInput, candidate: Candidate, price: CandidatePr
  * line for [cancelled_on, billed_until), then billed_until = cancelled_on. 10.00 paid for 2024
  * and cancelled on 1 July gives back July to December, six whole months: size 0.5, −5.00.
  *
- * TODO(#7): the refund is priced at the nominal price; an original line that carried a plan
- * discount should be refunded in the same proportion, which needs that bill line here.
+ * The refund is at the nominal price in the proportion the order's latest line was charged
+ * after its plan discount: an order that was free gets nothing back, one at half price half.
+ * Without a known latest line it is the nominal price.
  */
 function refund(group: GroupInput, order: BilledOrder): Billed | null {
   const { service, options } = group
   const { cancelledOn, billedUntil } = order
-  if (service.onCancel !== 'REFUND' || service.billingPeriod === '') return null
-  if (cancelledOn === null || billedUntil === null || cancelledOn >= billedUntil) return null
+  if (!refundable(service, order) || !cancelledOn || !billedUntil) return null
 
+  const lineSize = size(service, cancelledOn, billedUntil)
   const given = buildLine({
     order,
     service,
     ini: cancelledOn,
     end: billedUntil,
-    size: size(service, cancelledOn, billedUntil),
+    size: lineSize,
     metric: ONE,
     price: service.nominalPrice,
     computed: false,
     refund: true,
   })
-  const line = { ...given, subtotal: given.subtotal.negated() }
+  const share = chargedShare(group.lastCharges?.get(order.id))
+  const subtotal = round2(service.nominalPrice.times(lineSize).times(share)).negated()
   const update = {
     orderId: order.id,
     billedOn: options.today,
     billedUntil: cancelledOn,
     billedMetric: order.billedMetric,
   }
-  return { line, update }
+  return { line: { ...given, subtotal }, update }
+}
+
+/** A REFUND order of a periodic service cancelled before the end of its paid time. */
+function refundable(service: BilledService, order: BilledOrder): boolean {
+  const { cancelledOn, billedUntil } = order
+  if (service.onCancel !== 'REFUND' || service.billingPeriod === '') return false
+  return cancelledOn !== null && billedUntil !== null && cancelledOn < billedUntil
+}
+
+/** The part of the nominal price a line charged: (subtotal + plan discount) / subtotal. */
+function chargedShare(charge: BilledCharge | undefined): Money {
+  if (!charge || charge.subtotal.isZero()) return ONE
+  return charge.subtotal.plus(charge.planDiscount).dividedBy(charge.subtotal)
 }

@@ -1,6 +1,7 @@
 import { billCountedOrders } from './counting-engine'
 import { billMetricOrders } from './metric-engine'
 import type {
+  BilledCharge,
   BilledOrder,
   BilledService,
   BillingOptions,
@@ -28,6 +29,8 @@ export interface BillingRun {
   ratesFor: (accountId: number, serviceId: number) => RateRow[]
   /** Stored metric rows per order id, in creation order. */
   metrics: ReadonlyMap<number, MetricRow[]>
+  /** Per order id, what its latest bill line charged: refunds keep its proportion. */
+  lastCharges?: ReadonlyMap<number, BilledCharge>
   options: BillingOptions
   /** A pro forma run: lines only, no order is marked billed. */
   proforma?: boolean
@@ -89,6 +92,7 @@ export function billOrders(run: BillingRun): BillingRunResult {
       rates: run.ratesFor(accountId, serviceId),
       metrics: run.metrics,
       options: run.options,
+      ...(run.lastCharges && { lastCharges: run.lastCharges }),
     })
     result.lines.push(...billed.lines)
     result.orderUpdates.push(...billed.orderUpdates)

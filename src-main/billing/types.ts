@@ -147,6 +147,15 @@ export interface GroupInput {
   /** Metric rows per order id, in creation order; only for services with a metric. */
   metrics: ReadonlyMap<number, MetricRow[]>
   options: BillingOptions
+  /** Per order id, what its latest bill line charged; a refund keeps that line's proportion. */
+  lastCharges?: ReadonlyMap<number, BilledCharge>
+}
+
+/** The money of an order's latest bill line, as a REFUND needs it (spec 6.7). */
+export interface BilledCharge {
+  subtotal: Money
+  /** The line's plan discount, zero or negative. */
+  planDiscount: Money
 }
 
 export interface GroupResult {

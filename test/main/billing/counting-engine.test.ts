@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { billCountedOrders } from '../../../src-main/billing/counting-engine'
 import { cents, money } from '../../../src-main/billing/money'
-import { commit, group, order, service, total } from './counting-fixtures'
+import { commit, group, order, rates, service, total } from './counting-fixtures'
 
 describe('billCountedOrders without rates (spec billing 6.7, 12.1)', () => {
   it('bills nominal × size for one exact year with a fixed point', () => {
@@ -185,6 +185,43 @@ describe('billCountedOrders refunds (spec billing 6.7, product REFUND)', () => {
     const first = billCountedOrders(group([prepaid], { service: refunding }))
     const refunded = commit([prepaid], first.orderUpdates)
     expect(billCountedOrders(group(refunded, { service: refunding })).lines).toEqual([])
+  })
+
+  it('refunds in the proportion the latest line was charged after its plan discount', () => {
+    const halfPrice = { subtotal: money('10.00'), planDiscount: money('-5.00') }
+    const { lines } = billCountedOrders({
+      ...group([prepaid], { service: refunding }),
+      lastCharges: new Map([[1, halfPrice]]),
+    })
+    expect(total(lines[0])).toBe('-2.50')
+  })
+
+  it('gives nothing back for time that was free', () => {
+    const free = { subtotal: money('10.00'), planDiscount: money('-10.00') }
+    const { lines, orderUpdates } = billCountedOrders({
+      ...group([prepaid], { service: refunding }),
+      lastCharges: new Map([[1, free]]),
+    })
+    expect(total(lines[0])).toBe('0.00')
+    expect(orderUpdates[0]?.billedUntil).toBe('2024-07-01')
+  })
+
+  it('frees the rate position of a refunded order from its cancellation', () => {
+    const firstFree = rates([
+      [1, '0.00'],
+      [2, '10.00'],
+    ])
+    const mail = service({ onCancel: 'REFUND', pricingPeriod: '' })
+    const replacement = order(2, { registeredOn: '2024-07-01' })
+    const { lines } = billCountedOrders(
+      group([replacement], {
+        service: mail,
+        rates: firstFree,
+        accountOrders: [prepaid, replacement],
+        options: { billingPoint: '2024-07-01' },
+      }),
+    )
+    expect(total(lines[0])).toBe('0.00')
   })
 
   it('refunds nothing under DISCOUNT', () => {

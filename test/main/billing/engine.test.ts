@@ -156,6 +156,23 @@ describe('billOrders (spec billing 6.1, 6.11)', () => {
     expect(orderUpdates[0]?.billedMetric?.toString()).toBe('3')
   })
 
+  it('hands what orders were last charged to the refunds', () => {
+    const refunding = service({ id: 1, onCancel: 'REFUND' })
+    const cancelled = order(1, {
+      cancelledOn: '2024-07-01',
+      billedOn: '2024-01-01',
+      billedUntil: '2025-01-01',
+    })
+    const halfPrice = { subtotal: money('10.00'), planDiscount: money('-5.00') }
+    const { lines } = billOrders(
+      run([cancelled], {
+        services: new Map([[1, refunding]]),
+        lastCharges: new Map([[1, halfPrice]]),
+      }),
+    )
+    expect(total(lines[0])).toBe('-2.50')
+  })
+
   it('refuses an order whose service it was not given', () => {
     const stray = order(1, { serviceId: 99 })
     expect(() => billOrders(run([stray]))).toThrow(UnknownServiceError)
