@@ -190,7 +190,7 @@ describe('websites: records and rules (spec 6.1, 6.2)', () => {
     }
   })
 
-  it('refuses a directive left out of WEBSITES_ENABLED_DIRECTIVES, keeping one in place', async () => {
+  it('refuses a directive that is not enabled, and keeps one already in place', async () => {
     const directives = [{ name: 'redirect' as const, value: '/old https://example.net/' }]
     const created = await call('websites:create', { accountId: joe, name: 'main', directives })
     await call('settings:update', { name: 'WEBSITES_ENABLED_DIRECTIVES', value: ['proxy'] })
