@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Code, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { CancelPolicy } from '../../../../src-shared/schemas/billing-services'
 import { CANCEL_POLICIES } from '../../../../src-shared/schemas/service-settings'
@@ -18,6 +18,17 @@ const MODES = [
   { mode: 'lastValue', metric: true, billing: 'oneTime' },
   { mode: 'unsupported', metric: true, billing: 'oneTime' },
 ] as const satisfies readonly { mode: string; metric: boolean; billing: BillingKind }[]
+
+/** Expressions shown at work; the spec's examples in CEL. The code is not translated. */
+const EXAMPLES = [
+  { key: 'notMain', code: '!systemuser.is_main' },
+  { key: 'mysql', code: "databaseuser.type == 'MYSQL'" },
+  { key: 'planFee', code: "contractedplan.plan.name == 'association_fee'" },
+  { key: 'diskAbove', code: 'max(orZero(mailbox.resources.disk.?allocated) - 1, 0)' },
+  { key: 'logsteps', code: 'logsteps(1234) == 1000' },
+  { key: 'fraction', code: 'decimal("1.5") * miscellaneous.amount' },
+  { key: 'description', code: 'service.description + " for " + mailbox.name' },
+] as const
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -110,10 +121,31 @@ function PricingModes() {
   )
 }
 
+function Expressions() {
+  const { t } = useTranslation()
+  return (
+    <Section title={t('billing.serviceHelp.expressionsTitle')}>
+      <Text size="sm">{t('billing.serviceHelp.expressionsIntro')}</Text>
+      <Table withTableBorder verticalSpacing={6} fz="sm">
+        <Table.Tbody>
+          {EXAMPLES.map(({ key, code }) => (
+            <Table.Tr key={key}>
+              <Table.Td>
+                <Code>{code}</Code>
+              </Table.Td>
+              <Table.Td>{t(`billing.serviceHelp.expressions.${key}`)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Section>
+  )
+}
+
 /**
  * The service form's help: what the cancellation policies do to prepaid time, worked through
- * one mailbox, and which pricing mode the metric and periods choose. The policy the form has
- * chosen is marked.
+ * one mailbox, which pricing mode the metric and periods choose, and how the expressions read.
+ * The policy the form has chosen is marked.
  */
 export function ServiceHelp({ onCancel }: { onCancel?: CancelPolicy }) {
   const { t } = useTranslation()
@@ -123,6 +155,7 @@ export function ServiceHelp({ onCancel }: { onCancel?: CancelPolicy }) {
         <Title order={4}>{t('billing.serviceHelp.title')}</Title>
         <CancelPolicies chosen={onCancel} />
         <PricingModes />
+        <Expressions />
       </Stack>
     </Paper>
   )
