@@ -83,13 +83,22 @@ async function operationsOf(tx: Tx, logIds: number[]): Promise<Map<number, LogOp
   return byLog
 }
 
+/**
+ * The logs of one object. A website's take in those of its certificate too: the certbot runs
+ * for its names belong with its own on its page, and in the full list that page links to.
+ */
+function objectFilter(objectType: string, objectId: number): SQL {
+  const certificate =
+    objectType === 'website'
+      ? sql` OR (object_type = 'certificate'
+          AND object_id IN (SELECT id FROM certificates WHERE website_id = ${objectId}))`
+      : sql``
+  return sql`${backendLogs.id} IN (SELECT log_id FROM backend_operations
+    WHERE (object_type = ${objectType} AND object_id = ${objectId})${certificate})`
+}
+
 export async function listLogs(tx: Tx, input: LogListQuery): Promise<Page<LogRow>> {
   const query = logListSchema.parse(input)
-  const objectFilter =
-    query.objectType && query.objectId
-      ? sql`${backendLogs.id} IN (SELECT log_id FROM backend_operations
-          WHERE object_type = ${query.objectType} AND object_id = ${query.objectId})`
-      : undefined
   const where = and(
     query.state && eq(backendLogs.state, query.state),
     query.serverId !== undefined ? eq(backendLogs.serverId, query.serverId) : undefined,
@@ -97,7 +106,7 @@ export async function listLogs(tx: Tx, input: LogListQuery): Promise<Page<LogRow
     query.from ? gte(backendLogs.createdAt, new Date(query.from).toISOString()) : undefined,
     query.to ? lte(backendLogs.createdAt, new Date(query.to).toISOString()) : undefined,
     query.q ? textSearch(tx, query.q) : undefined,
-    objectFilter,
+    query.objectType && query.objectId ? objectFilter(query.objectType, query.objectId) : undefined,
   )
   const order = query.dir === 'asc' ? asc : desc
   const [total] = await tx.select({ n: count() }).from(backendLogs).where(where)
