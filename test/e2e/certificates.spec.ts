@@ -125,8 +125,23 @@ test('a website certificate is issued from pebble, listed, renewed and deleted',
     const card = main.getByLabel('Certificate', { exact: true })
     await expect(card).toContainText('Issued')
     await expect(card).toContainText(LINEAGE)
+    await expect(card).toContainText('Renew now asks again for the same names')
     await card.scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'certificate-website-card', testInfo)
+  })
+
+  await test.step("the website's logs tab has the certbot run, linked to its log", async () => {
+    await main.getByRole('tab', { name: 'Server logs' }).click()
+    const logs = main.getByRole('region', {
+      name: 'Operations on this website and its certificate',
+    })
+    const row = logs.getByRole('row').filter({ hasText: "Let's Encrypt (certbot, webroot)" })
+    await expect(row).toHaveCount(1)
+    await expect(row).toContainText('Success')
+    await saveScreenshot(page, 'website-logs-with-certificate', testInfo)
+    await row.getByRole('link', { name: /^Log \d+$/ }).click()
+    await expect(main.getByRole('heading', { name: /^Log #\d+$/, level: 2 })).toBeVisible()
+    await expect(main.getByText("Let's Encrypt (certbot, webroot) on web1")).toBeVisible()
     await nav.getByRole('link', { name: 'Certificates' }).click()
     await expect(main.getByRole('heading', { name: 'Certificates', level: 2 })).toBeVisible()
   })

@@ -186,6 +186,11 @@ export function WebsiteCertificateCard({
             </Text>
           )}
         </Group>
+        {certificate?.lineage && (
+          <Text size="xs" c="dimmed">
+            {t('certificates.card.actionsHint')}
+          </Text>
+        )}
       </Stack>
     </Card>
   )
