@@ -36,8 +36,9 @@ export function billCountedOrders(group: GroupInput): GroupResult {
 
   const lines: PendingLine[] = []
   const orderUpdates: OrderUpdate[] = []
+  const byId = new Map(candidates.map((candidate) => [candidate.order.id, candidate]))
   for (const order of group.orders) {
-    const candidate = candidates.find((entry) => entry.order.id === order.id)
+    const candidate = byId.get(order.id)
     const price = candidate && prices.get(order.id)
     const billed = candidate && price ? countedLine(group, candidate, price) : refund(group, order)
     if (!billed) continue

@@ -1,5 +1,5 @@
 import { intersect, type Interval, type ReceiverCompensation } from './compensation'
-import { money, sum, ZERO, type Money } from './money'
+import { money, sum, type Money } from './money'
 import { effectivePricingPeriod, maxDate, minDate, minusPeriod, size } from './periods'
 import { rateSteps, unitPriceAt } from './rating'
 import type { BilledOrder, BilledService, GroupInput, IsoDate, RateStep } from './types'
@@ -136,10 +136,18 @@ function runWindow(candidates: Candidate[]): Interval {
 // ---------------------------------------------------------------------------------------------
 // Concurrent orders
 
-interface Accumulated {
-  price: Money
-  compensation: Money
-  lastUnit: Money
+/** Consecutive days an order is charged at one unit price. */
+interface PricedRun {
+  ini: IsoDate
+  end: IsoDate
+  unit: Money
+}
+
+/** Appends a run, merged into the previous one when it continues it at the same price. */
+function addRun(runs: PricedRun[], next: PricedRun): void {
+  const last = runs[runs.length - 1]
+  if (last && last.end === next.ini && last.unit.equals(next.unit)) last.end = next.end
+  else runs.push({ ...next })
 }
 
 /**
@@ -159,7 +167,7 @@ function concurrentPrices(group: GroupInput, candidates: Candidate[]): Map<numbe
   const inside = cuts.filter((date) => date > window.ini && date < window.end)
   const bounds = [...new Set([window.ini, ...inside, window.end])].sort()
 
-  const accumulated = new Map<number, Accumulated>()
+  const runs = new Map<number, PricedRun[]>(candidates.map((candidate) => [candidate.order.id, []]))
   for (let index = 1; index < bounds.length; index++) {
     const chunk = { ini: bounds[index - 1] as IsoDate, end: bounds[index] as IsoDate }
     const alive = pricing.filter(
@@ -169,34 +177,29 @@ function concurrentPrices(group: GroupInput, candidates: Candidate[]): Map<numbe
       const own =
         candidate && intersect(chunk, { ini: candidate.start, end: candidate.newBilledUntil })
       if (!candidate || !own) return
-      const unit = unitAt(position + 1, alive.length)
-      const sofar = accumulated.get(candidate.order.id)
-      accumulated.set(candidate.order.id, {
-        price: (sofar?.price ?? ZERO).plus(
-          unit.times(span(service, candidate.start, own.ini, own.end)),
-        ),
-        compensation: (sofar?.compensation ?? ZERO).plus(
-          compensationValue(service, candidate, own, unit),
-        ),
-        lastUnit: unit,
-      })
+      const charged = runs.get(candidate.order.id) as PricedRun[]
+      addRun(charged, { ...own, unit: unitAt(position + 1, alive.length) })
     })
   }
 
   return new Map(
     candidates.map((candidate) => {
-      const sofar = accumulated.get(candidate.order.id)
-      const unit = sofar?.lastUnit ?? service.nominalPrice
+      const charged = runs.get(candidate.order.id) as PricedRun[]
       // Time beyond the run that a compensation brings in is priced at the order's last unit
       // price (the original multiplied it by the whole price accumulated so far).
-      const beyond = { ini: candidate.newBilledUntil, end: lineEnd(candidate) }
-      const extension = span(service, candidate.start, beyond.ini, beyond.end).times(unit)
+      const end = lineEnd(candidate)
+      const lastUnit = charged[charged.length - 1]?.unit ?? service.nominalPrice
+      if (end > candidate.newBilledUntil) {
+        addRun(charged, { ini: candidate.newBilledUntil, end, unit: lastUnit })
+      }
       const price: CandidatePrice = {
-        end: beyond.end,
-        price: (sofar?.price ?? ZERO).plus(extension),
+        end,
+        price: sum(
+          charged.map((run) => run.unit.times(span(service, candidate.start, run.ini, run.end))),
+        ),
         computed: true,
-        compensation: (sofar?.compensation ?? ZERO).plus(
-          compensationValue(service, candidate, beyond, unit),
+        compensation: sum(
+          charged.map((run) => compensationValue(service, candidate, run, run.unit)),
         ),
       }
       return [candidate.order.id, price]
@@ -223,12 +226,13 @@ function registerOrRenewPrices(
   const window = runWindow(candidates)
   const pricing = pricingOrders(group, candidates, minusPeriod(window.ini, period), window.end)
 
+  const events = eventDates(pricing)
   const prices = new Map<number, CandidatePrice>()
   pricing.forEach(({ order, candidate }, index) => {
     if (!candidate) return
     const eventOn = order.billedUntil ?? order.registeredOn
-    const events = countEvents(pricing, minusPeriod(eventOn, period), eventOn)
-    const unit = unitAt(Math.min(index + 1, events), events)
+    const count = countEvents(events, minusPeriod(eventOn, period), eventOn)
+    const unit = unitAt(Math.min(index + 1, count), count)
     const end = lineEnd(candidate)
     const compensation = compensationValue(service, candidate, { ini: candidate.start, end }, unit)
     prices.set(order.id, { end, price: unit, computed: false, compensation })
@@ -236,18 +240,38 @@ function registerOrRenewPrices(
   return prices
 }
 
-/** Registrations and renewals in (after, until]: the events that set a unit's position. */
-function countEvents(pricing: PricingOrder[], after: IsoDate, until: IsoDate): number {
-  const within = (date: IsoDate | null) => date !== null && date > after && date <= until
-  let events = 0
-  for (const { order, until: paidUntil } of pricing) {
-    if (within(order.registeredOn)) events++
-    if (within(paidUntil) && paidUntil !== order.registeredOn) events++
-    const renewed = order.billedUntil !== paidUntil && order.billedUntil !== order.registeredOn
-    if (renewed && within(order.billedUntil)) events++
+/**
+ * The dates of the pricing orders' registrations and renewals, sorted: a registration; the end
+ * of the paid time (new if billed now) unless it is the registration; the old end when billing
+ * now moved it, unless it is the registration.
+ */
+function eventDates(pricing: PricingOrder[]): IsoDate[] {
+  const dates = pricing.flatMap(({ order, until }) => {
+    const events = [order.registeredOn]
+    if (until !== order.registeredOn) events.push(until)
+    const old = order.billedUntil
+    if (old !== null && old !== until && old !== order.registeredOn) events.push(old)
+    return events
+  })
+  return dates.sort()
+}
+
+/** How many of the sorted dates are on or before `date`. */
+function countUpTo(sorted: IsoDate[], date: IsoDate): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((sorted[middle] as IsoDate) <= date) low = middle + 1
+    else high = middle
   }
+  return low
+}
+
+/** Registrations and renewals in (after, until]: the events that set a unit's position. */
+function countEvents(sorted: IsoDate[], after: IsoDate, until: IsoDate): number {
   // The order's own event is always in its window; the floor keeps a position valid regardless.
-  return Math.max(events, 1)
+  return Math.max(countUpTo(sorted, until) - countUpTo(sorted, after), 1)
 }
 
 // ---------------------------------------------------------------------------------------------

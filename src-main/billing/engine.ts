@@ -69,7 +69,9 @@ export function groupOrders(orders: readonly BilledOrder[]): OrderGroup[] {
   for (const order of orders) {
     const byService = byAccount.get(order.accountId) ?? new Map<number, BilledOrder[]>()
     byAccount.set(order.accountId, byService)
-    byService.set(order.serviceId, [...(byService.get(order.serviceId) ?? []), order])
+    const grouped = byService.get(order.serviceId)
+    if (grouped) grouped.push(order)
+    else byService.set(order.serviceId, [order])
   }
   return [...byAccount].flatMap(([accountId, byService]) =>
     [...byService].map(([serviceId, grouped]) => ({ accountId, serviceId, orders: grouped })),
@@ -79,6 +81,7 @@ export function groupOrders(orders: readonly BilledOrder[]): OrderGroup[] {
 export function billOrders(run: BillingRun): BillingRunResult {
   const selected = run.includeIgnored ? run.orders : run.orders.filter((order) => !order.ignore)
   const result: BillingRunResult = { lines: [], orderUpdates: [] }
+  const accountOrders = indexAccountOrders(run)
 
   for (const { accountId, serviceId, orders } of groupOrders(selected)) {
     const first = orders[0] as BilledOrder
@@ -88,7 +91,7 @@ export function billOrders(run: BillingRun): BillingRunResult {
     const billed = billGroup({
       service,
       orders,
-      accountOrders: accountOrdersOf(run, orders, accountId, serviceId),
+      accountOrders: accountOrdersOf(orders, accountOrders.get(groupKey(accountId, serviceId))),
       rates: run.ratesFor(accountId, serviceId),
       metrics: run.metrics,
       options: run.options,
@@ -106,17 +109,24 @@ function billGroup(group: GroupInput): GroupResult {
   return group.service.hasMetric ? billMetricOrders(group) : billCountedOrders(group)
 }
 
+function groupKey(accountId: number, serviceId: number): string {
+  return `${accountId}:${serviceId}`
+}
+
+/** The run's account orders by account and service, read once for all groups. */
+function indexAccountOrders(run: BillingRun): Map<string, BilledOrder[]> {
+  const index = new Map<string, BilledOrder[]>()
+  for (const order of run.accountOrders) {
+    const key = groupKey(order.accountId, order.serviceId)
+    const indexed = index.get(key)
+    if (indexed) indexed.push(order)
+    else index.set(key, [order])
+  }
+  return index
+}
+
 /** The account's orders of the service, with the run's own copy of the orders it bills. */
-function accountOrdersOf(
-  run: BillingRun,
-  orders: BilledOrder[],
-  accountId: number,
-  serviceId: number,
-): BilledOrder[] {
+function accountOrdersOf(orders: BilledOrder[], others: BilledOrder[] = []): BilledOrder[] {
   const billed = new Set(orders.map((order) => order.id))
-  const others = run.accountOrders.filter(
-    (order) =>
-      order.accountId === accountId && order.serviceId === serviceId && !billed.has(order.id),
-  )
-  return [...orders, ...others]
+  return [...orders, ...others.filter((order) => !billed.has(order.id))]
 }
