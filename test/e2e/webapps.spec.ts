@@ -62,6 +62,14 @@ test('a PHP web app created, switched from FPM to FastCGI and deleted', async ({
     await main.getByRole('link', { name: 'New web app' }).first().click()
   })
 
+  await test.step("the form's breadcrumb leads back to the list", async () => {
+    await expect(main.getByRole('heading', { name: 'New web app', level: 2 })).toBeVisible()
+    await saveScreenshot(page, 'webapp-create-form', testInfo)
+    await main.getByRole('link', { name: 'Web apps', exact: true }).click()
+    await expect(main.getByText('No web apps yet')).toBeVisible()
+    await main.getByRole('link', { name: 'New web app' }).first().click()
+  })
+
   const form = page.getByRole('form', { name: 'New web app' })
   await test.step('is told inline what is wrong with an option, then creates the app', async () => {
     await form.getByRole('combobox', { name: 'Account' }).fill('sho')

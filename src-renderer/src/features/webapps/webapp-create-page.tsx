@@ -68,7 +68,11 @@ export function WebappCreatePage() {
   }, submitErrors.focusError)
 
   return (
-    <Page title={t('webapps.form.createTitle')} description={t('webapps.form.createDescription')}>
+    <Page
+      title={t('webapps.form.createTitle')}
+      description={t('webapps.form.createDescription')}
+      crumbs={[{ label: t('webapps.title'), to: '/services/webapps' }]}
+    >
       <form
         id={submitErrors.formId}
         onSubmit={handleSubmit}
