@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { EXPRESSION_EXAMPLES } from '../../../src-renderer/src/features/billing/service-help-examples'
 import help from '../../../src-renderer/src/i18n/areas-en/billing.json'
+import { checkServiceExpressions } from '../../../src-main/billing/expressions'
 import { billCountedOrders } from '../../../src-main/billing/counting-engine'
 import { lineTotal } from '../../../src-main/billing/lines'
 import { cents, money } from '../../../src-main/billing/money'
@@ -99,5 +101,26 @@ describe('the service help worked example', () => {
       '-9.00',
     ])
     expect(outcomes.REFUND.outcome).toContain('−9.00')
+  })
+})
+
+describe('the service help expression examples', () => {
+  it('each pass the check for their kind of object and field', () => {
+    for (const example of EXPRESSION_EXAMPLES) {
+      const service = {
+        contentType: example.model,
+        description: 'Example',
+        nominalPrice: '1.00',
+        billingPeriod: 'ANUAL',
+        pricingPeriod: '',
+        isFee: false,
+        match: '',
+        metric: '',
+        orderDescription: '',
+        [example.field]: example.code,
+      }
+      expect(checkServiceExpressions(service), example.code).toEqual([])
+      expect(help.serviceHelp.expressions[example.key], example.key).toBeTruthy()
+    }
   })
 })

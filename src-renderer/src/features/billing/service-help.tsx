@@ -3,6 +3,7 @@ import { Code, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { CancelPolicy } from '../../../../src-shared/schemas/billing-services'
 import { CANCEL_POLICIES } from '../../../../src-shared/schemas/service-settings'
+import { EXPRESSION_EXAMPLES } from './service-help-examples'
 
 type BillingKind = 'periodic' | 'oneTime' | 'any'
 
@@ -18,17 +19,6 @@ const MODES = [
   { mode: 'lastValue', metric: true, billing: 'oneTime' },
   { mode: 'unsupported', metric: true, billing: 'oneTime' },
 ] as const satisfies readonly { mode: string; metric: boolean; billing: BillingKind }[]
-
-/** Expressions shown at work; the spec's examples in CEL. The code is not translated. */
-const EXAMPLES = [
-  { key: 'notMain', code: '!systemuser.is_main' },
-  { key: 'mysql', code: "databaseuser.type == 'MYSQL'" },
-  { key: 'planFee', code: "contractedplan.plan.name == 'association_fee'" },
-  { key: 'diskAbove', code: 'max(orZero(mailbox.resources.disk.?allocated) - 1, 0)' },
-  { key: 'logsteps', code: 'logsteps(1234) == 1000' },
-  { key: 'fraction', code: 'decimal("1.5") * miscellaneous.amount' },
-  { key: 'description', code: 'service.description + " for " + mailbox.name' },
-] as const
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -128,7 +118,7 @@ function Expressions() {
       <Text size="sm">{t('billing.serviceHelp.expressionsIntro')}</Text>
       <Table withTableBorder verticalSpacing={6} fz="sm">
         <Table.Tbody>
-          {EXAMPLES.map(({ key, code }) => (
+          {EXPRESSION_EXAMPLES.map(({ key, code }) => (
             <Table.Tr key={key}>
               <Table.Td>
                 <Code>{code}</Code>
