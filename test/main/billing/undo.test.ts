@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { billCountedOrders } from '../../../src-main/billing/counting-engine'
 import { undoBilling, type UndoLine, type UndoOrder } from '../../../src-main/billing/undo'
+import { commit, group, order } from './counting-fixtures'
 
 function line(id: number, fields: Partial<UndoLine>): UndoLine {
   return {
@@ -81,5 +83,34 @@ describe('undoBilling (spec billing 6.12)', () => {
     expect(result.ok || result.message).toBe(
       'Line 11 has no order left to give its billing back to',
     )
+  })
+
+  it('returns an order billed twice to where it was before both runs', () => {
+    const original = order(1, { registeredOn: '2024-03-01' })
+    let account = [original]
+    const billed: UndoLine[] = []
+    for (const [point, today] of [
+      ['2024-03-01', '2024-03-01'],
+      ['2025-01-01', '2025-01-02'],
+    ] as const) {
+      const result = billCountedOrders(group(account, { options: { billingPoint: point, today } }))
+      for (const pending of result.lines) {
+        billed.push({
+          id: billed.length + 1,
+          orderId: pending.orderId,
+          startOn: pending.ini,
+          endOn: pending.end,
+          orderBilledOn: pending.orderBilledOn,
+          orderBilledUntil: pending.orderBilledUntil,
+          billOpen: true,
+        })
+      }
+      account = commit(account, result.orderUpdates)
+    }
+    expect(account[0]).toMatchObject({ billedOn: '2025-01-02', billedUntil: '2026-01-01' })
+
+    const undone = undoBilling(billed, [{ id: 1, description: 'Mailbox', billedOn: '2025-01-02' }])
+    expect(undone.ok && undone.orders).toEqual([{ orderId: 1, billedOn: null, billedUntil: null }])
+    expect(undone.message).toBe('1 order and 2 lines undone')
   })
 })
