@@ -5,6 +5,7 @@ import { cents, money } from '../../../src-main/billing/money'
 import type { OrderUpdate, PendingLine } from '../../../src-main/billing/types'
 import { createAmendment } from '../../../src-main/data/bill-amendments'
 import { closeBill } from '../../../src-main/data/bill-closing'
+import { updateBillLine } from '../../../src-main/data/bill-line-edits'
 import { openBillsOf, writeBillingRun } from '../../../src-main/data/bill-runs'
 import { billTotalsOf, getBill, listBillLines } from '../../../src-main/data/bills'
 import { bills, orders } from '../../../src-main/db/schema'
@@ -174,6 +175,37 @@ describe('createAmendment (spec 7.7)', () => {
       tx.select().from(bills).where(eq(bills.amendOfId, invoice.id)),
     )
     expect(amendments).toHaveLength(1)
+  })
+
+  it('lets the operator lower an amendment line, never past what it corrects or above 0', async () => {
+    const invoice = await closedInvoice()
+    const [first] = await core.store.read((tx) => listBillLines(tx, invoice.id))
+    const partial = await core.store.write((tx) =>
+      createAmendment(ctxOf(tx), invoice.id, {
+        today: '2026-02-02',
+        corrections: [{ lineId: first!.id, amount: '5.00' }],
+      }),
+    )
+    const [line] = await core.store.read((tx) => listBillLines(tx, partial.id))
+    const edit = (subtotal: string) =>
+      core.store.write((tx) => updateBillLine(ctxOf(tx), line!.id, { subtotal }))
+    expect((await edit('-12')).subtotal).toBe('-12.00')
+    await expect(edit('-12.01')).rejects.toThrow('must be between -12.00 and 0.00')
+    await expect(edit('1.00')).rejects.toThrow('must be between -12.00 and 0.00')
+    await expect(edit('-1.005')).rejects.toThrow('more than 2 decimals')
+  })
+
+  it('limits a whole-bill amendment line to the base of its tax rate', async () => {
+    const invoice = await closedInvoice()
+    const whole = await core.store.write((tx) =>
+      createAmendment(ctxOf(tx), invoice.id, { today: '2026-02-02' }),
+    )
+    const [line] = await core.store.read((tx) => listBillLines(tx, whole.id))
+    expect(line).toMatchObject({ subtotal: '-42.00', amendedLineId: null })
+    const edit = (subtotal: string) =>
+      core.store.write((tx) => updateBillLine(ctxOf(tx), line!.id, { subtotal }))
+    expect((await edit('-40.00')).subtotal).toBe('-40.00')
+    await expect(edit('-42.01')).rejects.toThrow('must be between -42.00 and 0.00')
   })
 
   it('refuses to amend an open invoice', async () => {

@@ -12,9 +12,9 @@ import {
   removeBill,
   removeBillLines,
   updateBill,
-  updateBillLine,
   type BillRecord,
 } from '../../../src-main/data/bills'
+import { updateBillLine } from '../../../src-main/data/bill-line-edits'
 import { billContacts, billLines, orders } from '../../../src-main/db/schema'
 import type { BillType } from '../../../src-main/billing/bill-document'
 import { AppError } from '../../../src-shared/errors'

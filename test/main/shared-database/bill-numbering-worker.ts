@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import { sql } from 'drizzle-orm'
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { closeBill } from '../../../src-main/data/bill-closing'
 import { openPostgresStore } from '../../../src-main/db/postgres-store'
 
@@ -28,7 +28,7 @@ async function main() {
           today: '2026-06-15',
         })
         // The data modules' Tx is typed for SQLite; on PostgreSQL it is a PgDatabase.
-        const pg = tx as unknown as PgDatabase<PgQueryResultHKT>
+        const pg = tx as unknown as NodePgDatabase
         const { rows } = await pg.execute(
           sql`select to_char(clock_timestamp(), 'YYYY-MM-DD"T"HH24:MI:SS.US') as at`,
         )
