@@ -11,7 +11,11 @@ import type {
   Service,
   ServiceCreateValues,
 } from '../../src-shared/schemas/billing-services'
-import { taxChoices } from '../../src-shared/schemas/service-settings'
+import type { AccountType } from '../../src-shared/schemas/accounts'
+import {
+  taxChoices,
+  type PRIVILEGED_ACCOUNT_KINDS,
+} from '../../src-shared/schemas/service-settings'
 import type { RateInput } from './applicable-rates'
 import { checkServiceExpressions } from './expressions'
 import { money, type Money } from './money'
@@ -50,6 +54,7 @@ void ENUMS_AGREE
 
 /** The settings a service's rules read (spec billing 11). */
 export interface ServiceSettings {
+  SERVICES_IGNORE_ACCOUNT_TYPE: readonly PrivilegedAccountKind[]
   SERVICES_SERVICE_TAXES: readonly string[]
   SERVICES_SERVICE_DEFAULT_TAX: string
   SERVICES_DEFAULT_IGNORE_PERIOD: IgnorePeriodValue
@@ -192,6 +197,25 @@ export function contractIssues(
       `the account already has the plan ${plan.name}, which cannot be contracted twice`,
     ),
   ]
+}
+
+// --- Privileged accounts (spec billing 4.1) -----------------------------------------------------
+
+type PrivilegedAccountKind = (typeof PRIVILEGED_ACCOUNT_KINDS)[number]
+
+/**
+ * Whether a new order of this account starts ignored: the service ignores privileged accounts
+ * and the account's type is listed in SERVICES_IGNORE_ACCOUNT_TYPE, or the account is flagged
+ * superuser and `superuser` is listed.
+ */
+export function isPrivilegedAccount(
+  service: Pick<ServiceDefinition, 'ignoreSuperusers'>,
+  account: { type: AccountType; isSuperuser: boolean },
+  settings: Pick<ServiceSettings, 'SERVICES_IGNORE_ACCOUNT_TYPE'>,
+): boolean {
+  if (!service.ignoreSuperusers) return false
+  const kinds = settings.SERVICES_IGNORE_ACCOUNT_TYPE
+  return kinds.includes(account.type) || (account.isSuperuser && kinds.includes('superuser'))
 }
 
 // --- To the engine ------------------------------------------------------------------------------

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { EXPRESSION_EXAMPLES } from '../../../src-renderer/src/features/billing/service-help-examples'
 import help from '../../../src-renderer/src/i18n/areas-en/billing.json'
+import {
+  BILLING_PERIODS,
+  BILLING_POINTS,
+  CANCEL_POLICIES,
+  IGNORE_PERIODS,
+  PAYMENT_STYLES,
+  PRICING_PERIODS,
+  RATE_ALGORITHMS,
+} from '../../../src-shared/schemas/service-settings'
 import { checkServiceExpressions } from '../../../src-main/billing/expressions'
 import { billCountedOrders } from '../../../src-main/billing/counting-engine'
 import { lineTotal } from '../../../src-main/billing/lines'
@@ -121,6 +130,24 @@ describe('the service help expression examples', () => {
       }
       expect(checkServiceExpressions(service), example.code).toEqual([])
       expect(help.serviceHelp.expressions[example.key], example.key).toBeTruthy()
+    }
+  })
+})
+
+describe('the service field labels', () => {
+  it('name every allowed value of the enumerated fields', () => {
+    const enums = {
+      billingPeriod: BILLING_PERIODS,
+      billingPoint: BILLING_POINTS,
+      ignorePeriod: IGNORE_PERIODS,
+      pricingPeriod: PRICING_PERIODS,
+      rateAlgorithm: RATE_ALGORITHMS,
+      onCancel: CANCEL_POLICIES,
+      paymentStyle: PAYMENT_STYLES,
+    }
+    for (const [field, values] of Object.entries(enums)) {
+      const labels = help.serviceFields[field as keyof typeof enums] as Record<string, string>
+      for (const value of values) expect(labels[value], `${field} ${value}`).toBeTruthy()
     }
   })
 })

@@ -4,6 +4,7 @@ import { SERVICE_SETTINGS } from '../../../src-shared/schemas/service-settings'
 import { money } from '../../../src-main/billing/money'
 import {
   contractIssues,
+  isPrivilegedAccount,
   resolvedPricingPeriod,
   serviceIssues,
   serviceWarnings,
@@ -15,6 +16,7 @@ import {
 } from '../../../src-main/billing/service-rules'
 
 const settings: ServiceSettings = {
+  SERVICES_IGNORE_ACCOUNT_TYPE: SERVICE_SETTINGS.SERVICES_IGNORE_ACCOUNT_TYPE.default,
   SERVICES_SERVICE_TAXES: SERVICE_SETTINGS.SERVICES_SERVICE_TAXES.default,
   SERVICES_SERVICE_DEFAULT_TAX: SERVICE_SETTINGS.SERVICES_SERVICE_DEFAULT_TAX.default,
   SERVICES_DEFAULT_IGNORE_PERIOD: SERVICE_SETTINGS.SERVICES_DEFAULT_IGNORE_PERIOD.default,
@@ -207,6 +209,37 @@ describe('contractIssues', () => {
 
   it('accepts more contracts of a plan that allows several', () => {
     expect(contractIssues({ ...plan, allowMultiple: true }, 3)).toEqual([])
+  })
+})
+
+// Spec billing 4.1.
+describe('isPrivilegedAccount', () => {
+  const service = { ignoreSuperusers: true }
+
+  it('ignores staff and friends by default', () => {
+    for (const type of ['STAFF', 'FRIEND'] as const) {
+      expect(isPrivilegedAccount(service, { type, isSuperuser: false }, settings), type).toBe(true)
+    }
+    expect(isPrivilegedAccount(service, { type: 'CUSTOMER', isSuperuser: false }, settings)).toBe(
+      false,
+    )
+  })
+
+  it('ignores an account flagged superuser whatever its type', () => {
+    expect(isPrivilegedAccount(service, { type: 'CUSTOMER', isSuperuser: true }, settings)).toBe(
+      true,
+    )
+  })
+
+  it('ignores nobody when the service bills privileged accounts too', () => {
+    const staff = { type: 'STAFF' as const, isSuperuser: true }
+    expect(isPrivilegedAccount({ ignoreSuperusers: false }, staff, settings)).toBe(false)
+  })
+
+  it('follows the types the setting lists', () => {
+    const onlyStaff = { SERVICES_IGNORE_ACCOUNT_TYPE: ['STAFF'] as const }
+    const superuser = { type: 'CUSTOMER' as const, isSuperuser: true }
+    expect(isPrivilegedAccount(service, superuser, onlyStaff)).toBe(false)
   })
 })
 
