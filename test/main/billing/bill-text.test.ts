@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { linePeriodText, quantityText, verboseQuantity } from '../../../src-main/billing/bill-text'
 import { money } from '../../../src-main/billing/money'
@@ -68,5 +69,19 @@ describe('linePeriodText (spec 7.8)', () => {
 
   it('falls back to English for a language without month tables', () => {
     expect(linePeriodText('2024-02-01', '2024-03-01', 'ES')).toBe("Feb. '24")
+  })
+
+  it('prints any period, days 29 to 31 and 29 February included, without failing', () => {
+    const day = fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(0, 10))
+    fc.assert(
+      fc.property(day, fc.option(day), (start, end) => {
+        const text = linePeriodText(start, end, 'EN')
+        expect(text).toMatch(
+          /^[A-Z][a-z]+\.? (\d{1,2}, )?'\d\d( \/ [A-Z][a-z]+\.? (\d{1,2}, )?'\d\d)?$/,
+        )
+      }),
+    )
   })
 })
