@@ -5,7 +5,7 @@ import { accounts, billContacts, bills } from '../db/schema'
 import type { Tx } from '../db/store'
 import type { AccountServiceProvider } from './account-services'
 import { lockBillNumbering, takeBillNumber } from './bill-numbering'
-import { getOpenBill, type BillContext, type BillRecord } from './bills'
+import { getBill, getOpenBill, type BillContext, type BillRecord } from './bills'
 
 /**
  * Closing a bill (spec: billing 7.4): it takes its final number, in closing order, and the
@@ -105,6 +105,25 @@ export async function closeBill(
   const document = await options.document(ctx.tx, closed!)
   await ctx.tx.update(bills).set({ document }).where(eq(bills.id, id))
   return { ...closed!, document }
+}
+
+/**
+ * Records that a closed bill was e-mailed. The one change a closed bill takes: it says what
+ * happened to the document, not what it bills.
+ */
+export async function markBillSent(ctx: BillContext, id: number): Promise<BillRecord> {
+  const bill = await getBill(ctx.tx, id)
+  if (bill.isOpen) {
+    throw AppError.validation([
+      { field: 'isOpen', rule: 'closed', message: `bill ${bill.number} must be closed to be sent` },
+    ])
+  }
+  const [sent] = await ctx.tx
+    .update(bills)
+    .set({ isSent: true, updatedAt: ctx.now })
+    .where(eq(bills.id, id))
+    .returning()
+  return sent!
 }
 
 export const deletedAccountName = (accountId: number) => `Deleted account #${accountId}`

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cents, money } from '../../../src-main/billing/money'
-import { closeBill, oneMonthAfter } from '../../../src-main/data/bill-closing'
+import { closeBill, markBillSent, oneMonthAfter } from '../../../src-main/data/bill-closing'
 import {
   addBillLines,
   billTotalsOf,
@@ -132,6 +132,14 @@ describe('closeBill (spec 7.4)', () => {
     expect(error.message).toBe('Account bob has no bill contact')
     const proforma = await close(await openWithLines('PROFORMA', bob))
     expect(proforma).toMatchObject({ number: 'P20260001', buyerName: 'bob Puig' })
+  })
+
+  it('marks a closed bill sent, and refuses to for an open one', async () => {
+    const bill = await openWithLines()
+    expect((await refusal(write((ctx) => markBillSent(ctx, bill.id)))).field).toBe('isOpen')
+    const closed = await close(bill)
+    expect(closed.isSent).toBe(false)
+    expect((await write((ctx) => markBillSent(ctx, closed.id))).isSent).toBe(true)
   })
 
   it('refuses to close a closed bill again', async () => {
