@@ -220,6 +220,45 @@ describe('assignCompensations (spec billing 6.9)', () => {
   })
 })
 
+describe('assignCompensations properties (spec billing 6.9)', () => {
+  const date = fc
+    .integer({ min: 0, max: 1500 })
+    .map((n) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10))
+  const giver = (id: number) =>
+    fc.tuple(date, date).map(([a, b]) =>
+      order(id, {
+        cancelledOn: a < b ? a : b,
+        billedOn: '2024-01-01',
+        billedUntil: a < b ? b : a,
+      }),
+    )
+  const receiver = (id: number) =>
+    fc.tuple(date, date).map(([a, b]) => ({
+      order: order(id, { registeredOn: a < b ? a : b }),
+      newBilledUntil: a < b ? b : a,
+    }))
+
+  it('gives every day of prepaid time at most once, and only its giver own days', () => {
+    const givers = fc.tuple(giver(1), giver(2), giver(3))
+    const receivers = fc.tuple(receiver(11), receiver(12), receiver(13))
+    fc.assert(
+      fc.property(givers, receivers, (from, to) => {
+        const result = assignCompensations(from, to)
+        const pieces = [...result.receivers.values()].flatMap((received) => received.pieces)
+        for (const [index, piece] of pieces.entries()) {
+          const owner = from.find((candidate) => candidate.id === piece.orderId)
+          expect(owner?.cancelledOn && piece.ini >= owner.cancelledOn).toBe(true)
+          expect(owner?.billedUntil && piece.end <= owner.billedUntil).toBe(true)
+          expect(result.giverBilledUntil.get(piece.orderId ?? 0)! <= piece.ini).toBe(true)
+          for (const other of pieces.slice(index + 1)) {
+            if (other.orderId === piece.orderId) expect(intersect(piece, other)).toBeNull()
+          }
+        }
+      }),
+    )
+  })
+})
+
 describe('usablePieces (spec billing 6.9, extend a little)', () => {
   it('uses a piece beyond the window worth more than three times the gap', () => {
     const piece = { ini: '2024-08-11', end: '2024-09-11', orderId: 1 }
