@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EXPRESSION_EXAMPLES } from '../../../src-renderer/src/features/billing/service-help-examples'
+import { HELP_EXAMPLES } from '../../../src-renderer/src/features/billing/service-help-examples'
 import help from '../../../src-renderer/src/i18n/areas-en/billing.json'
 import {
   BILLING_PERIODS,
@@ -115,7 +115,7 @@ describe('the service help worked example', () => {
 
 describe('the service help expression examples', () => {
   it('each pass the check for their kind of object and field', () => {
-    for (const example of EXPRESSION_EXAMPLES) {
+    for (const example of HELP_EXAMPLES) {
       const service = {
         contentType: example.model,
         description: 'Example',

@@ -3,7 +3,7 @@
  * object and the field each is written for (the tests check each against them). The code is
  * not translated; what it does is, under `billing.serviceHelp.expressions.<key>`.
  */
-export const EXPRESSION_EXAMPLES = [
+export const HELP_EXAMPLES = [
   { key: 'notMain', model: 'systemuser', field: 'match', code: '!systemuser.is_main' },
   { key: 'mysql', model: 'databaseuser', field: 'match', code: "databaseuser.type == 'MYSQL'" },
   {

@@ -3,7 +3,7 @@ import { Code, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { CancelPolicy } from '../../../../src-shared/schemas/billing-services'
 import { CANCEL_POLICIES } from '../../../../src-shared/schemas/service-settings'
-import { EXPRESSION_EXAMPLES } from './service-help-examples'
+import { HELP_EXAMPLES } from './service-help-examples'
 
 type BillingKind = 'periodic' | 'oneTime' | 'any'
 
@@ -118,7 +118,7 @@ function Expressions() {
       <Text size="sm">{t('billing.serviceHelp.expressionsIntro')}</Text>
       <Table withTableBorder verticalSpacing={6} fz="sm">
         <Table.Tbody>
-          {EXPRESSION_EXAMPLES.map(({ key, code }) => (
+          {HELP_EXAMPLES.map(({ key, code }) => (
             <Table.Tr key={key}>
               <Table.Td>
                 <Code>{code}</Code>
