@@ -37,7 +37,7 @@ describe('bill numbers (spec 7.3)', () => {
     expect((await close(first)).number).toBe('I20260002')
   })
 
-  it('keeps one series per type: invoice, fee, amendment and pro forma numbers never mix', async () => {
+  it('keeps one series per type: invoice, fee, amendment, pro forma never mix', async () => {
     const types: BillType[] = ['INVOICE', 'FEE', 'AMENDMENTINVOICE', 'AMENDMENTFEE', 'PROFORMA']
     const numbers = []
     for (const type of [...types, 'INVOICE' as const])

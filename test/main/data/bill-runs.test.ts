@@ -177,7 +177,7 @@ describe('createAmendment (spec 7.7)', () => {
     expect(amendments).toHaveLength(1)
   })
 
-  it('lets the operator lower an amendment line, never past what it corrects or above 0', async () => {
+  it('lets an amendment line be lowered, never past what it corrects or above 0', async () => {
     const invoice = await closedInvoice()
     const [first] = await core.store.read((tx) => listBillLines(tx, invoice.id))
     const partial = await core.store.write((tx) =>

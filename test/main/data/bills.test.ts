@@ -65,7 +65,7 @@ async function refusal(work: Promise<unknown>): Promise<AppError> {
 }
 
 describe('bill lines', () => {
-  it('keeps size and metric exact and apart, money as cents, sublines under their line', async () => {
+  it('keeps size and metric exact and apart, money as cents, sublines under lines', async () => {
     const bill = await openWithLines()
     const [first, second] = await core.store.read((tx) => listBillLines(tx, bill.id))
     expect(money(first!.size).equals(money(17).div(31))).toBe(true)
@@ -100,7 +100,7 @@ describe('bill lines', () => {
 })
 
 describe('closeBill (spec 7.4)', () => {
-  it('freezes the buyer on the bill: a later change of the contact leaves it as it was', async () => {
+  it('freezes the buyer on the bill: a later change of the contact leaves it', async () => {
     const closed = await close(await openWithLines())
     await core.store.write((tx) =>
       tx

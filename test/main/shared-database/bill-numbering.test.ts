@@ -74,7 +74,7 @@ function workstation(billIds: number[]): Workstation {
 const sequenceOf = (number: string) => Number(number.slice('I2026'.length))
 
 describe('bill numbering shared by two workstations', () => {
-  it('numbers 1,000 bills closed at once by two processes 1 to 1,000, in closing order', async () => {
+  it('numbers 1,000 bills closed at once by two processes 1 to 1,000, in order', async () => {
     const stations = [
       workstation(ids.filter((_, i) => i % 2 === 0)),
       workstation(ids.filter((_, i) => i % 2 === 1)),
