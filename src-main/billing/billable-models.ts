@@ -1,7 +1,7 @@
 import { BILLABLE_MODELS, type BillableModel } from '../../src-shared/schemas/billing-services'
 import type { ObjectType } from '../../src-shared/schemas/history'
 import type { SqlType } from '../../src-shared/schemas/sql-databases'
-import { money, type Money } from './money'
+import { Money, money } from './money'
 
 /**
  * The objects a service can bill and what their expressions see of them (spec billing 2.1).
@@ -311,7 +311,11 @@ function toMoney(value: unknown, where: string): Money {
     }
   }
   if (typeof value === 'bigint') return money(value.toString())
-  if (typeof value === 'object' && value !== null && 'toFixed' in value) return value as Money
+  if (value instanceof Money) return value
+  // A decimal of another decimal.js configuration: through its exact text, into billing's.
+  if (typeof value === 'object' && value !== null && 'toFixed' in value) {
+    return toMoney(String(value), where)
+  }
   throw wrongKind(where, 'a decimal')
 }
 

@@ -259,18 +259,19 @@ export function tryServiceExpressions(
   const issues = checkServiceExpressions(service)
   if (issues.length > 0) return issues
   const compiled = compileServiceExpressions(service)
-  const attempts: [ExpressionField, () => unknown][] = [
-    ['match', () => compiled.matches(sample)],
-    ['metric', () => compiled.metric?.(sample)],
-    ['orderDescription', () => compiled.description(sample)],
+  const attempts: (() => unknown)[] = [
+    () => compiled.matches(sample),
+    () => compiled.metric?.(sample),
+    () => compiled.description(sample),
   ]
-  return attempts.flatMap(([field, attempt]) => {
+  return attempts.flatMap((attempt) => {
     try {
       attempt()
       return []
     } catch (error) {
+      // Only the expression's own failures: a sample of the wrong shape is a bug to see.
       if (error instanceof AppError && error.issues) return error.issues
-      return [issue(field, describeMatchError(error))]
+      throw error
     }
   })
 }

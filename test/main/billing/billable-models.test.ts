@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js'
 import { describe, expect, it } from 'vitest'
 import { BILLABLE_MODELS } from '../../../src-shared/schemas/billing-services'
 import {
@@ -28,6 +29,14 @@ describe('toCelValues', () => {
     const disk = (values.resources as { disk: { used: Money } }).disk
     expect(disk.used).toBeInstanceOf(Money)
     expect(disk.used.toFixed(2)).toBe('2.50')
+  })
+
+  it("takes another decimal.js configuration's value through its exact text", () => {
+    const foreign = new Decimal('1.25')
+    const values = toCelValues('mailbox', { id: 1, resources: { disk: { used: foreign } } })
+    const disk = (values.resources as { disk: { used: Money } }).disk
+    expect(disk.used).toBeInstanceOf(Money)
+    expect(disk.used.toString()).toBe('1.25')
   })
 
   it('gives every declared resource, unmeasured ones empty', () => {

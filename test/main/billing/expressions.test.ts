@@ -255,6 +255,13 @@ describe('tryServiceExpressions', () => {
     })
   })
 
+  it('throws, rather than blaming the expression, on a sample of the wrong shape', () => {
+    const broken = { ...mailbox, id: 'one' }
+    expect(() => tryServiceExpressions(service('mailbox'), broken)).toThrow(
+      'mailbox.id must be a whole number',
+    )
+  })
+
   it('passes expressions that work on the sample object', () => {
     const ok = service('mailbox', {
       match: 'mailbox.is_active',
