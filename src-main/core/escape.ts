@@ -406,3 +406,38 @@ export function uwsgiValue(value: string | number): string {
   }
   return text
 }
+
+// Webalizer configuration
+
+/** How much of a value Webalizer keeps: its reader copies no more of a line into the value. */
+export const WEBALIZER_VALUE_MAX = 131
+
+/**
+ * A Webalizer configuration value. The format has no quoting: the value is the rest of the
+ * line after the keyword, cut at that length, with the spaces around it dropped. So a value
+ * holding a line break or another control character, spaces at either end, or more than fits
+ * is refused rather than written changed.
+ */
+export function webalizerValue(value: string): string {
+  if (!value || /[\p{Cc}\u2028\u2029]/u.test(value) || value !== value.trim()) {
+    throw new Error('A Webalizer value cannot be empty, hold controls or start or end in spaces')
+  }
+  if (Buffer.byteLength(value) > WEBALIZER_VALUE_MAX) {
+    throw new Error(`A Webalizer value cannot be longer than ${WEBALIZER_VALUE_MAX} bytes`)
+  }
+  return value
+}
+
+// HTML
+
+/** Text in an HTML element or quoted attribute: the five characters that mean markup, escaped. */
+export function htmlText(value: string): string {
+  const entities: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+  }
+  return value.replace(/[&<>"']/g, (char) => entities[char]!)
+}
