@@ -21,7 +21,9 @@ import { money, type Money } from './money'
  * Names an expression sees: the object as `instance`, `obj` and its model's name (`mailbox`),
  * and `service` (its description, price and periods). Results: match is true or false; metric
  * is an integer or a Decimal, returned as Money, never as a binary float; the description is
- * text. The original's `not`, `and`, `or` are CEL's `!`, `&&`, `||`.
+ * text. The original's `not`, `and`, `or` are CEL's `!`, `&&`, `||`; its `Decimal("1.5")` is
+ * `decimal("1.5")`. Its `math` and `log10` computed in binary floats and are left out: the
+ * rounding a rule needs is `logsteps`, and min and max are `min` and `max`.
  */
 
 export type ExpressionField = 'match' | 'metric' | 'orderDescription'
