@@ -129,6 +129,8 @@ test('a VPS and a service item on an account, and the overview that shows a fail
     const section = main.getByRole('region', { name: 'VPS and other services' })
     await expect(section.getByRole('link', { name: 'vps1.example.org' })).toBeVisible()
     await expect(section.getByRole('link', { name: 'example.org', exact: true })).toBeVisible()
+    await section.scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'account-other-services', testInfo)
     await expect(main.getByText('1 service failed on a server in its latest run.')).toBeVisible()
     await main.getByRole('link', { name: 'Show the services overview' }).click()
     const overview = main.getByRole('region', { name: 'Services overview' })
