@@ -90,6 +90,38 @@ describe('billCountedOrders without rates (spec billing 6.7, 12.1)', () => {
     expect(orderUpdates[0]?.billedUntil).toBe('2024-05-31')
   })
 
+  it('renews an annual order registered on 29 February on 28 February', () => {
+    const yearly = service({ billingPoint: 'ON_REGISTER' })
+    const leap = order(1, { registeredOn: '2024-02-29' })
+    const first = billCountedOrders(
+      group([leap], { service: yearly, options: { billingPoint: '2024-02-29' } }),
+    )
+    expect(first.lines[0]).toMatchObject({ ini: '2024-02-29', end: '2025-02-28' })
+    expect(total(first.lines[0])).toBe('10.00')
+
+    const renewal = billCountedOrders(
+      group(commit([leap], first.orderUpdates), {
+        service: yearly,
+        options: { billingPoint: '2025-02-28' },
+      }),
+    )
+    expect(renewal.lines[0]).toMatchObject({ ini: '2025-02-28', end: '2026-02-28' })
+    expect(total(renewal.lines[0])).toBe('10.00')
+  })
+
+  it('bills a monthly postpaid order up to the last first of the month', () => {
+    const postpaid = service({ billingPeriod: 'MONTHLY', paymentStyle: 'POSTPAY' })
+    const { lines } = billCountedOrders(
+      group([order(1, { registeredOn: '2024-01-15' })], {
+        service: postpaid,
+        options: { billingPoint: '2024-03-15' },
+      }),
+    )
+    expect(lines[0]).toMatchObject({ ini: '2024-01-15', end: '2024-03-01' })
+    // A month, then 15 days of February 2024 (15/29): 10 × 1.5172… = 15.17.
+    expect(total(lines[0])).toBe('15.17')
+  })
+
   it('bills nothing for an order already billed up to its billing point', () => {
     const billed = order(1, { billedOn: '2024-01-01', billedUntil: '2025-01-01' })
     const result = billCountedOrders(group([billed], { options: { billingPoint: '2024-06-01' } }))
