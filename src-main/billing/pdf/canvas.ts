@@ -1,4 +1,16 @@
-import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib'
+import {
+  beginText,
+  endText,
+  moveText,
+  setFillingColor,
+  setFontAndSize,
+  showText,
+  type PDFDocument,
+  type PDFFont,
+  type PDFName,
+  type PDFPage,
+  type RGB,
+} from 'pdf-lib'
 import type { BillCaptions } from './captions'
 import type { FontFace } from './fonts'
 import { printable } from './glyphs'
@@ -16,10 +28,16 @@ export interface TextStyle {
   width?: number
 }
 
+/**
+ * Positions to a hundredth of a point (far below what a printer resolves): pdf-lib writes
+ * every number in full, and 17-digit coordinates cost time to print and to compress.
+ */
+const at = (value: number) => Math.round(value * 100) / 100
+
 /** DejaVu's ascent: the baseline sits this far below the top of a line, in em. */
 const ASCENT = 0.93
 /** Amounts shrink to fit their column rather than wrap or overflow; never below this. */
-const MIN_FIT_SIZE = 5
+const MIN_FIT_SIZE = 6
 
 /**
  * A bill being drawn: its pages, fonts and a cursor measured from the top of the page, since
@@ -33,6 +51,7 @@ export class BillCanvas {
   top: number = PAGE.margin
   /** Drawn at the top of every page after the first (header, table captions). */
   continuation: (() => void) | undefined
+  private fontKeys = new Map<PDFPage, Partial<Record<FontFace, PDFName>>>()
 
   constructor(
     readonly pdf: PDFDocument,
@@ -63,8 +82,16 @@ export class BillCanvas {
     if (height > this.room()) this.addPage()
   }
 
+  /**
+   * Word by word: wrapping measures every growing prefix of a line, and words repeat, so
+   * summing remembered word widths is far cheaper than shaping each prefix. Shaping never
+   * reaches across a space in these scripts, so the sum is the drawn width.
+   */
   measure(text: string, size: number, face: FontFace = 'regular'): number {
-    return this.fonts[face].widthOfTextAtSize(printable(text, face), size)
+    const font = this.fonts[face]
+    const words = printable(text, face).split(' ')
+    const spaces = (words.length - 1) * font.widthOfTextAtSize(' ', size)
+    return words.reduce((width, word) => width + font.widthOfTextAtSize(word, size), spaces)
   }
 
   wrap(text: string, size: number, width: number, face: FontFace = 'regular'): string[] {
@@ -83,17 +110,34 @@ export class BillCanvas {
     const face = style.face ?? 'regular'
     const shown = printable(text, face)
     if (shown === '') return
-    const width = this.fonts[face].widthOfTextAtSize(shown, style.size)
+    const width = style.align && style.align !== 'left' ? this.measure(text, style.size, face) : 0
     let left = x
     if (style.align === 'right') left = x + (style.width ?? 0) - width
     if (style.align === 'center') left = x + ((style.width ?? 0) - width) / 2
-    this.page.drawText(shown, {
-      x: left,
-      y: PAGE.height - top - style.size * ASCENT,
-      size: style.size,
-      font: this.fonts[face],
-      color: style.color ?? INK,
-    })
+    this.page.pushOperators(
+      beginText(),
+      setFillingColor(style.color ?? INK),
+      setFontAndSize(this.fontKey(face), style.size),
+      moveText(at(left), at(PAGE.height - top - style.size * ASCENT)),
+      showText(this.fonts[face].encodeText(shown)),
+      endText(),
+    )
+  }
+
+  /**
+   * The page's resource name for a face, added once per page. pdf-lib's drawText adds a new
+   * name for every call and searches the existing ones each time, which made a long bill's
+   * pages grow and slow down quadratically.
+   */
+  private fontKey(face: FontFace): PDFName {
+    let keys = this.fontKeys.get(this.page)
+    if (!keys) {
+      keys = {}
+      this.fontKeys.set(this.page, keys)
+    }
+    const font = this.fonts[face]
+    keys[face] ??= this.page.node.newFontDictionary(font.name, font.ref)
+    return keys[face]
   }
 
   /** Lines one under the other from `top`; returns the height they took. */
@@ -104,16 +148,16 @@ export class BillCanvas {
   }
 
   rule(x1: number, x2: number, top: number, color: RGB, thickness = 0.5): void {
-    const y = PAGE.height - top
-    this.page.drawLine({ start: { x: x1, y }, end: { x: x2, y }, thickness, color })
+    const y = at(PAGE.height - top)
+    this.page.drawLine({ start: { x: at(x1), y }, end: { x: at(x2), y }, thickness, color })
   }
 
   rect(x: number, top: number, width: number, height: number, fill?: RGB, border?: RGB): void {
     this.page.drawRectangle({
-      x,
-      y: PAGE.height - top - height,
-      width,
-      height,
+      x: at(x),
+      y: at(PAGE.height - top - height),
+      width: at(width),
+      height: at(height),
       color: fill,
       borderColor: border,
       borderWidth: border ? 0.75 : 0,

@@ -26,9 +26,34 @@ export function fontBytes(face: FontFace): Uint8Array {
   return data
 }
 
+/** Distinct texts whose shaping is remembered per face; a bill uses a few hundred. */
+const LAYOUT_CACHE_SIZE = 20_000
+
 /**
- * fontkit as pdf-lib calls it, parsing each font file once per process. Parsing DejaVu takes
- * about two thirds of a bill's rendering time otherwise; the parsed tables are only read (each
+ * Shaping a text (fontkit's layout: cmap, GSUB, GPOS) is most of a bill's rendering time,
+ * and a bill shapes the same texts again and again ("10.00 €", each word while wrapping,
+ * every line once to measure and once to draw). The result depends on the text alone and
+ * nothing downstream changes it, so it is remembered on our own parsed font.
+ */
+function rememberLayouts(font: FontkitFont): FontkitFont {
+  const layout = font.layout.bind(font)
+  const runs = new Map<string, ReturnType<FontkitFont['layout']>>()
+  font.layout = (text, features) => {
+    if (features !== undefined) return layout(text, features)
+    let run = runs.get(text)
+    if (!run) {
+      if (runs.size >= LAYOUT_CACHE_SIZE) runs.clear()
+      run = layout(text)
+      runs.set(text, run)
+    }
+    return run
+  }
+  return font
+}
+
+/**
+ * fontkit as pdf-lib calls it, parsing each font file once per process. Parsing DejaVu took
+ * about two thirds of a bill's rendering time; the parsed tables are only read (each
  * document builds its own subset), so sharing them keeps the output bytes the same.
  */
 export const cachedFontkit: Fontkit = {
@@ -36,7 +61,7 @@ export const cachedFontkit: Fontkit = {
     if (postscriptName !== undefined) return fontkit.create(buffer, postscriptName)
     let font = parsed.get(buffer)
     if (!font) {
-      font = fontkit.create(buffer)
+      font = rememberLayouts(fontkit.create(buffer))
       parsed.set(buffer, font)
     }
     return font

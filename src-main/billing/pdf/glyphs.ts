@@ -17,8 +17,12 @@ export interface MissingGlyph {
 const FORMAT = /\p{Cf}/gu
 const CONTROL = /[\p{Cc}\u2028\u2029]/gu
 
+/** Printable ASCII needs no composing or cleaning, and every face draws it. */
+const PLAIN = /^[\x20-\x7e]*$/
+
 /** One line of text as the fonts will see it: composed (NFC), without controls. */
 export function cleanLine(text: string): string {
+  if (PLAIN.test(text)) return text
   return text.normalize('NFC').replace(FORMAT, '').replace(CONTROL, ' ')
 }
 
@@ -29,18 +33,27 @@ export function textLines(text: string): string[] {
 
 function covered(codePoint: number): boolean {
   // Both faces, since any caption or value may be set in bold.
-  return (['regular', 'bold'] as FontFace[]).every((face) =>
-    fontkitFace(face).hasGlyphForCodePoint(codePoint),
-  )
+  return hasGlyph('regular', codePoint) && hasGlyph('bold', codePoint)
+}
+
+const drawable: Record<FontFace, Map<number, boolean>> = { regular: new Map(), bold: new Map() }
+
+/** Whether the face has a glyph for the code point, remembered: a bill asks thousands of times. */
+function hasGlyph(face: FontFace, codePoint: number): boolean {
+  let known = drawable[face].get(codePoint)
+  if (known === undefined) {
+    known = codePoint === 32 || fontkitFace(face).hasGlyphForCodePoint(codePoint)
+    drawable[face].set(codePoint, known)
+  }
+  return known
 }
 
 /** Replaces each character the face cannot draw with the visible replacement mark. */
 export function printable(text: string, face: FontFace): string {
-  const font = fontkitFace(face)
+  if (PLAIN.test(text)) return text
   let out = ''
   for (const character of cleanLine(text)) {
-    const codePoint = character.codePointAt(0)!
-    out += codePoint === 32 || font.hasGlyphForCodePoint(codePoint) ? character : REPLACEMENT
+    out += hasGlyph(face, character.codePointAt(0)!) ? character : REPLACEMENT
   }
   return out
 }

@@ -10,10 +10,10 @@ export const PAGE_SKIP = '-pageskip-'
 type Column = 'id' | 'description' | 'period' | 'quantity' | 'rate' | 'subtotal'
 
 const FIXED: Record<Exclude<Column, 'description'>, number> = {
-  id: 42,
-  period: 92,
+  id: 40,
+  period: 90,
   quantity: 50,
-  rate: 60,
+  rate: 63,
   subtotal: 72,
 }
 const ORDER: Column[] = ['id', 'description', 'period', 'quantity', 'rate', 'subtotal']

@@ -19,5 +19,6 @@ export async function mergeBillPdfs(pdfs: Uint8Array[]): Promise<Uint8Array> {
   }
   stampDocument(merged, newest)
   setDocumentId(merged, contentDigest(pdfs.map((bytes) => sha256(bytes))))
-  return merged.save()
+  // A run's batch can hold hundreds of bills: yield now and then rather than block for long.
+  return merged.save({ objectsPerTick: 2_000 })
 }

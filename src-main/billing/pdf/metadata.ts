@@ -28,16 +28,12 @@ export function setDocumentId(pdf: PDFDocument, digest: string): void {
 
 /** JSON with sorted keys and byte arrays as their SHA-256, for a digest that ignores key order. */
 function stable(value: unknown): string {
-  if (value instanceof Uint8Array) return JSON.stringify(sha256(value))
-  if (value instanceof Date) return JSON.stringify(value.toISOString())
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stable(item)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (item instanceof Uint8Array) return sha256(item)
+    if (!item || typeof item !== 'object' || Array.isArray(item)) return item
+    const entries = Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return Object.fromEntries(entries)
+  })
 }
 
 export function sha256(data: Uint8Array | string): string {

@@ -55,5 +55,7 @@ export async function renderBillPdf(
   stampDocument(pdf, doc.createdAt, title, doc.seller.name)
   pdf.setLanguage(doc.language)
   setDocumentId(pdf, contentDigest(doc))
-  return pdf.save()
+  // pdf-lib pauses for a timer tick every 50 objects by default; a bill has a few dozen
+  // objects and takes milliseconds, so the pauses would only add waiting.
+  return pdf.save({ objectsPerTick: Infinity })
 }

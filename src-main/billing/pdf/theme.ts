@@ -23,9 +23,11 @@ export function layoutOf(type: BillType): Layout {
   return 'default'
 }
 
+/** Each channel to four decimals: exact to the 8-bit colour, and short in the file. */
 const hex = (value: string): RGB => {
   const n = Number.parseInt(value, 16)
-  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255)
+  const channel = (shift: number) => Math.round((((n >> shift) & 255) / 255) * 10_000) / 10_000
+  return rgb(channel(16), channel(8), channel(0))
 }
 
 /** Spec 8's accents: #B23 dark red, #809708 green, #2C5899 blue. */

@@ -1,6 +1,9 @@
 import { textLines } from './glyphs'
 
-/** The printed width of a text, in points, in the font and size the caller chose. */
+/**
+ * The printed width of a text, in points, in the font and size the caller chose. A text's
+ * width must be the sum of its words' and spaces' widths, as it is for these fonts.
+ */
 export type Measure = (text: string) => number
 
 /**
@@ -13,25 +16,34 @@ export function wrapText(text: string, measure: Measure, width: number): string[
   return textLines(text).flatMap((line) => wrapLine(line, measure, width))
 }
 
+/**
+ * A line's width is the sum of its words' widths and its spaces' (the measure the canvas
+ * uses), so each word is measured once rather than every growing prefix of the line.
+ */
 function wrapLine(line: string, measure: Measure, width: number): string[] {
   const words = line.split(' ').filter((word) => word !== '')
   if (words.length === 0) return ['']
+  const space = measure(' ')
   const lines: string[] = []
   let current = ''
+  let currentWidth = 0
   for (const word of words) {
-    const candidate = current === '' ? word : `${current} ${word}`
-    if (measure(candidate) <= width) {
-      current = candidate
+    const wordWidth = measure(word)
+    if (current !== '' && currentWidth + space + wordWidth <= width) {
+      current = `${current} ${word}`
+      currentWidth += space + wordWidth
       continue
     }
     if (current !== '') lines.push(current)
-    if (measure(word) <= width) {
+    if (wordWidth <= width) {
       current = word
+      currentWidth = wordWidth
       continue
     }
     const pieces = breakWord(word, measure, width)
     lines.push(...pieces.slice(0, -1))
     current = pieces[pieces.length - 1]!
+    currentWidth = measure(current)
   }
   lines.push(current)
   return lines
