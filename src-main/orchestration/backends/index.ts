@@ -6,6 +6,7 @@ import { SQL_BACKENDS } from './sql'
 import { SYSTEM_USER_BACKENDS } from './system-users'
 import { WEBAPP_BACKENDS } from './webapps'
 import { WEBSITE_BACKENDS } from './websites'
+import { CONTENT_BACKENDS } from './contents'
 import { CERTIFICATE_BACKENDS } from './certificates'
 import { MAILING_LIST_BACKENDS } from './mailing-lists'
 import { OTHER_SERVICE_BACKENDS } from './other-services'
@@ -24,6 +25,7 @@ export const BACKENDS: readonly AnyBackend[] = [
   ...SQL_BACKENDS,
   ...WEBAPP_BACKENDS,
   ...WEBSITE_BACKENDS,
+  ...CONTENT_BACKENDS,
   ...CERTIFICATE_BACKENDS,
   ...MAILING_LIST_BACKENDS,
   ...OTHER_SERVICE_BACKENDS,

@@ -115,6 +115,12 @@ async function loadSaasInstalls(tx: Tx, directives: readonly ParsedDirective[]) 
   return installs
 }
 
+/** A Webalizer app serves each site its own statistics folder (content-webalizer.ts). */
+function statisticsOf(app: ServedWebapp | undefined, siteName: string) {
+  if (app?.type !== 'webalizer') return app
+  return { ...app, documentRoot: `${app.documentRoot}/${siteName}` }
+}
+
 export async function loadWebsiteObject(tx: Tx, id: number): Promise<WebsiteObject | undefined> {
   const website = await getWebsite(tx, id).catch(() => undefined)
   if (!website) return undefined
@@ -151,7 +157,7 @@ export async function loadWebsiteObject(tx: Tx, id: number): Promise<WebsiteObje
       path: content.path,
       webappId: content.webappId,
       webappName: content.webappName,
-      app: served.get(content.webappId),
+      app: statisticsOf(served.get(content.webappId), website.name),
     })),
     directives,
     saasInstalls: await loadSaasInstalls(tx, directives),

@@ -4,9 +4,9 @@ import { nginxWebsiteBackend } from './nginx-website'
 
 /**
  * Websites (spec 6): one backend per web server; a route chooses which serves a site.
- * TODO(#6): the content backends of spec 6.6 (Webalizer reports, WordPress site URL and
- * FORCE_SSL_ADMIN, Moodle wwwroot) and the Apache traffic monitor are not written yet; they
- * need the web app installers' files on the server, which come with the CMS slice.
+ * The content backends of spec 6.6 are in contents.ts.
+ * TODO(#7): the Apache traffic monitor of spec 6.5 is not written: the panel has no resource
+ * monitors yet.
  * TODO(#6): WEBSITES_VHOST_EXTRA_DIRECTIVES is left out: a free-text template would bring back
  * the config injection spec 15.1 warns of; it needs a rule per directive first.
  */
