@@ -6,8 +6,6 @@ import type { IsoDate } from './types'
  * their orders go back to the state remembered on the lines, so the next run bills that time
  * again. Pure: the caller reads the lines and orders and writes the outcome in one transaction.
  *
- * TODO(#7): nothing checks that the lines are their order's latest billing; undoing an older
- * run alone moves billed_until back under a later one. That needs the order's other lines.
  * TODO(#7): prepaid time a COMPENSATE giver handed over in the run is not given back to it,
  * as the giver has no line remembering its billed_until.
  */
@@ -29,6 +27,8 @@ export interface UndoOrder {
   id: number
   description: string
   billedOn: IsoDate | null
+  /** Every line of the order, on any bill, selected or not. */
+  lines: readonly Pick<UndoLine, 'id' | 'startOn' | 'endOn'>[]
 }
 
 /** What undoing writes on an order. */
@@ -43,6 +43,7 @@ export type UndoRefusal =
   | { kind: 'NO_ORDER'; lineId: number }
   | { kind: 'GAP'; orderId: number; lineId: number }
   | { kind: 'BILLED_BEFORE_LINES'; orderId: number }
+  | { kind: 'LATER_BILLING'; orderId: number; lineId: number }
 
 export type UndoResult =
   | { ok: true; orders: RestoredOrder[]; lineIds: number[]; message: string }
@@ -61,11 +62,14 @@ export function undoBilling(lines: readonly UndoLine[], orders: readonly UndoOrd
     const sorted = [...orderLines].sort((a, b) => a.startOn.localeCompare(b.startOn))
     const refusal = checkOrder(orderId, sorted, orders)
     if (refusal) return refuse(refusal, orders)
-    restored.push({
+    const order: RestoredOrder = {
       orderId,
       billedOn: earliest(sorted.map((line) => line.orderBilledOn)),
       billedUntil: earliest(sorted.map((line) => line.orderBilledUntil)),
-    })
+    }
+    const later = laterLine(order, sorted, orders)
+    if (later) return refuse({ kind: 'LATER_BILLING', orderId, lineId: later.id }, orders)
+    restored.push(order)
   }
 
   const message = `${count(restored.length, 'order')} and ${count(lines.length, 'line')} undone`
@@ -94,6 +98,25 @@ function checkOrder(
   return null
 }
 
+/**
+ * A line the selection leaves that bills time after the point the order goes back to. Undoing
+ * an older run alone would move billed_until under it and bill that time twice (a product
+ * check; the original had none). Without a remembered billed_until any other line is later.
+ */
+function laterLine(
+  restored: RestoredOrder,
+  selected: UndoLine[],
+  orders: readonly UndoOrder[],
+): Pick<UndoLine, 'id'> | undefined {
+  const chosen = new Set(selected.map((line) => line.id))
+  const others = orders.find((order) => order.id === restored.orderId)?.lines ?? []
+  return others.find((line) => {
+    if (chosen.has(line.id)) return false
+    const until = restored.billedUntil
+    return until === null || (line.endOn ?? line.startOn) > until
+  })
+}
+
 /** The earliest remembered date; null when any line remembers none (never billed before). */
 function earliest(dates: (IsoDate | null)[]): IsoDate | null {
   if (dates.some((date) => date === null)) return null
@@ -116,6 +139,8 @@ function refuse(refusal: UndoRefusal, orders: readonly UndoOrder[]): UndoResult 
         return `The selected lines of ${name(refusal.orderId)} leave a gap: select those between`
       case 'BILLED_BEFORE_LINES':
         return `${name(refusal.orderId)} was billed before its first selected line starts`
+      case 'LATER_BILLING':
+        return `${name(refusal.orderId)} was billed again later: undo line ${refusal.lineId} too`
     }
   })()
   return { ok: false, refusal, message }

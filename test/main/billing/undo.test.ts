@@ -16,12 +16,6 @@ function line(id: number, fields: Partial<UndoLine>): UndoLine {
   }
 }
 
-const mailbox: UndoOrder = {
-  id: 1,
-  description: 'Mailbox info@example.org',
-  billedOn: '2025-01-02',
-}
-
 /** 2024 billed on 2 January 2024, 2025 billed on 2 January 2025. */
 const twoYears = [
   line(11, { orderBilledOn: '2023-01-02', orderBilledUntil: '2024-01-01' }),
@@ -32,6 +26,13 @@ const twoYears = [
     orderBilledUntil: '2025-01-01',
   }),
 ]
+
+const mailbox: UndoOrder = {
+  id: 1,
+  description: 'Mailbox info@example.org',
+  billedOn: '2025-01-02',
+  lines: twoYears,
+}
 
 describe('undoBilling (spec billing 6.12)', () => {
   it('gives the order back the state remembered on its earliest line', () => {
@@ -46,7 +47,7 @@ describe('undoBilling (spec billing 6.12)', () => {
 
   it('leaves a never billed order unbilled again', () => {
     const first = line(11, { orderBilledOn: null, orderBilledUntil: null })
-    const result = undoBilling([first], [{ ...mailbox, billedOn: '2024-01-01' }])
+    const result = undoBilling([first], [{ ...mailbox, billedOn: '2024-01-01', lines: [first] }])
     expect(result.ok && result.orders).toEqual([{ orderId: 1, billedOn: null, billedUntil: null }])
   })
 
@@ -54,7 +55,10 @@ describe('undoBilling (spec billing 6.12)', () => {
     const other = line(21, { orderId: 2 })
     const result = undoBilling(
       [...twoYears, other],
-      [mailbox, { id: 2, description: 'Mailbox sales@example.org', billedOn: '2024-01-01' }],
+      [
+        mailbox,
+        { id: 2, description: 'Mailbox sales@example.org', billedOn: '2024-01-01', lines: [other] },
+      ],
     )
     expect(result.message).toBe('2 orders and 3 lines undone')
   })
@@ -65,6 +69,22 @@ describe('undoBilling (spec billing 6.12)', () => {
       ok: false,
       refusal: { kind: 'GAP', orderId: 1, lineId: 13 },
       message: 'The selected lines of Mailbox info@example.org leave a gap: select those between',
+    })
+  })
+
+  it('undoes the latest run of an order alone', () => {
+    const result = undoBilling([twoYears[1]!], [mailbox])
+    expect(result.ok && result.orders).toEqual([
+      { orderId: 1, billedOn: '2024-01-02', billedUntil: '2025-01-01' },
+    ])
+  })
+
+  it('refuses an older run alone, which would bill the later one twice', () => {
+    const result = undoBilling([twoYears[0]!], [mailbox])
+    expect(result).toEqual({
+      ok: false,
+      refusal: { kind: 'LATER_BILLING', orderId: 1, lineId: 12 },
+      message: 'Mailbox info@example.org was billed again later: undo line 12 too',
     })
   })
 
@@ -109,7 +129,9 @@ describe('undoBilling (spec billing 6.12)', () => {
     }
     expect(account[0]).toMatchObject({ billedOn: '2025-01-02', billedUntil: '2026-01-01' })
 
-    const undone = undoBilling(billed, [{ id: 1, description: 'Mailbox', billedOn: '2025-01-02' }])
+    const undone = undoBilling(billed, [
+      { id: 1, description: 'Mailbox', billedOn: '2025-01-02', lines: billed },
+    ])
     expect(undone.ok && undone.orders).toEqual([{ orderId: 1, billedOn: null, billedUntil: null }])
     expect(undone.message).toBe('1 order and 2 lines undone')
   })
