@@ -7,15 +7,17 @@ first list page, each beside a hand-written better-sqlite3 query of the same row
 Orchestration: pushes one change to 20 sshd on loopback, beside the same script run by 20
 parallel ssh processes and by Ansible; then 100 changes to one server, counting its logins
 (needs root and: apt-get install ansible openssh-server openssh-client).
+PDF: invoice PDFs per second with renderBillPdf beside wkhtmltopdf rendering the same invoice
+as HTML, one process per bill (needs: apt-get install wkhtmltopdf poppler-utils).
 
 Options:
-  --only <section> Run one section: search or orchestration (default both)
+  --only <section> Run one section: search, orchestration or pdf (default all)
   --accounts <n>   How many accounts to load (default 100000)
   --quick          A smoke run: 5000 accounts, fewer rounds
   -h, --help       Show this help
 `
 
-export const SECTIONS = ['search', 'orchestration'] as const
+export const SECTIONS = ['search', 'orchestration', 'pdf'] as const
 export type Section = (typeof SECTIONS)[number]
 
 export interface BenchOptions {
@@ -27,6 +29,8 @@ export interface BenchOptions {
   rounds: number
   /** Timed changes pushed to every server, each way (ours cold, ours warm, floor, Ansible). */
   pushRounds: number
+  /** Timed bills per case, each rendered by us and by wkhtmltopdf. */
+  pdfRounds: number
   help: boolean
 }
 
@@ -59,6 +63,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     warmup: quick ? 3 : 5,
     rounds: quick ? 20 : 60,
     pushRounds: quick ? 3 : 5,
+    pdfRounds: quick ? 5 : 20,
     help: values.help ?? false,
   }
 }

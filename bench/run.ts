@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { openCore } from '../src-main/core/core'
 import { SqliteStore } from '../src-main/db/sqlite-store'
 import { COUNT_CAP } from '../src-main/data/account-list'
+import { benchBillPdf, missingPdfPrerequisite } from './billing-pdf'
 import { benchBridgePage } from './bridge-page'
 import { benchCoreFirstPage, benchCoreSearch } from './core-search'
 import { AccountFloor } from './floor'
@@ -40,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   if (options.sections.includes('orchestration')) {
     allMet = (await orchestrationSection(options)) && allMet
   }
+  if (options.sections.includes('pdf')) allMet = (await pdfSection(options)) && allMet
   say(`Bench wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return allMet ? 0 : 1
 }
@@ -104,6 +106,21 @@ async function orchestrationSection(options: BenchOptions): Promise<boolean> {
     { servers: SERVERS, rounds: options.pushRounds, oneServerChanges: ONE_SERVER_CHANGES },
     progress,
   )
+  result.lines.forEach(say)
+  return result.allMet
+}
+
+// Invoice PDF
+
+/** Skipped with a reason where wkhtmltopdf is missing, like the orchestration section. */
+async function pdfSection(options: BenchOptions): Promise<boolean> {
+  say('')
+  const missing = missingPdfPrerequisite()
+  if (missing) {
+    say(`Invoice PDF benchmark skipped: ${missing}`)
+    return options.sections.length > 1
+  }
+  const result = await benchBillPdf({ warmup: 2, rounds: options.pdfRounds }, progress)
   result.lines.forEach(say)
   return result.allMet
 }
