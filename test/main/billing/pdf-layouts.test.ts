@@ -88,6 +88,14 @@ describe('renderBillPdf fee layout', () => {
     expect(pdfText(bytes)).not.toContain('Page 1')
   })
 
+  it('numbers its pages only when many lines run onto a second one', async () => {
+    const doc = { ...feeDocument(), lines: [...feeDocument().lines, ...manyLines(70)] }
+    const bytes = await renderBillPdf(doc)
+    expect(pageCount(bytes)).toBe(2)
+    expect(pdfText(bytes, { page: 2 })).toContain('Page 2 of 2')
+    expect(pdfText(bytes)).toContain('Service number 70')
+  })
+
   it('prints the type, the number and the closing date written out', async () => {
     const text = pdfText(await renderBillPdf(feeDocument()))
     expect(text).toMatch(/Fee\s+C2024000007\s+May 31, 2024/)

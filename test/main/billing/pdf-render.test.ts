@@ -142,6 +142,23 @@ describe('renderBillPdf', () => {
     expect(text.replace(/\s+/g, '')).toContain(domain)
   })
 
+  it('continues a description taller than a page on the next one, every word in order', async () => {
+    const words = Array.from({ length: 700 }, (_, i) => `w${i}`)
+    const long = { ...manyLines(1)[0]!, id: '9999', description: words.join(' ') }
+    const bytes = await renderBillPdf(invoiceDocument({ lines: [...manyLines(20), long] }))
+    const found = wordBoxes(bytes).filter((box) => /^w\d+$/.test(box.word))
+    expect(found.map((box) => box.word)).toEqual(words)
+    expect(new Set(found.map((box) => box.page)).size).toBeGreaterThan(1)
+    const pageNumberTop = Math.min(
+      ...wordBoxes(bytes)
+        .filter((box) => box.word === 'Page')
+        .map((box) => box.yMin),
+    )
+    expect(Math.max(...found.map((box) => box.yMin))).toBeLessThan(pageNumberTop)
+    const continued = pdfText(bytes, { page: found[found.length - 1]!.page })
+    expect(continued).toMatch(/id\s+description\s+period/)
+  })
+
   it('paginates 60 lines with "Page X of Y" and the table header on every page', async () => {
     const bytes = await renderBillPdf(invoiceDocument({ lines: manyLines(60) }))
     const pages = pageCount(bytes)
