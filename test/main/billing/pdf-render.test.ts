@@ -142,7 +142,7 @@ describe('renderBillPdf', () => {
     expect(text.replace(/\s+/g, '')).toContain(domain)
   })
 
-  it('continues a description taller than a page on the next one, every word in order', async () => {
+  it('continues a description taller than a page on the next, every word in order', async () => {
     const words = Array.from({ length: 700 }, (_, i) => `w${i}`)
     const long = { ...manyLines(1)[0]!, id: '9999', description: words.join(' ') }
     const bytes = await renderBillPdf(invoiceDocument({ lines: [...manyLines(20), long] }))
