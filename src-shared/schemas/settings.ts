@@ -13,6 +13,7 @@ import { OTHER_SERVICE_SETTINGS } from './other-service-settings'
 import { SAAS_SETTINGS } from './saas-settings'
 import { SERVICE_SETTINGS } from './service-settings'
 import { BILLING_SETTINGS } from './billing-settings'
+import { SELLER_SETTINGS } from './seller-settings'
 
 /**
  * A DNS name of at least two labels: each label 1 to 63 letters, digits or inner hyphens, the
@@ -67,6 +68,7 @@ export const SETTINGS = {
   ...SAAS_SETTINGS,
   ...SERVICE_SETTINGS,
   ...BILLING_SETTINGS,
+  ...SELLER_SETTINGS,
 } as const satisfies Record<string, SettingSpec>
 
 interface SettingSpec {
