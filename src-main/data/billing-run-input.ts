@@ -1,0 +1,225 @@
+import { and, asc, desc, eq, inArray, isNotNull, lte } from 'drizzle-orm'
+import { applicableRates } from '../billing/applicable-rates'
+import type { BillingRun } from '../billing/engine'
+import { money, sum, type Money } from '../billing/money'
+import { toBilledService, type ServiceDefinition } from '../billing/service-rules'
+import type {
+  BilledCharge,
+  BilledOrder,
+  BilledService,
+  IsoDate,
+  MetricRow,
+  RateRow,
+} from '../billing/types'
+import { billLines, billSublines, contractedPlans, metricRows, orders, plans } from '../db/schema'
+import { rates, services } from '../db/schema'
+import type { Tx } from '../db/store'
+import { settingValue } from './settings'
+
+/**
+ * The billing engine's inputs read from the tables (spec: billing 6.1): read-only queries, so
+ * a preview and a commit price exactly the same rows within their own transaction.
+ */
+
+export interface RunSelection {
+  /** The run's reference date: orders registered after it are not billed yet. */
+  billingPoint: IsoDate
+  /** Only these accounts; all accounts when absent. */
+  accountIds?: readonly number[]
+  /** Read ignored orders too (the run bills them only when told to include them). */
+  includeIgnored?: boolean
+}
+
+export type RunInput = Omit<BillingRun, 'options' | 'proforma' | 'includeIgnored'> & {
+  /** Each service's tax rate in percent, for the bill lines. */
+  taxes: Map<number, Money>
+}
+
+type OrderRow = typeof orders.$inferSelect
+
+/** Ids a few thousand at a time: SQLite and PostgreSQL cap the parameters of one statement. */
+const CHUNK = 5000
+
+async function inChunks<T>(ids: readonly number[], read: (chunk: number[]) => Promise<T[]>) {
+  const result: T[] = []
+  for (let i = 0; i < ids.length; i += CHUNK) result.push(...(await read(ids.slice(i, i + CHUNK))))
+  return result
+}
+
+function billedOrder(row: OrderRow): BilledOrder {
+  return {
+    id: row.id,
+    accountId: row.accountId!,
+    serviceId: row.serviceId,
+    description: row.description || row.contentObjectRepr,
+    registeredOn: row.registeredOn,
+    cancelledOn: row.cancelledOn,
+    billedOn: row.billedOn,
+    billedUntil: row.billedUntil,
+    billedMetric: row.billedMetric === null ? null : money(row.billedMetric),
+    ignore: row.ignore,
+  }
+}
+
+/**
+ * Whether the order may still owe something: a cancelled order billed up to its cancellation
+ * is done for good. The engine decides the rest (a period already billed gives no line).
+ */
+function mayOwe(order: BilledOrder): boolean {
+  if (order.cancelledOn === null || order.billedUntil === null) return true
+  return order.billedUntil < order.cancelledOn
+}
+
+export async function readRunInput(tx: Tx, selection: RunSelection): Promise<RunInput> {
+  const rows = await tx
+    .select()
+    .from(orders)
+    .where(
+      and(
+        isNotNull(orders.accountId),
+        lte(orders.registeredOn, selection.billingPoint),
+        selection.accountIds ? inArray(orders.accountId, [...selection.accountIds]) : undefined,
+      ),
+    )
+    .orderBy(asc(orders.accountId), asc(orders.id))
+  // Every order of the accounts counts for pricing (rate positions, compensation), billed or not.
+  const accountOrders = rows.map(billedOrder)
+  const selected = accountOrders.filter(
+    (order) => mayOwe(order) && (selection.includeIgnored || !order.ignore),
+  )
+
+  const serviceIds = [...new Set(selected.map((order) => order.serviceId))]
+  const servicesById = await readServices(tx, serviceIds)
+  const metricIds = selected
+    .filter((order) => servicesById.get(order.serviceId)?.hasMetric)
+    .map((order) => order.id)
+  const refundIds = selected
+    .filter((o) => o.cancelledOn !== null && servicesById.get(o.serviceId)?.onCancel === 'REFUND')
+    .map((order) => order.id)
+
+  return {
+    orders: selected,
+    services: servicesById,
+    accountOrders,
+    ratesFor: await readRates(tx, serviceIds, [...new Set(selected.map((o) => o.accountId))]),
+    metrics: await readMetrics(tx, metricIds),
+    lastCharges: await readLastCharges(tx, refundIds),
+    taxes: new Map([...servicesById.values()].map((service) => [service.id, service.tax])),
+  }
+}
+
+async function readServices(tx: Tx, ids: number[]): Promise<Map<number, BilledService>> {
+  if (!ids.length) return new Map()
+  const month = await settingValue(tx, 'SERVICES_SERVICE_ANUAL_BILLING_MONTH')
+  const rows = await tx.select().from(services).where(inArray(services.id, ids))
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      // The stored row holds every field of a definition; its kind is checked when saved.
+      toBilledService(row as unknown as ServiceDefinition & { id: number }, {
+        SERVICES_SERVICE_ANUAL_BILLING_MONTH: month,
+      }),
+    ]),
+  )
+}
+
+/** Applicable rate rows per (account, service), worked out once per pair on first use. */
+async function readRates(
+  tx: Tx,
+  serviceIds: number[],
+  accountIds: number[],
+): Promise<(accountId: number, serviceId: number) => RateRow[]> {
+  if (!serviceIds.length) return () => []
+  const rateRows = await tx
+    .select()
+    .from(rates)
+    .where(inArray(rates.serviceId, serviceIds))
+    .orderBy(asc(rates.id))
+  const planRows = await tx.select().from(plans).orderBy(asc(plans.id))
+  const contracts = await inChunks(accountIds, (chunk) =>
+    tx
+      .select({ planId: contractedPlans.planId, accountId: contractedPlans.accountId })
+      .from(contractedPlans)
+      .where(inArray(contractedPlans.accountId, chunk)),
+  )
+
+  const byService = new Map<number, { planId: number; quantity: number | null; price: Money }[]>()
+  for (const rate of rateRows) {
+    const list = byService.get(rate.serviceId) ?? []
+    list.push({ planId: rate.planId, quantity: rate.quantity, price: money(rate.price) })
+    byService.set(rate.serviceId, list)
+  }
+  const byAccount = new Map<number, typeof contracts>()
+  for (const contract of contracts) {
+    byAccount.set(contract.accountId, [...(byAccount.get(contract.accountId) ?? []), contract])
+  }
+
+  const cache = new Map<string, RateRow[]>()
+  return (accountId, serviceId) => {
+    const key = `${accountId}:${serviceId}`
+    let rows = cache.get(key)
+    if (!rows) {
+      const serviceRates = byService.get(serviceId) ?? []
+      rows = serviceRates.length
+        ? applicableRates({
+            accountId,
+            rates: serviceRates,
+            plans: planRows,
+            contracts: byAccount.get(accountId) ?? [],
+          })
+        : []
+      cache.set(key, rows)
+    }
+    return rows
+  }
+}
+
+async function readMetrics(tx: Tx, orderIds: number[]): Promise<Map<number, MetricRow[]>> {
+  const result = new Map<number, MetricRow[]>()
+  if (!orderIds.length) return result
+  const rows = await inChunks(orderIds, (chunk) =>
+    tx
+      .select()
+      .from(metricRows)
+      .where(inArray(metricRows.orderId, chunk))
+      .orderBy(asc(metricRows.orderId), asc(metricRows.createdOn), asc(metricRows.id)),
+  )
+  for (const row of rows) {
+    const list = result.get(row.orderId) ?? []
+    list.push({ createdOn: row.createdOn, updatedOn: row.updatedOn, value: money(row.value) })
+    result.set(row.orderId, list)
+  }
+  return result
+}
+
+/** What each order's latest line charged: a refund gives back in that line's proportion. */
+async function readLastCharges(tx: Tx, orderIds: number[]): Promise<Map<number, BilledCharge>> {
+  const result = new Map<number, BilledCharge>()
+  if (!orderIds.length) return result
+  const lines = await inChunks(orderIds, (chunk) =>
+    tx
+      .select({ id: billLines.id, orderId: billLines.orderId, subtotal: billLines.subtotal })
+      .from(billLines)
+      .where(inArray(billLines.orderId, chunk))
+      .orderBy(desc(billLines.id)),
+  )
+  lines.sort((a, b) => b.id - a.id)
+  const latest = new Map<number, { id: number; subtotal: string }>()
+  for (const line of lines) if (!latest.has(line.orderId!)) latest.set(line.orderId!, line)
+  if (!latest.size) return result
+
+  const lineIds = [...latest.values()].map((line) => line.id)
+  const discounts = await inChunks(lineIds, (chunk) =>
+    tx
+      .select({ lineId: billSublines.lineId, total: billSublines.total })
+      .from(billSublines)
+      .where(and(inArray(billSublines.lineId, chunk), eq(billSublines.type, 'PLAN'))),
+  )
+  const planOf = new Map<number, string[]>()
+  for (const d of discounts) planOf.set(d.lineId, [...(planOf.get(d.lineId) ?? []), d.total])
+  for (const [orderId, line] of latest) {
+    const plan = planOf.get(line.id) ?? []
+    result.set(orderId, { subtotal: money(line.subtotal), planDiscount: sum(plan) })
+  }
+  return result
+}

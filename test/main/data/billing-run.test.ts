@@ -1,0 +1,158 @@
+import { eq } from 'drizzle-orm'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { cents } from '../../../src-main/billing/money'
+import { commitBillingRun, previewBillingRun } from '../../../src-main/data/billing-run'
+import { listBillLines } from '../../../src-main/data/bills'
+import { billLines, bills, orders, services } from '../../../src-main/db/schema'
+import type { Tx } from '../../../src-main/db/store'
+import { countRows, makeCore, type TestCore } from '../../support/core'
+import { addAccount, ctxOf } from './bill-fixtures'
+
+// Spec 6.1, 6.11 and 7.2: the run from the tables to bills, previewed, then committed.
+
+let core: TestCore
+let ana: number
+let bea: number
+
+beforeEach(async () => {
+  core = await makeCore()
+  ana = await addAccount(core, 'ana')
+  bea = await addAccount(core, 'bea')
+})
+afterEach(() => core.dispose())
+
+interface ServiceSeed {
+  description: string
+  nominalPrice?: string
+  tax?: string
+  isFee?: boolean
+}
+
+async function addService(tx: Tx, seed: ServiceSeed) {
+  const [row] = await tx
+    .insert(services)
+    .values({
+      contentType: 'mailbox',
+      nominalPrice: '12.00',
+      tax: '21',
+      billingPeriod: 'ANUAL',
+      billingPoint: 'ON_FIXED_DATE',
+      ignorePeriod: '',
+      ...seed,
+    })
+    .returning()
+  return row!.id
+}
+
+async function addOrder(tx: Tx, accountId: number, serviceId: number, registeredOn: string) {
+  const [row] = await tx
+    .insert(orders)
+    .values({
+      accountId,
+      serviceId,
+      contentType: 'mailbox',
+      objectId: 1,
+      registeredOn,
+      description: `Order of ${registeredOn}`,
+    })
+    .returning()
+  return row!.id
+}
+
+const JAN_5 = { billingPoint: '2026-01-05', today: '2026-01-05' }
+
+async function seedMailboxes() {
+  return core.store.write(async (tx) => {
+    const mailbox = await addService(tx, { description: 'Mailbox' })
+    return {
+      mailbox,
+      anaOrder: await addOrder(tx, ana, mailbox, '2026-01-01'),
+      beaOrder: await addOrder(tx, bea, mailbox, '2026-01-01'),
+    }
+  })
+}
+
+const commit = (request = JAN_5) => core.store.write((tx) => commitBillingRun(ctxOf(tx), request))
+
+describe('previewBillingRun (spec 6.1)', () => {
+  it('returns each account its lines and totals and writes nothing', async () => {
+    const { anaOrder } = await seedMailboxes()
+    const preview = await core.store.read((tx) => previewBillingRun(tx, JAN_5))
+
+    expect(preview.accounts.map((account) => account.username)).toEqual(['ana', 'bea'])
+    const [bill] = preview.accounts[0]!.bills
+    expect(bill!.lines.map((line) => [line.orderId, cents(line.subtotal)])).toEqual([
+      [anaOrder, '12.00'],
+    ])
+    expect(cents(bill!.totals.total)).toBe('14.52')
+    expect(cents(preview.total)).toBe('29.04')
+    expect(await countRows(core, bills)).toBe(0)
+    const [order] = await core.store.read((tx) =>
+      tx.select().from(orders).where(eq(orders.id, anaOrder)),
+    )
+    expect(order).toMatchObject({ billedOn: null, billedUntil: null })
+  })
+})
+
+describe('commitBillingRun (spec 6.11, 7.2)', () => {
+  it('gives each account its own invoice', async () => {
+    await seedMailboxes()
+    const run = await commit()
+    const written = run.written!.bills.map((bill) => [bill.accountId, bill.type])
+    expect(written).toEqual([
+      [ana, 'INVOICE'],
+      [bea, 'INVOICE'],
+    ])
+    expect(run.written!.ordersUpdated).toBe(2)
+  })
+
+  it('bills nothing when run again the same day', async () => {
+    const { anaOrder } = await seedMailboxes()
+    await commit()
+    const again = await commit()
+    expect(again.written).toBeNull()
+    expect(again.lines).toBe(0)
+    expect(await countRows(core, billLines)).toBe(2)
+    const [order] = await core.store.read((tx) =>
+      tx.select().from(orders).where(eq(orders.id, anaOrder)),
+    )
+    expect(order).toMatchObject({ billedOn: '2026-01-05', billedUntil: '2027-01-01' })
+  })
+
+  it('puts fee lines on a fee bill and the others on the invoice', async () => {
+    await core.store.write(async (tx) => {
+      const mailbox = await addService(tx, { description: 'Mailbox' })
+      const fee = await addService(tx, { description: 'Fee', nominalPrice: '60', isFee: true })
+      await addOrder(tx, ana, mailbox, '2026-01-01')
+      await addOrder(tx, ana, fee, '2026-01-01')
+    })
+    const run = await commit()
+    const written = run.written!.bills
+    expect(written.map((bill) => bill.type)).toEqual(['INVOICE', 'FEE'])
+    const feeLines = await core.store.read((tx) => listBillLines(tx, written[1]!.id))
+    expect(feeLines.map((line) => [line.description, line.subtotal])).toEqual([
+      ['Order of 2026-01-01', '60.00'],
+    ])
+  })
+
+  it('bills one day of 2028 of an annual 366.00 service as 1.00', async () => {
+    const orderId = await core.store.write(async (tx) => {
+      const service = await addService(tx, { description: 'Hosting', nominalPrice: '366.00' })
+      return addOrder(tx, ana, service, '2028-03-10')
+    })
+    const run = await core.store.write((tx) =>
+      commitBillingRun(ctxOf(tx), {
+        billingPoint: '2028-03-11',
+        today: '2028-03-11',
+        fixedPoint: true,
+      }),
+    )
+    const lines = await core.store.read((tx) => listBillLines(tx, run.written!.bills[0]!.id))
+    expect(lines.map((line) => [line.orderId, line.size, line.subtotal])).toEqual([
+      // The size is stored exact, 1/366, never rounded to 0.00 before pricing.
+      [orderId, expect.stringMatching(/^0\.00273224043715846994/), '1.00'],
+    ])
+    expect(cents(run.accounts[0]!.total)).toBe('1.21')
+    expect(lines[0]).toMatchObject({ startOn: '2028-03-10', endOn: '2028-03-11' })
+  })
+})
