@@ -69,17 +69,26 @@ export function lockAndFlag(out: Commands, server: WebServer) {
   out.run(new ShellText('reload_flag="$(mktemp -d)/reload"'))
 }
 
+/**
+ * Sets `running` to yes when the pid file the configuration names holds a live process of the
+ * server's name, else to no.
+ */
+export function checkRunning(server: Pick<WebServer, 'pidFile' | 'process'>): ShellText {
+  const comm = new ShellText('"$(cat "/proc/$pid/comm" 2>/dev/null)"')
+  return sh`pid_file=$(${server.pidFile}) || pid_file=''
+pid=''; if [ -n "$pid_file" ] && [ -s "$pid_file" ]; then
+  pid=$(head -c 32 "$pid_file" | tr -dc 0-9)
+fi
+running=no; if [ -n "$pid" ] && [ ${comm} = ${server.process} ]; then running=yes; fi`
+}
+
 /** Checks and reloads once, when a block asked for it; a stopped server is left stopped. */
 export function reloadIfFlagged(out: Commands, server: WebServer) {
   const skipped = `${server.label} is not running here: reload skipped`
   out.run(new ShellText('if [ -e "$reload_flag" ]; then'))
   out.run(sh`  if ! output=$(${server.test} 2>&1); then printf '%s\\n' "$output" >&2; exit 1; fi`)
-  out.run(sh`  pid_file=$(${server.pidFile}) || pid_file=''`)
-  out.run(sh`  pid=''; if [ -n "$pid_file" ] && [ -s "$pid_file" ]; then`)
-  out.run(sh`    pid=$(head -c 32 "$pid_file" | tr -dc 0-9)`)
-  out.run(sh`  fi`)
-  const comm = new ShellText('"$(cat "/proc/$pid/comm" 2>/dev/null)"')
-  out.run(sh`  if [ -n "$pid" ] && [ ${comm} = ${server.process} ]; then ${server.reload}`)
+  out.run(sh`  ${checkRunning(server)}`)
+  out.run(sh`  if [ "$running" = yes ]; then ${server.reload}`)
   out.run(sh`  else echo ${skipped} >&2; fi`)
   out.run(new ShellText('fi'))
   out.run(new ShellText('rm -rf "${reload_flag%/*}"'))

@@ -2,7 +2,7 @@ import { posix } from 'node:path'
 import { sh, ShellText } from '../../core/escape'
 import type { Commands } from '../script'
 import type { StaleFile, WebappObject } from './webapp-objects'
-import { LOCK_DIR } from './web-server-scripts'
+import { apachePidFile, checkRunning, LOCK_DIR } from './web-server-scripts'
 
 /**
  * The shell steps the web app backends share. A block asks the commit for a reload by
@@ -58,7 +58,8 @@ export function commitReloads(out: Commands) {
         '  if [ -e "$flag" ]; then bash "$flag" || exit_code=$?; fi',
         'done',
         'if [ -e "$webapp_flags/apache" ]; then',
-        '  if pgrep -x apache2 >/dev/null 2>&1; then',
+        checkRunning({ pidFile: apachePidFile('/etc/apache2'), process: 'apache2' }).text,
+        '  if [ "$running" = yes ]; then',
         '    apache2ctl configtest && apache2ctl graceful || exit_code=$?',
         '  else echo "Apache is not running here: reload skipped"; fi',
         'fi',

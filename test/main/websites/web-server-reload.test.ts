@@ -147,7 +147,7 @@ describe('the web servers’ running check', () => {
       ssh.exec('/usr/local/bin/apache2 600 >/dev/null 2>&1 </dev/null &')
       ssh.exec('a2enmod -q suexec >/dev/null')
       const server = await addTestServer(core, ssh, 'web1')
-      for (const backend of ['unix-user', 'apache2-website', 'nginx-website']) {
+      for (const backend of ['unix-user', 'webapp-php', 'apache2-website', 'nginx-website']) {
         await call('routes:create', { backend, serverId: server.id, match: '' })
       }
       const joe = (await call('accounts:create', accountInput({ username: 'joe' }))).account.id
@@ -164,6 +164,14 @@ describe('the web servers’ running check', () => {
       expect(sites.map((log) => [log.backend, log.state, log.stderr]).sort()).toEqual([
         ['apache2-website', 'SUCCESS', 'Apache is not running here: reload skipped\n'],
         ['nginx-website', 'SUCCESS', 'nginx is not running here: reload skipped\n'],
+      ])
+      // A FastCGI app's options are Apache's too: the web app backend checks the same way.
+      await call('webapps:create', { accountId: joe, name: 'old', type: 'php', runtime: '8.2-cgi' })
+      const [cgi] = (await call('logs:list', { backend: 'webapp-php', pageSize: 50 })).rows
+      const webapp = await call('logs:get', { id: cgi!.id })
+      expect([webapp.state, webapp.stdout]).toEqual([
+        'SUCCESS',
+        'Apache is not running here: reload skipped\n',
       ])
       // Nothing was started in their place: the one apache2 is still the sleeping one.
       expect(ssh.exec('pgrep -x apache2 | wc -l').trim()).toBe('1')
