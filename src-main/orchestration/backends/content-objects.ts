@@ -56,14 +56,15 @@ export async function loadContentApp(tx: Tx, id: number): Promise<ContentApp | u
     const site = await loadWebsiteObject(tx, row.websiteId)
     if (!site) continue
     const base = site.serverName ? websiteUrl(site.protocol, [site.serverName]) : ''
+    const path = row.path.replace(/\/+$/, '') || '/'
     mounts.push({
       websiteId: site.id,
       websiteName: site.name,
       uniqueName: site.uniqueName,
-      path: row.path.replace(/\/+$/, '') || '/',
+      path,
       protocol: site.protocol,
       active: site.active,
-      url: base ? joinUrl(base, row.path.replace(/\/+$/, '') || '/') : null,
+      url: base ? joinUrl(base, path) : null,
       accessLog: site.apache.accessLog,
     })
   }

@@ -41,9 +41,13 @@ function mount(overrides: Partial<ContentMount> = {}): ContentMount {
   }
 }
 
+/** Only what the renderers read of an app. */
 const app = (mounts: ContentMount[]) =>
-  ({ appDir: '/home/joe/webapps/stats', webalizerDir: '/home/httpd/webalizer', mounts }) as
-    ContentApp | never
+  ({
+    appDir: '/home/joe/webapps/stats',
+    webalizerDir: '/home/httpd/webalizer',
+    mounts,
+  }) as unknown as ContentApp
 
 /** Runs a PHP file of `<?php` and `body`, then `read`, as the application would load it. */
 function php(name: string, body: string, read: string) {
