@@ -9,6 +9,7 @@ import type { Envelope } from '../../src-shared/contract/transport'
 import { AppError } from '../../src-shared/errors'
 import { toFieldIssues } from '../../src-shared/validation'
 import type { WriteContext } from '../data/context'
+import { syncChangedObjects } from '../data/order-sync'
 import { driverError } from '../db/errors'
 import type { Store } from '../db/store'
 import { handlers } from '../handlers'
@@ -137,6 +138,8 @@ export class Dispatcher {
         const collector = new ChangeCollector(tx)
         context = { tx, actor, now, changes: [], collector }
         const result = await work({ ...context, core: services })
+        // Orders follow the billable objects the work changed, in the same transaction.
+        await syncChangedObjects(tx, context.changes, now)
         if (dryRun) throw new PreviewRollback(await previewOperations(tx, collector.pending))
         const plan = await planRun(tx, collector.pending, { actor, now, ...orchestrator.claim() })
         return { result, plan }

@@ -218,7 +218,6 @@ export async function createMiscellaneous(
     objectRepr: entry.repr,
     action: 'added',
   })
-  // TODO(#7): an instance is a billed item; the order that bills it is made here once billing is.
   return getMiscellaneousDetail(ctx.tx, row!.id)
 }
 

@@ -13,6 +13,7 @@ import { certificateHandlers } from './certificates'
 import { mailingListHandlers } from './mailing-lists'
 import { otherServiceHandlers } from './other-services'
 import { saasHandlers } from './saas'
+import { billingHandlers } from './billing'
 import { settingHandlers } from './settings'
 import { keyHandlers } from './keys'
 import { logHandlers } from './logs'
@@ -36,6 +37,7 @@ export const handlers: HandlerTable<ChannelName> = {
   ...mailingListHandlers,
   ...otherServiceHandlers,
   ...saasHandlers,
+  ...billingHandlers,
   ...databaseHandlers,
   ...settingHandlers,
   ...serverHandlers,

@@ -11,6 +11,8 @@ import { certificateChannels } from './services/certificates'
 import { mailingListChannels } from './services/mailing-lists'
 import { otherServiceChannels } from './services/other-services'
 import { saasChannels } from './services/saas'
+import { billingChannels } from './services/billing'
+import type { OrderUpdateJob } from '../schemas/billing-orders'
 import {
   accountCreateSchema,
   accountListSchema,
@@ -127,6 +129,7 @@ export const channels = {
   ...mailingListChannels,
   ...otherServiceChannels,
   ...saasChannels,
+  ...billingChannels,
 
   'history:list': read<Page<HistoryEntry>>()(historyListSchema),
   'search:global': read<SearchHit[]>()(globalSearchSchema),
@@ -222,6 +225,8 @@ export const events = {
     backend: string
     serverName: string
   }>(),
+  /** How far an "update orders" job has got (`orders:startUpdate`). */
+  'orders:updateProgress': z.custom<OrderUpdateJob>(),
   /** Live output of a running log. */
   'orchestration:output': z.custom<{ logId: number; stream: 'stdout' | 'stderr'; text: string }>(),
 } as const

@@ -25,6 +25,11 @@ export const OBJECT_TYPES = [
   'vps',
   'miscService',
   'miscellaneous',
+  'service',
+  'plan',
+  'contractedPlan',
+  'rate',
+  'order',
 ] as const
 export type ObjectType = (typeof OBJECT_TYPES)[number]
 

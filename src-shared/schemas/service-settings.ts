@@ -115,4 +115,25 @@ export const SERVICE_SETTINGS = {
     schema: z.coerce.number().int().min(1).max(3650),
     default: 40,
   },
+  ORDERS_TIME_ZONE: {
+    group: 'ORDERS',
+    help:
+      'The time zone whose calendar dates orders are registered, cancelled and measured on, ' +
+      "e.g. Europe/Madrid; empty takes this workstation's zone.",
+    schema: z
+      .string()
+      .trim()
+      .refine((zone) => zone === '' || isTimeZone(zone), { message: 'is not a time zone' }),
+    default: '',
+  },
 } as const
+
+/** Whether the runtime knows an IANA zone name (Intl refuses unknown ones). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,89 @@
+import { asc, desc, eq } from 'drizzle-orm'
+import {
+  storeDecision,
+  type MetricMoment,
+  type MetricThreshold,
+  type StoreDecision,
+} from '../billing/metric-storage'
+import { cents, money, type Money } from '../billing/money'
+import type { MetricRow } from '../billing/types'
+import { metricRows } from '../db/schema'
+import type { Tx } from '../db/store'
+
+/**
+ * An order's stored metric (spec billing 4.3): the rows as the pure storage rules read them,
+ * and the one write a new value makes, decided by `storeDecision`.
+ */
+
+export type MetricRecord = typeof metricRows.$inferSelect
+
+/** Metric values are decimal(16,2): stored with two decimals, half up as all money is. */
+const storedValue = (value: Money): string => cents(value)
+
+function toRow(record: MetricRecord): MetricRow {
+  return { createdOn: record.createdOn, updatedOn: record.updatedOn, value: money(record.value) }
+}
+
+/** Every row of an order in creation order, as the engine reads them. */
+export async function orderMetricRows(tx: Tx, orderId: number): Promise<MetricRecord[]> {
+  return tx
+    .select()
+    .from(metricRows)
+    .where(eq(metricRows.orderId, orderId))
+    .orderBy(asc(metricRows.createdOn), asc(metricRows.id))
+}
+
+export function toMetricRows(records: readonly MetricRecord[]): MetricRow[] {
+  return records.map(toRow)
+}
+
+/** The last `limit` rows, newest first: what an order's page shows. */
+export async function latestMetricRows(
+  tx: Tx,
+  orderId: number,
+  limit = 10,
+): Promise<MetricRecord[]> {
+  return tx
+    .select()
+    .from(metricRows)
+    .where(eq(metricRows.orderId, orderId))
+    .orderBy(desc(metricRows.createdOn), desc(metricRows.id))
+    .limit(limit)
+}
+
+/** Stores a measured value of an order and says what it did to the rows. */
+export async function storeOrderMetric(
+  tx: Tx,
+  orderId: number,
+  value: Money,
+  now: MetricMoment,
+  threshold: MetricThreshold,
+): Promise<StoreDecision['action']> {
+  const records = await orderMetricRows(tx, orderId)
+  const stored = money(storedValue(value))
+  const decision = storeDecision(toMetricRows(records), stored, now, threshold)
+  switch (decision.action) {
+    case 'create':
+    case 'append':
+      await tx.insert(metricRows).values({
+        orderId,
+        value: storedValue(decision.row.value),
+        createdOn: decision.row.createdOn,
+        updatedOn: decision.row.updatedOn,
+      })
+      break
+    case 'overwrite':
+      await tx
+        .update(metricRows)
+        .set({ value: storedValue(decision.row.value), updatedOn: decision.row.updatedOn })
+        .where(eq(metricRows.id, records[decision.index]!.id))
+      break
+    case 'confirm':
+      await tx
+        .update(metricRows)
+        .set({ updatedOn: decision.updatedOn })
+        .where(eq(metricRows.id, records[decision.index]!.id))
+      break
+  }
+  return decision.action
+}
