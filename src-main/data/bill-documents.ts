@@ -1,0 +1,177 @@
+import { eq } from 'drizzle-orm'
+import { AppError } from '../../src-shared/errors'
+import type { Language } from '../../src-shared/schemas/accounts'
+import type {
+  BillDocument,
+  BillDocumentLine,
+  BillParty,
+  SellerDetails,
+} from '../billing/bill-document'
+import { linePeriodText, quantityText } from '../billing/bill-text'
+import { cents, money } from '../billing/money'
+import { billTotals } from '../billing/totals'
+import { accounts, billContacts, bills } from '../db/schema'
+import type { Tx } from '../db/store'
+import { oneMonthAfter } from './bill-closing'
+import { getBill, listBillLines, type BillLineWithSublines, type BillRecord } from './bills'
+
+/**
+ * A stored bill as its printed document (spec: billing 8): every amount and text computed
+ * here, so the PDF renderer only lays them out. A closed bill prints the document frozen at
+ * its close; an open one is built from its lines now, with a draft watermark.
+ */
+
+/** ACCOUNTS_MAIN_PK: the provider's own account, whose bill contact is the seller. */
+const MAIN_ACCOUNT_ID = 1
+
+// TODO(#7): BILLS_CURRENCY once the bills settings have it; the original's default is the euro.
+const CURRENCY = '€'
+
+function countryName(code: string, language: string): string {
+  if (!code) return ''
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code
+  } catch {
+    // A code Intl does not know (a stored value from an older list) prints as it is.
+    return code
+  }
+}
+
+type PartyRow = {
+  account: typeof accounts.$inferSelect
+  contact: typeof billContacts.$inferSelect | null
+}
+
+async function partyRowOf(tx: Tx, accountId: number | null): Promise<PartyRow | undefined> {
+  if (accountId === null) return undefined
+  const [row] = await tx
+    .select({ account: accounts, contact: billContacts })
+    .from(accounts)
+    .leftJoin(billContacts, eq(billContacts.accountId, accounts.id))
+    .where(eq(accounts.id, accountId))
+  return row
+}
+
+const NO_PARTY: BillParty = { name: '', vat: '', address: '', zipcode: '', city: '', country: '' }
+
+/** An account's bill contact, or its full name alone when it has none (a pro forma's quote). */
+function partyOf(row: PartyRow | undefined, language: string): BillParty {
+  if (!row) return NO_PARTY
+  const contact = row.contact
+  return {
+    name: contact?.name || row.account.fullName,
+    vat: contact?.vat ?? '',
+    address: contact?.address ?? '',
+    zipcode: contact?.zipcode ?? '',
+    city: contact?.city ?? '',
+    country: countryName(contact?.country ?? '', language),
+  }
+}
+
+/** The buyer as frozen at close; an open bill shows the account's contact as it is now. */
+function frozenBuyer(bill: BillRecord, language: string): BillParty | undefined {
+  if (bill.isOpen || bill.buyerName === null) return undefined
+  return {
+    name: bill.buyerName,
+    vat: bill.buyerVat ?? '',
+    address: bill.buyerAddress ?? '',
+    zipcode: bill.buyerZipcode ?? '',
+    city: bill.buyerCity ?? '',
+    country: countryName(bill.buyerCountry ?? '', language),
+  }
+}
+
+async function sellerOf(tx: Tx, language: string): Promise<SellerDetails> {
+  // TODO(#7): the seller settings (name, tax id, bank account, logo) once they are stored;
+  // until then the main account's bill contact and e-mail, and no bank account or phone.
+  const main = await partyRowOf(tx, MAIN_ACCOUNT_ID)
+  return {
+    ...partyOf(main, language),
+    phone: '',
+    email: main?.account.email ?? '',
+    website: '',
+    bankAccount: '',
+  }
+}
+
+function documentLine(line: BillLineWithSublines, language: Language): BillDocumentLine {
+  const rate = line.rate === null || money(line.rate).isZero() ? '' : cents(line.rate)
+  return {
+    id: line.orderId === null ? `L${line.id}` : String(line.orderId),
+    description: line.description,
+    period: linePeriodText(line.startOn, line.endOn, language),
+    quantity: line.verboseQuantity || quantityText(line.quantity),
+    rate,
+    subtotal: cents(line.subtotal),
+    sublines: line.sublines.map((subline) => ({
+      description: subline.description,
+      total: cents(subline.total),
+    })),
+  }
+}
+
+/** The document of a bill as it stands now (a closed bill's frozen one is `billDocument`). */
+export async function buildBillDocument(tx: Tx, bill: BillRecord): Promise<BillDocument> {
+  const buyer = await partyRowOf(tx, bill.accountId)
+  const language: Language = buyer?.account.language ?? 'EN'
+  const tag = language.toLowerCase()
+  const lines = await listBillLines(tx, bill.id)
+  const totals = billTotals(
+    lines.map((line) => ({
+      subtotal: line.subtotal,
+      tax: line.tax,
+      sublines: line.sublines.map((subline) => subline.total),
+    })),
+  )
+  // The bill's own dates, never the clock: the same bill always gives the same bytes.
+  const billDate = bill.closedOn ?? bill.createdOn
+
+  return {
+    type: bill.type,
+    number: bill.number,
+    draft: bill.isOpen || bill.type === 'PROFORMA',
+    language: tag,
+    dueOn: bill.dueOn ?? oneMonthAfter(billDate),
+    billDate,
+    seller: await sellerOf(tx, tag),
+    buyer: frozenBuyer(bill, tag) ?? partyOf(buyer, tag),
+    lines: lines.map((line) => documentLine(line, language)),
+    taxes: totals.taxes.map((entry) => ({
+      rate: entry.rate.toString(),
+      base: cents(entry.base),
+      tax: cents(entry.tax),
+    })),
+    total: cents(totals.total),
+    currency: CURRENCY,
+    comments: bill.comments,
+    // TODO(#7): the chosen payment source's message, once bills are closed with a source.
+    paymentMessage: '',
+    // TODO(#7): the reverse-charge mention of the tax rules, once they decide each bill's taxes.
+    taxNote: '',
+    createdAt: new Date(`${billDate}T00:00:00Z`),
+  }
+}
+
+/** The frozen form stored on a closed bill (closeBill's `document`). */
+export async function freezeBillDocument(tx: Tx, bill: BillRecord): Promise<string> {
+  return JSON.stringify(await buildBillDocument(tx, bill))
+}
+
+function thawed(document: string): BillDocument {
+  const data = JSON.parse(document) as BillDocument & { createdAt: string }
+  return { ...data, createdAt: new Date(data.createdAt) }
+}
+
+/** The document a bill prints: the frozen one of a closed bill, else built now. */
+export async function billDocument(tx: Tx, billId: number): Promise<BillDocument> {
+  const bill = await getBill(tx, billId)
+  if (!bill.isOpen && bill.document !== null) return thawed(bill.document)
+  return buildBillDocument(tx, bill)
+}
+
+/** The bill of a printed number, provisional or final. */
+export async function getBillByNumber(tx: Tx, number: string): Promise<BillRecord> {
+  const [row] = await tx.select().from(bills).where(eq(bills.number, number))
+  if (!row) throw AppError.notFound('Bill', number)
+  return row
+}
