@@ -7,7 +7,7 @@ import {
 } from './counting-pricing'
 import { buildLine } from './lines'
 import { ONE, round2, type Money } from './money'
-import { billingPoint, maxDate, minDate, size } from './periods'
+import { billingPoint, maxDate, minDate, size, sizeAnchor } from './periods'
 import type {
   BilledCharge,
   BilledOrder,
@@ -130,7 +130,7 @@ function countedLine(group: GroupInput, candidate: Candidate, price: CandidatePr
     service,
     ini: start,
     end: periodic ? price.end : null,
-    size: size(service, start, price.end),
+    size: size(service, start, price.end, sizeAnchor(service, order)),
     metric: ONE,
     price: price.price,
     computed: price.computed,
@@ -159,7 +159,7 @@ function refund(group: GroupInput, order: BilledOrder): Billed | null {
   const { cancelledOn, billedUntil } = order
   if (!refundable(service, order) || !cancelledOn || !billedUntil) return null
 
-  const lineSize = size(service, cancelledOn, billedUntil)
+  const lineSize = size(service, cancelledOn, billedUntil, sizeAnchor(service, order))
   const given = buildLine({
     order,
     service,

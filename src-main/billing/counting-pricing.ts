@@ -1,7 +1,7 @@
 import { intersect, type Interval, type ReceiverCompensation } from './compensation'
 import { countEvents, eventDates } from './counting-events'
 import { money, sum, type Money } from './money'
-import { effectivePricingPeriod, maxDate, minDate, minusPeriod, size } from './periods'
+import { effectivePricingPeriod, maxDate, minDate, minusPeriod, size, sizeAnchor } from './periods'
 import { rateSteps, unitPriceAt } from './rating'
 import type { BilledOrder, BilledService, GroupInput, IsoDate, RateStep } from './types'
 
@@ -58,8 +58,14 @@ export function comparePricingOrders(a: BilledOrder, b: BilledOrder): number {
  * whole months from their own start, so they add up only along one start's grid: parts of one
  * line measured this way add up exactly to the line's size, whatever the cuts.
  */
-export function span(service: BilledService, origin: IsoDate, ini: IsoDate, end: IsoDate): Money {
-  return size(service, origin, end).minus(size(service, origin, ini))
+export function span(
+  service: BilledService,
+  origin: IsoDate,
+  ini: IsoDate,
+  end: IsoDate,
+  anchor?: IsoDate,
+): Money {
+  return size(service, origin, end, anchor).minus(size(service, origin, ini, anchor))
 }
 
 function unitPricer(group: GroupInput): (position: number, count: number) => Money {
@@ -118,7 +124,8 @@ function compensationValue(
 ): Money {
   const parts = (candidate.compensation?.pieces ?? []).flatMap((piece) => {
     const part = intersect(piece, within)
-    return part ? [span(service, candidate.start, part.ini, part.end)] : []
+    const anchor = sizeAnchor(service, candidate.order)
+    return part ? [span(service, candidate.start, part.ini, part.end, anchor)] : []
   })
   return sum(parts).times(unit)
 }
@@ -190,13 +197,16 @@ function concurrentPrices(group: GroupInput, candidates: Candidate[]): Map<numbe
       // price (the original multiplied it by the whole price accumulated so far).
       const end = lineEnd(candidate)
       const lastUnit = charged[charged.length - 1]?.unit ?? service.nominalPrice
+      const anchor = sizeAnchor(service, candidate.order)
       if (end > candidate.newBilledUntil) {
         addRun(charged, { ini: candidate.newBilledUntil, end, unit: lastUnit })
       }
       const price: CandidatePrice = {
         end,
         price: sum(
-          charged.map((run) => run.unit.times(span(service, candidate.start, run.ini, run.end))),
+          charged.map((run) =>
+            run.unit.times(span(service, candidate.start, run.ini, run.end, anchor)),
+          ),
         ),
         computed: true,
         compensation: sum(

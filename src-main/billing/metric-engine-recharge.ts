@@ -1,7 +1,7 @@
 import { buildLine } from './lines'
 import { changes, valueAt } from './metric-storage'
 import { maxMoney, minMoney, round2, sum, ZERO, type Money } from './money'
-import { compareDates, minDate, size } from './periods'
+import { compareDates, minDate, size, sizeAnchor } from './periods'
 import type {
   BillingOptions,
   BilledOrder,
@@ -49,7 +49,8 @@ export function rechargeLines(context: MetricContext, bp: IsoDate): Recharge {
   if (compareDates(order.billedOn, end) >= 0) return none
 
   const segments = changes(rows, order.billedOn, end)
-  const sizes = segments.map((segment) => size(service, segment.ini, segment.end))
+  const anchor = sizeAnchor(service, order)
+  const sizes = segments.map((segment) => size(service, segment.ini, segment.end, anchor))
   const billedPrice = priceOf(order.billedMetric ?? valueAt(rows, order.billedOn))
   let prepaid = sum(sizes.map((each) => billedPrice.times(each)))
 

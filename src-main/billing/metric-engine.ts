@@ -10,6 +10,7 @@ import {
   minDate,
   pricingSlots,
   size,
+  sizeAnchor,
 } from './periods'
 import { rateSteps, totalPrice } from './rating'
 import type {
@@ -146,7 +147,8 @@ function line(
   extraDiscounts: Discount[] = [],
 ): PendingLine {
   const { service, order, priceOf } = context
-  const lineSize = end === null ? size(service, ini, ini) : size(service, ini, end)
+  const anchor = sizeAnchor(service, order)
+  const lineSize = end === null ? size(service, ini, ini) : size(service, ini, end, anchor)
   const price = priceOf(metric)
   return buildLine({
     order,

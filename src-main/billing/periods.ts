@@ -118,12 +118,31 @@ export function rdelta(end: IsoDate, ini: IsoDate): Rdelta {
   }
 }
 
-function wholeMonths(ini: IsoDate, end: IsoDate): number {
+function wholeMonths(ini: IsoDate, end: IsoDate, day = parse(ini).day): number {
   const from = parse(ini)
   const to = parse(end)
   let months = (to.year - from.year) * 12 + (to.month - from.month)
-  if (compareDates(addMonths(ini, months), end) > 0) months -= 1
+  if (compareDates(stepMonths(ini, months, day), end) > 0) months -= 1
   return months
+}
+
+/** `months` calendar months after `ini`, on `day` of that month or its last day. */
+function stepMonths(ini: IsoDate, months: number, day: number): IsoDate {
+  const { year, month } = parse(ini)
+  const index = year * 12 + (month - 1) + months
+  return clampedDate(Math.floor(index / 12), (index % 12) + 1, day)
+}
+
+/**
+ * The day whole months step to from `ini`. It is ini's own day, except where `ini` is the
+ * order's anchor day cut short by a short month: an order renewed on the 31st runs from
+ * 29 February to 31 March, and that is one month, not a month and two days.
+ */
+function stepDay(ini: IsoDate, anchor: IsoDate | undefined): number {
+  const from = parse(ini)
+  const anchorDay = anchor === undefined ? from.day : parse(anchor).day
+  const cut = anchorDay > from.day && from.day === daysInMonth(from.year, from.month)
+  return cut ? anchorDay : from.day
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -161,10 +180,16 @@ export function sizeForm(service: Pick<BilledService, BillingPeriodFields>): Siz
  * 15 January to 1 February (17/31) plus 1 to 15 February (14/28) is more. For the same reason
  * 15 January to 14 February (17/31 + 13/28) counts a little more than the whole month.
  */
-export function sizeFraction(form: SizeForm, ini: IsoDate, end: IsoDate): SizeFraction {
+export function sizeFraction(
+  form: SizeForm,
+  ini: IsoDate,
+  end: IsoDate,
+  anchor?: IsoDate,
+): SizeFraction {
   if (form === 'ONCE') return { numerator: 1, denominator: 1 }
   const unit = form === 'MONTHLY' ? MONTHLY_UNIT : ANNUAL_UNIT
-  const months = wholeMonths(ini, end)
+  const day = stepDay(ini, anchor)
+  const months = wholeMonths(ini, end, day)
   if (months < 0) throw new RangeError(`Interval ends before it starts: ${ini} to ${end}`)
 
   const whole = form === 'MONTHLY' ? months * unit : (months * unit) / 12
@@ -172,7 +197,7 @@ export function sizeFraction(form: SizeForm, ini: IsoDate, end: IsoDate): SizeFr
     (days * unit) / (form === 'MONTHLY' ? daysInMonth(year, month) : daysInYear(year))
 
   // Less than a month remains, so it lies in one calendar month or in two consecutive ones.
-  const from = parse(addMonths(ini, months))
+  const from = parse(stepMonths(ini, months, day))
   const to = parse(end)
   let numerator = whole
   if (from.year === to.year && from.month === to.month) {
@@ -184,10 +209,22 @@ export function sizeFraction(form: SizeForm, ini: IsoDate, end: IsoDate): SizeFr
   return { numerator, denominator: unit }
 }
 
-/** The size of [ini, end) for a service (spec 6.3), exact: never rounded before pricing. */
-export function size(service: BilledService, ini: IsoDate, end: IsoDate): Money {
-  const { numerator, denominator } = sizeFraction(sizeForm(service), ini, end)
+/**
+ * The size of [ini, end) for a service (spec 6.3), exact: never rounded before pricing. The
+ * `anchor` is the date an order's periods repeat from (see `sizeAnchor`), so that a period
+ * starting on a month-end cut short by a short month still counts as whole months.
+ */
+export function size(service: BilledService, ini: IsoDate, end: IsoDate, anchor?: IsoDate): Money {
+  const { numerator, denominator } = sizeFraction(sizeForm(service), ini, end, anchor)
   return new Money(numerator).dividedBy(denominator)
+}
+
+/** The date an order's periods repeat from: its registration on ON_REGISTER, else none. */
+export function sizeAnchor(
+  service: Pick<BilledService, 'billingPoint'>,
+  order: Pick<BilledOrder, 'registeredOn'>,
+): IsoDate | undefined {
+  return service.billingPoint === 'ON_REGISTER' ? order.registeredOn : undefined
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -90,6 +90,35 @@ describe('billCountedOrders without rates (spec billing 6.7, 12.1)', () => {
     expect(orderUpdates[0]?.billedUntil).toBe('2024-05-31')
   })
 
+  it('bills a whole month from 29 February to 31 March for an order of the 31st', () => {
+    const monthly = service({ billingPeriod: 'MONTHLY', billingPoint: 'ON_REGISTER' })
+    const billed = order(1, {
+      registeredOn: '2024-01-31',
+      billedOn: '2024-01-31',
+      billedUntil: '2024-02-29',
+    })
+    const { lines } = billCountedOrders(
+      group([billed], { service: monthly, options: { billingPoint: '2024-02-29' } }),
+    )
+    expect(lines[0]).toMatchObject({ ini: '2024-02-29', end: '2024-03-31' })
+    expect(lines[0]?.size.toString()).toBe('1')
+    expect(total(lines[0])).toBe('10.00')
+  })
+
+  it('bills a whole year from 28 February 2027 to 29 February 2028 for a 29 February order', () => {
+    const yearly = service({ billingPoint: 'ON_REGISTER' })
+    const billed = order(1, {
+      registeredOn: '2024-02-29',
+      billedOn: '2027-02-28',
+      billedUntil: '2027-02-28',
+    })
+    const { lines } = billCountedOrders(
+      group([billed], { service: yearly, options: { billingPoint: '2027-02-28' } }),
+    )
+    expect(lines[0]).toMatchObject({ ini: '2027-02-28', end: '2028-02-29' })
+    expect(total(lines[0])).toBe('10.00')
+  })
+
   it('renews an annual order registered on 29 February on 28 February', () => {
     const yearly = service({ billingPoint: 'ON_REGISTER' })
     const leap = order(1, { registeredOn: '2024-02-29' })
