@@ -1,13 +1,13 @@
 import { useState } from 'react'
-import { ActionBar, Button, List, Text } from '@mantine/core'
+import { List, Text } from '@mantine/core'
 import { IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { AccountRow } from '../../../../src-shared/schemas/accounts'
 import { useChannelMutation } from '../../api/queries'
+import { BulkActionBar, BulkButton } from '../../components/bulk-action-bar'
 import { ConfirmModal } from '../../components/confirm-modal'
 import type { Selection } from '../../hooks/use-selection'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
-import { useReadOnly } from '../../hooks/use-read-only'
 
 const LISTED = 15
 
@@ -32,7 +32,6 @@ function SelectedList({ rows }: { rows: AccountRow[] }) {
 /** Disable or enable the selected accounts, after a confirmation that names them. */
 export function AccountsBulkBar({ selection }: { selection: Selection<AccountRow> }) {
   const { t } = useTranslation()
-  const readOnly = useReadOnly()
   const [pending, setPending] = useState<'disable' | 'enable' | null>(null)
   const setActive = useChannelMutation('accounts:setActive')
   const count = selection.count
@@ -56,36 +55,28 @@ export function AccountsBulkBar({ selection }: { selection: Selection<AccountRow
 
   return (
     <>
-      <ActionBar opened={count > 0} aria-label={t('accounts.bulk.label')} shadow="lg">
-        <Text size="sm" fw={600} px="xs">
-          {t('accounts.bulk.selected', { count })}
-        </Text>
-        <ActionBar.Divider />
-        <Button
-          size="xs"
-          variant="light"
+      <BulkActionBar
+        count={count}
+        label={t('accounts.bulk.label')}
+        selected={t('accounts.bulk.selected', { count })}
+        clearLabel={t('accounts.bulk.clear')}
+        onClear={selection.clear}
+      >
+        <BulkButton
           color="red"
-          leftSection={<IconPlayerPause size={14} />}
+          icon={<IconPlayerPause size={14} />}
           onClick={() => setPending('disable')}
-          disabled={readOnly}
         >
           {t('accounts.bulk.disable')}
-        </Button>
-        <Button
-          size="xs"
-          variant="light"
+        </BulkButton>
+        <BulkButton
           color="teal"
-          leftSection={<IconPlayerPlay size={14} />}
+          icon={<IconPlayerPlay size={14} />}
           onClick={() => setPending('enable')}
-          disabled={readOnly}
         >
           {t('accounts.bulk.enable')}
-        </Button>
-        <ActionBar.Divider />
-        <Button size="xs" variant="subtle" color="gray" onClick={selection.clear}>
-          {t('accounts.bulk.clear')}
-        </Button>
-      </ActionBar>
+        </BulkButton>
+      </BulkActionBar>
       <ConfirmModal
         opened={pending !== null}
         onClose={() => setPending(null)}

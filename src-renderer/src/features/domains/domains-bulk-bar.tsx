@@ -1,13 +1,12 @@
 import { useState } from 'react'
-import { ActionBar, Button, Text } from '@mantine/core'
-import { IconClockEdit, IconEdit, IconTrash } from '@tabler/icons-react'
+import { IconClockEdit, IconEdit } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { DomainRow } from '../../../../src-shared/schemas/domains'
 import { useChannelMutation } from '../../api/queries'
+import { BulkActionBar, BulkButton, BulkDeleteButton } from '../../components/bulk-action-bar'
 import { ConfirmModal } from '../../components/confirm-modal'
 import type { Selection } from '../../hooks/use-selection'
-import { useReadOnly } from '../../hooks/use-read-only'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
 import { DomainDeleteSummary, useDomainDeletePreview } from './domain-delete-summary'
 import { DomainsSoaModal } from './domains-soa-modal'
@@ -50,7 +49,6 @@ function BulkDeleteModal(props: { selection: Selection<DomainRow>; onClose: () =
 /** Set SOA timers on, or delete, the selected domains; each after a confirmation. */
 export function DomainsBulkBar({ selection }: { selection: Selection<DomainRow> }) {
   const { t } = useTranslation()
-  const readOnly = useReadOnly()
   const navigate = useNavigate()
   const [pending, setPending] = useState<'soa' | 'delete' | null>(null)
   const count = selection.count
@@ -58,44 +56,26 @@ export function DomainsBulkBar({ selection }: { selection: Selection<DomainRow> 
 
   return (
     <>
-      <ActionBar opened={count > 0} aria-label={t('domains.bulk.label')} shadow="lg">
-        <Text size="sm" fw={600} px="xs">
-          {t('domains.bulk.selected', { count })}
-        </Text>
-        <ActionBar.Divider />
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconEdit size={14} />}
+      <BulkActionBar
+        count={count}
+        label={t('domains.bulk.label')}
+        selected={t('domains.bulk.selected', { count })}
+        clearLabel={t('domains.bulk.clear')}
+        onClear={selection.clear}
+      >
+        <BulkButton
+          icon={<IconEdit size={14} />}
           onClick={() => navigate(`/services/domains/edit-records?ids=${ids}`)}
-          disabled={readOnly}
         >
           {t('domains.bulk.editRecords')}
-        </Button>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconClockEdit size={14} />}
-          onClick={() => setPending('soa')}
-          disabled={readOnly}
-        >
+        </BulkButton>
+        <BulkButton icon={<IconClockEdit size={14} />} onClick={() => setPending('soa')}>
           {t('domains.bulk.setSoa')}
-        </Button>
-        <Button
-          size="xs"
-          variant="light"
-          color="red"
-          leftSection={<IconTrash size={14} />}
-          onClick={() => setPending('delete')}
-          disabled={readOnly}
-        >
+        </BulkButton>
+        <BulkDeleteButton onClick={() => setPending('delete')}>
           {t('domains.bulk.delete')}
-        </Button>
-        <ActionBar.Divider />
-        <Button size="xs" variant="subtle" color="gray" onClick={selection.clear}>
-          {t('domains.bulk.clear')}
-        </Button>
-      </ActionBar>
+        </BulkDeleteButton>
+      </BulkActionBar>
       <DomainsSoaModal
         rows={selection.rows}
         opened={pending === 'soa'}

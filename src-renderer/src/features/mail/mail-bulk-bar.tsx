@@ -1,11 +1,14 @@
 import { useState } from 'react'
-import { ActionBar, Button, Text } from '@mantine/core'
-import { IconCircleCheck, IconCircleOff, IconTrash } from '@tabler/icons-react'
+import { Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useChannelMutation } from '../../api/queries'
+import {
+  BulkActionBar,
+  BulkActiveButtons,
+  BulkDeleteButton,
+} from '../../components/bulk-action-bar'
 import { ConfirmModal } from '../../components/confirm-modal'
 import type { Selection } from '../../hooks/use-selection'
-import { useReadOnly } from '../../hooks/use-read-only'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
 
 type Kind = 'mailboxes' | 'mailAddresses'
@@ -47,7 +50,6 @@ function BulkDeleteModal(props: {
 
 function ActiveButtons({ ids, onDone }: { ids: number[]; onDone: () => void }) {
   const { t } = useTranslation()
-  const readOnly = useReadOnly()
   const setActive = useChannelMutation('mailboxes:setActive')
   const handle = (isActive: boolean) =>
     setActive.mutate(
@@ -63,27 +65,12 @@ function ActiveButtons({ ids, onDone }: { ids: number[]; onDone: () => void }) {
       },
     )
   return (
-    <>
-      <Button
-        size="xs"
-        variant="light"
-        leftSection={<IconCircleCheck size={14} />}
-        onClick={() => handle(true)}
-        disabled={readOnly}
-      >
-        {t('mail.bulk.enable')}
-      </Button>
-      <Button
-        size="xs"
-        variant="light"
-        color="orange"
-        leftSection={<IconCircleOff size={14} />}
-        onClick={() => handle(false)}
-        disabled={readOnly}
-      >
-        {t('mail.bulk.disable')}
-      </Button>
-    </>
+    <BulkActiveButtons
+      enableLabel={t('mail.bulk.enable')}
+      disableLabel={t('mail.bulk.disable')}
+      onSetActive={handle}
+      loading={setActive.isPending}
+    />
   )
 }
 
@@ -94,33 +81,23 @@ export function MailBulkBar<Row extends { id: number }>(props: {
 }) {
   const { kind, selection } = props
   const { t } = useTranslation()
-  const readOnly = useReadOnly()
   const [deleting, setDeleting] = useState(false)
   const ids = selection.rows.map((row) => row.id)
 
   return (
     <>
-      <ActionBar opened={selection.count > 0} aria-label={t('mail.bulk.label')} shadow="lg">
-        <Text size="sm" fw={600} px="xs">
-          {t('mail.bulk.selected', { count: selection.count })}
-        </Text>
-        <ActionBar.Divider />
+      <BulkActionBar
+        count={selection.count}
+        label={t('mail.bulk.label')}
+        selected={t('mail.bulk.selected', { count: selection.count })}
+        clearLabel={t('mail.bulk.clear')}
+        onClear={selection.clear}
+      >
         {kind === 'mailboxes' && <ActiveButtons ids={ids} onDone={selection.clear} />}
-        <Button
-          size="xs"
-          variant="light"
-          color="red"
-          leftSection={<IconTrash size={14} />}
-          onClick={() => setDeleting(true)}
-          disabled={readOnly}
-        >
+        <BulkDeleteButton onClick={() => setDeleting(true)}>
           {t('mail.bulk.delete')}
-        </Button>
-        <ActionBar.Divider />
-        <Button size="xs" variant="subtle" color="gray" onClick={selection.clear}>
-          {t('mail.bulk.clear')}
-        </Button>
-      </ActionBar>
+        </BulkDeleteButton>
+      </BulkActionBar>
       {deleting && (
         <BulkDeleteModal
           kind={kind}

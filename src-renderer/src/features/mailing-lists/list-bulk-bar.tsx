@@ -1,10 +1,13 @@
 import { useState } from 'react'
-import { ActionBar, Button, Text } from '@mantine/core'
-import { IconCircleCheck, IconCircleOff, IconTrash } from '@tabler/icons-react'
+import { Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useChannelMutation } from '../../api/queries'
+import {
+  BulkActionBar,
+  BulkActiveButtons,
+  BulkDeleteButton,
+} from '../../components/bulk-action-bar'
 import { ConfirmModal } from '../../components/confirm-modal'
-import { useReadOnly } from '../../hooks/use-read-only'
 import type { Selection } from '../../hooks/use-selection'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
 
@@ -40,7 +43,6 @@ function BulkDeleteModal(props: { ids: number[]; onDone: () => void; onClose: ()
 
 function ActiveButtons({ ids, onDone }: { ids: number[]; onDone: () => void }) {
   const { t } = useTranslation()
-  const readOnly = useReadOnly()
   const setActive = useChannelMutation('mailingLists:setActive')
   const handle = (active: boolean) =>
     setActive.mutate(
@@ -55,27 +57,12 @@ function ActiveButtons({ ids, onDone }: { ids: number[]; onDone: () => void }) {
       },
     )
   return (
-    <>
-      <Button
-        size="xs"
-        variant="light"
-        leftSection={<IconCircleCheck size={14} />}
-        onClick={() => handle(true)}
-        disabled={readOnly}
-      >
-        {t('mailingLists.bulk.enable')}
-      </Button>
-      <Button
-        size="xs"
-        variant="light"
-        color="orange"
-        leftSection={<IconCircleOff size={14} />}
-        onClick={() => handle(false)}
-        disabled={readOnly}
-      >
-        {t('mailingLists.bulk.disable')}
-      </Button>
-    </>
+    <BulkActiveButtons
+      enableLabel={t('mailingLists.bulk.enable')}
+      disableLabel={t('mailingLists.bulk.disable')}
+      onSetActive={handle}
+      loading={setActive.isPending}
+    />
   )
 }
 
@@ -86,33 +73,23 @@ export function ListBulkBar<Row extends { id: number }>({
   selection: Selection<Row>
 }) {
   const { t } = useTranslation()
-  const readOnly = useReadOnly()
   const [deleting, setDeleting] = useState(false)
   const ids = selection.rows.map((row) => row.id)
 
   return (
     <>
-      <ActionBar opened={selection.count > 0} aria-label={t('mailingLists.bulk.label')} shadow="lg">
-        <Text size="sm" fw={600} px="xs">
-          {t('mailingLists.bulk.selected', { count: selection.count })}
-        </Text>
-        <ActionBar.Divider />
+      <BulkActionBar
+        count={selection.count}
+        label={t('mailingLists.bulk.label')}
+        selected={t('mailingLists.bulk.selected', { count: selection.count })}
+        clearLabel={t('mailingLists.bulk.clear')}
+        onClear={selection.clear}
+      >
         <ActiveButtons ids={ids} onDone={selection.clear} />
-        <Button
-          size="xs"
-          variant="light"
-          color="red"
-          leftSection={<IconTrash size={14} />}
-          onClick={() => setDeleting(true)}
-          disabled={readOnly}
-        >
+        <BulkDeleteButton onClick={() => setDeleting(true)}>
           {t('mailingLists.bulk.delete')}
-        </Button>
-        <ActionBar.Divider />
-        <Button size="xs" variant="subtle" color="gray" onClick={selection.clear}>
-          {t('mailingLists.bulk.clear')}
-        </Button>
-      </ActionBar>
+        </BulkDeleteButton>
+      </BulkActionBar>
       {deleting && (
         <BulkDeleteModal ids={ids} onDone={selection.clear} onClose={() => setDeleting(false)} />
       )}

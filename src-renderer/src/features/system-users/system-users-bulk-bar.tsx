@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import { ActionBar, Alert, Button, Stack, Text } from '@mantine/core'
-import { IconLock, IconLockOpen, IconTrash } from '@tabler/icons-react'
+import { Alert, Stack, Text } from '@mantine/core'
+import { IconLock, IconLockOpen } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { SystemUserRow } from '../../../../src-shared/schemas/system-users'
 import { useChannelMutation } from '../../api/queries'
+import { BulkActionBar, BulkButton, BulkDeleteButton } from '../../components/bulk-action-bar'
 import { ConfirmModal } from '../../components/confirm-modal'
-import { useReadOnly } from '../../hooks/use-read-only'
 import type { Selection } from '../../hooks/use-selection'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
 
@@ -56,7 +56,6 @@ function BulkDeleteModal(props: { selection: Selection<SystemUserRow>; onClose: 
 /** Disable, enable or delete the selected users. */
 export function SystemUsersBulkBar({ selection }: { selection: Selection<SystemUserRow> }) {
   const { t } = useTranslation()
-  const readOnly = useReadOnly()
   const [deleting, setDeleting] = useState(false)
   const setActive = useChannelMutation('systemUsers:setActive')
   const count = selection.count
@@ -76,42 +75,31 @@ export function SystemUsersBulkBar({ selection }: { selection: Selection<SystemU
 
   return (
     <>
-      <ActionBar opened={count > 0} aria-label={t('systemUsers.bulk.label')} shadow="lg">
-        <Text size="sm" fw={600} px="xs">
-          {t('systemUsers.bulk.selected', { count })}
-        </Text>
-        <ActionBar.Divider />
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconLock size={14} />}
+      <BulkActionBar
+        count={count}
+        label={t('systemUsers.bulk.label')}
+        selected={t('systemUsers.bulk.selected', { count })}
+        clearLabel={t('systemUsers.bulk.clear')}
+        onClear={selection.clear}
+      >
+        <BulkButton
+          icon={<IconLock size={14} />}
           onClick={() => handleActive(false)}
           loading={setActive.isPending}
-          disabled={readOnly}
         >
           {t('systemUsers.bulk.disable')}
-        </Button>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconLockOpen size={14} />}
+        </BulkButton>
+        <BulkButton
+          icon={<IconLockOpen size={14} />}
           onClick={() => handleActive(true)}
           loading={setActive.isPending}
-          disabled={readOnly}
         >
           {t('systemUsers.bulk.enable')}
-        </Button>
-        <Button
-          size="xs"
-          variant="light"
-          color="red"
-          leftSection={<IconTrash size={14} />}
-          onClick={() => setDeleting(true)}
-          disabled={readOnly}
-        >
+        </BulkButton>
+        <BulkDeleteButton onClick={() => setDeleting(true)}>
           {t('systemUsers.bulk.delete')}
-        </Button>
-      </ActionBar>
+        </BulkDeleteButton>
+      </BulkActionBar>
       {deleting && <BulkDeleteModal selection={selection} onClose={() => setDeleting(false)} />}
     </>
   )

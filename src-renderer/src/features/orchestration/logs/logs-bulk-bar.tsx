@@ -1,9 +1,10 @@
-import { ActionBar, Button, Text } from '@mantine/core'
+import { Button } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
 import { IconFileExport } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { LogRow } from '../../../../../src-shared/schemas/orchestration'
 import { useApi } from '../../../api/client-context'
+import { BulkActionBar } from '../../../components/bulk-action-bar'
 import type { Selection } from '../../../hooks/use-selection'
 import { notifyFailure } from '../../../lib/notify'
 import { notifyExported } from './export-logs-notice'
@@ -28,11 +29,14 @@ export function LogsBulkBar({ selection }: { selection: Selection<LogRow> }) {
     )
 
   return (
-    <ActionBar opened={count > 0} aria-label={t('logs.bulk.label')} shadow="lg">
-      <Text size="sm" fw={600} px="xs">
-        {t('logs.bulk.selected', { count })}
-      </Text>
-      <ActionBar.Divider />
+    <BulkActionBar
+      count={count}
+      label={t('logs.bulk.label')}
+      selected={t('logs.bulk.selected', { count })}
+      clearLabel={t('logs.bulk.clear')}
+      onClear={selection.clear}
+    >
+      {/* A plain button, not a BulkButton: exporting reads, so read-only mode allows it. */}
       <Button
         size="xs"
         variant="light"
@@ -42,10 +46,6 @@ export function LogsBulkBar({ selection }: { selection: Selection<LogRow> }) {
       >
         {t('logs.export.action')}
       </Button>
-      <ActionBar.Divider />
-      <Button size="xs" variant="subtle" color="gray" onClick={selection.clear}>
-        {t('logs.bulk.clear')}
-      </Button>
-    </ActionBar>
+    </BulkActionBar>
   )
 }
