@@ -166,6 +166,13 @@ describe('content backends over SSH', () => {
     expect(exists(`${CONFS}/joe-shop.conf`)).toBe(false)
     expect(exists(`${STATS}/shop`)).toBe(false)
     expect(exists(STATS)).toBe(true)
+
+    // The app deleted: what was left pointing into its folder goes, another app's stays.
+    ssh.exec(`printf 'OutputDir ${STATS}/old\\n' > ${CONFS}/joe-old.conf`)
+    ssh.exec(`printf 'OutputDir ${STATS}-2/x\\n' > ${CONFS}/joe-x.conf`)
+    await call('webapps:delete', { ids: [stats] })
+    expect(exists(`${CONFS}/joe-old.conf`)).toBe(false)
+    expect(exists(`${CONFS}/joe-x.conf`)).toBe(true)
     await contentLogs()
   })
 
