@@ -13,6 +13,7 @@ import { certificateHandlers } from './certificates'
 import { mailingListHandlers } from './mailing-lists'
 import { otherServiceHandlers } from './other-services'
 import { saasHandlers } from './saas'
+import { billHandlers } from './bills'
 import { billingHandlers } from './billing'
 import { settingHandlers } from './settings'
 import { keyHandlers } from './keys'
@@ -37,6 +38,7 @@ export const handlers: HandlerTable<ChannelName> = {
   ...mailingListHandlers,
   ...otherServiceHandlers,
   ...saasHandlers,
+  ...billHandlers,
   ...billingHandlers,
   ...databaseHandlers,
   ...settingHandlers,

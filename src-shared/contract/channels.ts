@@ -11,6 +11,7 @@ import { certificateChannels } from './services/certificates'
 import { mailingListChannels } from './services/mailing-lists'
 import { otherServiceChannels } from './services/other-services'
 import { saasChannels } from './services/saas'
+import { billChannels } from './services/bills'
 import { billingChannels } from './services/billing'
 import type { OrderUpdateJob } from '../schemas/billing-orders'
 import {
@@ -129,6 +130,7 @@ export const channels = {
   ...mailingListChannels,
   ...otherServiceChannels,
   ...saasChannels,
+  ...billChannels,
   ...billingChannels,
 
   'history:list': read<Page<HistoryEntry>>()(historyListSchema),

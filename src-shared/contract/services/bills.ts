@@ -1,0 +1,51 @@
+import { z } from 'zod'
+import type { Page } from '../../schemas/common'
+import { idSchema } from '../../schemas/common'
+import {
+  billAmendSchema,
+  billCloseSchema,
+  billIdsSchema,
+  billingRunSchema,
+  billLineIdsSchema,
+  billLinesToSchema,
+  billLineUpdateSchema,
+  billListSchema,
+  billUpdateSchema,
+  type BillDetail,
+  type BillRow,
+  type PdfFile,
+  type RunCommittedView,
+  type RunPreviewView,
+} from '../../schemas/bills'
+import { byId, read, write } from '../define'
+
+/** Bills (spec: billing 7) and the billing run (6.1): channels `bills:*` and `billingRuns:*`. */
+export const billChannels = {
+  'bills:list': read<Page<BillRow>>()(billListSchema),
+  /** The bill with its lines, sublines, totals per tax rate and amendments. */
+  'bills:get': read<BillDetail>()(byId),
+  /** Comments and due date of an open bill. */
+  'bills:update': write<BillDetail>()(billUpdateSchema),
+  /** Final numbers in closing order, due date, buyer and printed document frozen. */
+  'bills:setClosed': write<{ closed: BillRow[] }>()(billCloseSchema),
+  /** The printed bill; an open one carries the "pro forma / draft" watermark. */
+  'bills:pdf': read<PdfFile>()(byId),
+  /** The closed bills among `ids` (a run's) in one PDF, for one print job; open ones left out. */
+  'bills:printRun': read<PdfFile & { bills: number }>()(billIdsSchema),
+  /** Opens a credit note of a closed invoice or fee, of the whole bill or of some lines. */
+  'bills:createAmendment': write<BillDetail>()(billAmendSchema),
+  'bills:delete': write<{ deleted: number }>()(byId),
+  'billLines:update': write<BillDetail>()(billLineUpdateSchema),
+  'billLines:delete': write<{ removed: number }>()(billLineIdsSchema),
+  /** Removes lines and gives their orders back the state before them (spec 6.12). */
+  'billLines:deleteWithUndo': write<{ removed: number; ordersRestored: number; message: string }>()(
+    billLineIdsSchema,
+  ),
+  'billLines:updateBill': write<{ moved: number }>()(billLinesToSchema),
+  'billLines:createCopies': write<{ copied: number }>()(billLinesToSchema),
+  /** Which accounts, bills, lines and totals a run would write; writes nothing. */
+  'billingRuns:preview': read<RunPreviewView>()(billingRunSchema),
+  'billingRuns:create': write<RunCommittedView>()(billingRunSchema),
+  /** Open bills an account's lines may be moved or copied to. */
+  'bills:openOfAccount': read<BillRow[]>()(z.strictObject({ accountId: idSchema })),
+} as const

@@ -1,0 +1,213 @@
+import { z } from 'zod'
+import { idSchema, listQueryShape, multiLineText, singleLineText, versionSchema } from './common'
+
+/**
+ * Bills as the interface sees them (spec: billing 7), and the billing run's wizard (6.1).
+ * Amounts travel as decimal text with two places ("-12.50"), never as numbers: a float
+ * would not survive a round trip of cents.
+ */
+
+export const BILL_TYPES = [
+  'INVOICE',
+  'AMENDMENTINVOICE',
+  'FEE',
+  'AMENDMENTFEE',
+  'PROFORMA',
+] as const
+export type BillTypeName = (typeof BILL_TYPES)[number]
+
+/**
+ * Derived, never stored (spec 7.6). Payments are not recorded yet, so a closed bill is PAID
+ * when it asks for nothing (total zero) and PENDING otherwise.
+ */
+export const PAYMENT_STATES = ['OPEN', 'PENDING', 'PAID'] as const
+export type PaymentState = (typeof PAYMENT_STATES)[number]
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** A calendar date as 'YYYY-MM-DD' that exists (no 30 February). */
+export const isoDateSchema = z
+  .string()
+  .regex(ISO_DATE, 'must be a date as YYYY-MM-DD')
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`)
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
+  }, 'is not a calendar date')
+
+/** Decimal text with at most two places, signed. */
+export const centsSchema = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,10}(\.\d{1,2})?$/, 'must be an amount with at most 2 decimals')
+
+export const billListSchema = z.strictObject({
+  ...listQueryShape,
+  dir: listQueryShape.dir.default('desc'),
+  type: z.enum(BILL_TYPES).optional(),
+  isOpen: z.boolean().optional(),
+  isSent: z.boolean().optional(),
+  paymentState: z.enum(PAYMENT_STATES).optional(),
+  accountId: idSchema.optional(),
+  /** The bills a billing run wrote, to link to them after the run. */
+  ids: z.array(idSchema).max(1000).optional(),
+})
+export type BillListQuery = z.input<typeof billListSchema>
+
+export interface BillRow {
+  id: number
+  number: string
+  type: BillTypeName
+  accountId: number | null
+  /** The account's username, or the buyer frozen on the bill once the account is gone. */
+  accountName: string
+  isOpen: boolean
+  isSent: boolean
+  createdOn: string
+  closedOn: string | null
+  dueOn: string | null
+  total: string
+  paymentState: PaymentState
+  amendOf: { id: number; number: string } | null
+  /** Closed amendments of this bill: the list shows its state struck through. */
+  amendedBy: number
+}
+
+export interface BillSublineView {
+  id: number
+  type: string
+  description: string
+  total: string
+}
+
+export interface BillLineView {
+  id: number
+  orderId: number | null
+  description: string
+  rate: string | null
+  size: string
+  metric: string
+  quantity: string
+  verboseQuantity: string
+  subtotal: string
+  tax: string
+  /** Subtotal plus sublines, rounded to cents. */
+  total: string
+  startOn: string
+  endOn: string | null
+  amendedLineId: number | null
+  /** Whether the line's order can go back to its state before the line (undo). */
+  hasOrder: boolean
+  sublines: BillSublineView[]
+}
+
+export interface BillTaxView {
+  rate: string
+  base: string
+  tax: string
+}
+
+export interface BillDetail extends BillRow {
+  version: number
+  comments: string
+  buyer: { name: string; vat: string; address: string; city: string; country: string } | null
+  lines: BillLineView[]
+  taxes: BillTaxView[]
+  base: string
+  tax: string
+  amendments: Pick<BillRow, 'id' | 'number' | 'type' | 'total' | 'isOpen' | 'paymentState'>[]
+}
+
+export const billCloseSchema = z.strictObject({
+  ids: z.array(idSchema).min(1).max(500),
+  /** Empty: today + 1 month (spec 7.4). */
+  dueOn: isoDateSchema.optional(),
+})
+
+export const billIdsSchema = z.strictObject({ ids: z.array(idSchema).min(1).max(200) })
+
+export const billUpdateSchema = z.strictObject({
+  id: idSchema,
+  version: versionSchema,
+  comments: multiLineText(2000).optional(),
+  dueOn: isoDateSchema.nullable().optional(),
+})
+
+/** A credit note: of the whole bill, or of some lines, each for up to what it still holds. */
+export const billAmendSchema = z.strictObject({
+  id: idSchema,
+  lines: z
+    .array(
+      z.strictObject({
+        lineId: idSchema,
+        /** What to give back, positive; the whole line when absent. */
+        amount: centsSchema.optional(),
+      }),
+    )
+    .max(500)
+    .optional(),
+})
+
+export const billLineIdsSchema = z.strictObject({
+  lineIds: z.array(idSchema).min(1).max(500),
+})
+
+export const billLinesToSchema = z.strictObject({
+  lineIds: z.array(idSchema).min(1).max(500),
+  /** An open bill of the same account. */
+  toBillId: idSchema,
+})
+
+export const billLineUpdateSchema = z.strictObject({
+  lineId: idSchema,
+  description: singleLineText(256).min(1).optional(),
+  subtotal: centsSchema.optional(),
+})
+
+export const billingRunSchema = z.strictObject({
+  billingPoint: isoDateSchema,
+  fixedPoint: z.boolean().default(false),
+  proforma: z.boolean().default(false),
+  newOpen: z.boolean().default(false),
+  includeIgnored: z.boolean().default(false),
+  accountIds: z.array(idSchema).max(10000).optional(),
+})
+export type BillingRunInput = z.input<typeof billingRunSchema>
+
+export interface RunPreviewLine {
+  description: string
+  period: string
+  quantity: string
+  rate: string | null
+  subtotal: string
+  tax: string
+  /** Line total with its sublines (discounts). */
+  total: string
+}
+
+export interface RunPreviewBill {
+  type: BillTypeName
+  /** The open bill the lines go on; null when the run opens a new one. */
+  existingBillId: number | null
+  lines: RunPreviewLine[]
+  base: string
+  tax: string
+  total: string
+}
+
+export interface RunPreviewView {
+  accounts: { accountId: number; username: string; bills: RunPreviewBill[]; total: string }[]
+  lines: number
+  total: string
+}
+
+export interface RunCommittedView extends RunPreviewView {
+  /** The bills written, for the links after the run; empty: "no pending billing". */
+  billIds: number[]
+  ordersUpdated: number
+}
+
+/** A PDF in a JSON answer: the bridges carry JSON, so the bytes go as base64. */
+export interface PdfFile {
+  fileName: string
+  base64: string
+}
