@@ -8,6 +8,8 @@ import { copyDatabase } from '../db/copy'
 import { describeTarget, parseDatabaseTarget } from '../db/target'
 import { orchestrate, orchestrateOptions } from './orchestrate'
 import { renewCertificatesCommand } from './renew-certificates'
+import { billCommand } from './bill'
+import { invoiceCommand } from './invoice'
 import { progressBar } from './progress'
 import { projectRoot } from '../core/paths'
 import { APP_VERSION } from '../core/version'
@@ -29,6 +31,9 @@ Commands:
   renew-certificates
                Renew the certificates due within CERTIFICATES_RENEW_DAYS, one line each
                (exit code 1 when one failed); --dry-run only lists them
+  bill         Bill every pending order up to --date YYYY-MM-DD: prints the bills and lines
+               per account with their totals, then writes them (--dry-run: only prints)
+  invoice      Write one bill as PDF: orchestra invoice <number> --pdf <file>
 
 Options:
   --data-dir <dir>    Data folder (default: ORCHESTRA_DATA_DIR, else the OS's data folder)
@@ -42,11 +47,13 @@ Options:
   --from <db>         copy: the database to read (default: the one --database would open)
   --to <db>           copy: the empty database to fill (a SQLite file or a postgres:// URL)
   --dry-run           orchestrate: only print the scripts, run nothing;
-                      renew-certificates: only list what is due
+                      renew-certificates: only list what is due; bill: only print the run
   --backend <ids>     orchestrate: only these backends (comma-separated ids)
   --server <names>    orchestrate: only these servers (comma-separated names or addresses)
   --action <action>   orchestrate: the action to send (default save)
   --list-backends     orchestrate: list the installed backends and exit
+  --date <day>        bill: the billing point, YYYY-MM-DD
+  --pdf <file>        invoice: the PDF file to write
   -h, --help          Show this help
   -v, --version       Show the version
 `
@@ -65,6 +72,8 @@ const OPTIONS = {
   server: { type: 'string' },
   action: { type: 'string' },
   'list-backends': { type: 'boolean' },
+  date: { type: 'string' },
+  pdf: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
@@ -110,6 +119,10 @@ export async function main(argv: string[]): Promise<number> {
       return orchestrate({ ...coreOptions, ...orchestrateOptions(values) })
     case 'renew-certificates':
       return renewCertificatesCommand({ ...coreOptions, dryRun: values['dry-run'] === true })
+    case 'bill':
+      return billCommand({ ...coreOptions, date: values.date, dryRun: values['dry-run'] === true })
+    case 'invoice':
+      return invoiceCommand({ ...coreOptions, number: positionals[1], pdf: values.pdf })
     default:
       process.stderr.write(`Unknown command "${command}". Try: orchestra --help\n`)
       return 2
