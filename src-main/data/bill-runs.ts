@@ -37,7 +37,7 @@ export async function openBillsOf(
 
 export interface RunWrite {
   today: IsoDate
-  /** The engine's order updates; only orders that got a line take theirs. */
+  /** The engine's order updates: see `writeBillingRun` for which are written. */
   orderUpdates: readonly OrderUpdate[]
 }
 
@@ -67,8 +67,15 @@ export async function writeBillingRun(
     written.push(bill)
   }
 
+  // An order with a line takes its update once the line is on a bill (none in a pro forma run,
+  // none for a dropped zero-quantity line). An order with no line at all is a compensation giver
+  // whose prepaid time went to another order: its shortened period is written too.
   const billed = new Set(run.billedOrderIds)
-  const updates = options.orderUpdates.filter((update) => billed.has(update.orderId))
+  const onBills = run.bills.flatMap((bill) => bill.lines.map((line) => line.orderId))
+  const lined = new Set([...onBills, ...run.skippedOrderIds])
+  const updates = options.orderUpdates.filter(
+    (update) => billed.has(update.orderId) || !lined.has(update.orderId),
+  )
   for (const update of updates) {
     await ctx.tx
       .update(orders)

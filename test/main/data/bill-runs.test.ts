@@ -113,6 +113,20 @@ describe('writeBillingRun (spec 7.2, 6.11)', () => {
     expect(second.bills[0]!.id).not.toBe(first.bills[1]!.id)
   })
 
+  it("writes a compensation giver's shortened period although it has no line", async () => {
+    const [a, giver] = orderIds
+    const written = await core.store.write(async (tx) => {
+      const taxes = new Map([[serviceId, money(21)]])
+      const open = await openBillsOf(tx, [accountId])
+      const assembled = assembleRun([pending(a!)], taxes, open, { proforma: false, newOpen: false })
+      const shortened = { ...update(giver!), billedUntil: '2026-03-01' }
+      const orderUpdates = [update(a!), shortened]
+      return writeBillingRun(ctxOf(tx), assembled, { today: '2026-01-05', orderUpdates })
+    })
+    expect(written.ordersUpdated).toBe(2)
+    expect(await orderRow(giver!)).toMatchObject({ billedUntil: '2026-03-01' })
+  })
+
   it('leaves every order as it was after a pro forma run', async () => {
     const written = await run([pending(orderIds[0]!)], { proforma: true, newOpen: false })
     expect(written.bills.map((bill) => bill.number)).toEqual(['OP20260001'])
