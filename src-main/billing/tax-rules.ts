@@ -3,7 +3,12 @@ import { AppError } from '../../src-shared/errors'
 import type { AccountType } from '../../src-shared/schemas/accounts'
 import { isEuCountry, type EuCountry } from '../../src-shared/vat-numbers'
 import { money, ZERO, type Money } from './money'
-import type { VatVerdict } from './vat-numbers'
+import {
+  checkVatNumber,
+  noRegistryCheck,
+  type VatRegistryCheck,
+  type VatVerdict,
+} from './vat-numbers'
 
 /**
  * The VAT rate of a bill line and the legal mention that goes with it, from where the seller
@@ -46,6 +51,23 @@ export interface TaxBuyer {
   kind: BuyerKind
   /** The verdict on the buyer's VAT number (vat-numbers.ts); `invalid` also for none. */
   vat: VatVerdict
+}
+
+/**
+ * The tax buyer of a bill contact (spec 10) and its account's type. Its VAT number is checked
+ * only where it matters, for a business in another EU state; a missing or malformed one
+ * counts as `invalid`, which makes the buyer a consumer there.
+ */
+export async function taxBuyerOf(
+  contact: { country: CountryCode | ''; vat: string },
+  accountType: AccountType,
+  registry: VatRegistryCheck = noRegistryCheck,
+): Promise<TaxBuyer> {
+  const kind = buyerKindOf(accountType)
+  const { country } = contact
+  if (kind === 'CONSUMER' || !isEuCountry(country)) return { country, kind, vat: 'unknown' }
+  if (!contact.vat.trim()) return { country, kind, vat: 'invalid' }
+  return { country, kind, vat: (await checkVatNumber(contact.vat, country, registry)).verdict }
 }
 
 export interface TaxSettings {

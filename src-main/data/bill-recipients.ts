@@ -60,6 +60,24 @@ export async function smtpSettings(tx: Tx): Promise<SmtpSettings> {
 export const smtpPasswordAccount = (smtp: SmtpSettings) =>
   `smtp:${smtp.user}@${smtp.host}:${smtp.port}`
 
+/**
+ * Keeps the mail server's password in the OS keychain under the current SMTP settings (change
+ * the user, host or port first). Refused with UNAVAILABLE where there is no keychain.
+ */
+export async function rememberSmtpPassword(
+  store: Store,
+  keychain: Keychain,
+  password: string,
+): Promise<void> {
+  const smtp = await store.read(smtpSettings)
+  if (!smtp.user) {
+    throw AppError.validation([
+      { field: 'BILLS_SMTP_USER', rule: 'required', message: 'is needed to keep a password for' },
+    ])
+  }
+  await keychain.set(smtpPasswordAccount(smtp), password)
+}
+
 export async function sellerEmail(tx: Tx): Promise<string> {
   const email = await settingValue(tx, 'BILLS_SELLER_EMAIL')
   return email || `sales@${await settingValue(tx, 'ORCHESTRA_BASE_DOMAIN')}`

@@ -8,6 +8,7 @@ import { closeBill } from '../../../src-main/data/bill-closing'
 import {
   billRecipients,
   mailBill,
+  rememberSmtpPassword,
   sellerDetails,
   smtpPasswordAccount,
   smtpSettings,
@@ -151,12 +152,17 @@ describe('mailBill (spec 7.4)', () => {
   it('logs in with the password kept in the OS keychain', async () => {
     await useServer({ login: { user: 'billing', password: 'kept-in-keychain' } })
     await setSetting('BILLS_SMTP_USER', 'billing')
+    await rememberSmtpPassword(core.store, osKeychain, 'kept-in-keychain')
     const smtp = await core.store.read(smtpSettings)
-    await osKeychain.set(smtpPasswordAccount(smtp), 'kept-in-keychain')
     const id = await closedBill()
 
     expect((await mailBill(deps(), id, PDF)).ok).toBe(true)
     await osKeychain.delete(smtpPasswordAccount(smtp))
+  })
+
+  it('keeps no SMTP password without a login to keep it for', async () => {
+    const error = await rememberSmtpPassword(core.store, osKeychain, 'x').catch((e: unknown) => e)
+    expect((error as AppError).field).toBe('BILLS_SMTP_USER')
   })
 
   it('keeps a stored contact name with CRLF from adding a header', async () => {

@@ -7,7 +7,7 @@ import {
   type BillMail,
   type SmtpSettings,
 } from '../../../src-main/billing/bill-mail'
-import { startSmtpServer, type TestSmtpServer } from '../../support/smtp-server'
+import { decodeWords, startSmtpServer, type TestSmtpServer } from '../../support/smtp-server'
 
 // Spec 7.4 (send) and 8.4 (notification e-mail), issue 7 item 7, against a real SMTP server.
 
@@ -109,6 +109,9 @@ describe('sendBillMail (spec 7.4)', () => {
     expect(received!.envelope.to).toEqual(['ana@example.net'])
     const injected = received!.headerLines.filter((line) => /^(bcc|x-injected):/i.test(line))
     expect(injected).toEqual([])
+    // Encoded as a word, a line break would still reach the reader's screen as one.
+    expect(decodeWords(received!.headers.get('from')!)).not.toMatch(/[\r\n]/)
+    expect(decodeWords(received!.headers.get('to')!)).not.toMatch(/[\r\n]/)
     expect(received!.raw).not.toContain('mallory@example.net>')
   })
 

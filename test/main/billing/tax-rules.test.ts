@@ -8,6 +8,7 @@ import {
   buyerKindOf,
   consumerRateTable,
   lineTax,
+  taxBuyerOf,
   OUTSIDE_EU_NOTES,
   REVERSE_CHARGE_NOTE,
   type TaxBuyer,
@@ -155,5 +156,35 @@ describe('buyerKindOf (issue 7 item 9)', () => {
   it('reads individuals, customers, staff and friends as consumers', () => {
     const types = ['INDIVIDUAL', 'CUSTOMER', 'STAFF', 'FRIEND'] as const
     expect(new Set(types.map(buyerKindOf))).toEqual(new Set(['CONSUMER']))
+  })
+})
+
+describe('taxBuyerOf (issue 7 item 9, spec 10)', () => {
+  it('gives an EU company abroad with a well-formed number the reverse charge', async () => {
+    const buyer = await taxBuyerOf({ country: 'DE', vat: 'de 136 695 976' }, 'COMPANY')
+    expect(buyer).toEqual({ country: 'DE', kind: 'BUSINESS', vat: 'unknown' })
+    expect(taxOf(buyer).treatment).toBe('REVERSE_CHARGE')
+  })
+
+  it('charges a company whose VAT number has wrong check digits as a consumer', async () => {
+    const buyer = await taxBuyerOf({ country: 'DE', vat: 'DE136695977' }, 'COMPANY')
+    expect(buyer.vat).toBe('invalid')
+    expect(taxOf(buyer).rate.toString()).toBe('19')
+  })
+
+  it('charges a company without a VAT number as a consumer', async () => {
+    const buyer = await taxBuyerOf({ country: 'FR', vat: ' ' }, 'COMPANY')
+    expect(taxOf(buyer).rate.toString()).toBe('20')
+  })
+
+  it('charges a company the registry refuses as a consumer', async () => {
+    const registry = () => Promise.resolve('invalid' as const)
+    const buyer = await taxBuyerOf({ country: 'DE', vat: 'DE136695976' }, 'COMPANY', registry)
+    expect(taxOf(buyer).treatment).toBe('EU_CONSUMER')
+  })
+
+  it('never gives an individual the reverse charge, whatever its number', async () => {
+    const buyer = await taxBuyerOf({ country: 'DE', vat: 'DE136695976' }, 'INDIVIDUAL')
+    expect(taxOf(buyer).treatment).toBe('EU_CONSUMER')
   })
 })
