@@ -23,6 +23,11 @@ export function vatPrefixOf(country: EuCountry): string {
 const countryOfPrefix = (prefix: string): EuCountry | undefined =>
   prefix === 'EL' ? 'GR' : EU_COUNTRIES.find((country) => country === prefix)
 
+/** The member state whose VAT prefix `text` starts with, as typed (any case, GR or EL). */
+export function euVatPrefixCountry(text: string): EuCountry | undefined {
+  return countryOfPrefix(text.normalize('NFKC').trimStart().slice(0, 2).toUpperCase())
+}
+
 export type VatParse =
   | { ok: true; country: EuCountry; /** Prefix and number, e.g. "DE136695976". */ vat: string }
   | { ok: false; issue: FieldIssue }

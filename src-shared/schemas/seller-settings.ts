@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isValidPhoneNumber } from 'libphonenumber-js/max'
 import { COUNTRY_CODES } from '../countries'
-import { EU_COUNTRIES, isEuCountry, parseEuVatNumber } from '../vat-numbers'
+import { EU_COUNTRIES, euVatPrefixCountry, isEuCountry, parseEuVatNumber } from '../vat-numbers'
 import { emailSchema, isHostOrAddress, multiLineText, nameText, singleLineText } from './common'
 import { identifierProblem } from './misc-identifiers'
 import { listSetting } from './setting-lists'
@@ -33,7 +33,7 @@ const sellerVat = z
   .trim()
   .max(40)
   .transform((text, ctx) => {
-    if (!text || !isEuCountry(text.slice(0, 2).toUpperCase().replace('EL', 'GR'))) {
+    if (!euVatPrefixCountry(text)) {
       if (/^[\p{L}\p{N} .\-/]{0,20}$/u.test(text)) return text
       ctx.addIssue({ code: 'custom', message: 'must be a tax id of letters and digits' })
       return z.NEVER

@@ -55,6 +55,10 @@ describe('seller settings (spec 8, 11)', () => {
     expect(accepted('BILLS_SELLER_VAT', 'es b-58378431')).toBe('ESB58378431')
   })
 
+  it('reads a Greek seller VAT number typed in lower case with EL', () => {
+    expect(accepted('BILLS_SELLER_VAT', 'el 094259216')).toBe('EL094259216')
+  })
+
   it('refuses an EU seller VAT number with wrong check digits', () => {
     expect(refusal('BILLS_SELLER_VAT', 'ESB58378432')).toMatch(/check digits/)
   })
