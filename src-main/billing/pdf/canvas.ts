@@ -8,6 +8,7 @@ import {
   type PDFDocument,
   type PDFFont,
   type PDFName,
+  type PDFOperator,
   type PDFPage,
   type RGB,
 } from 'pdf-lib'
@@ -18,6 +19,18 @@ import { INK, PAGE, leading } from './theme'
 import { wrapText } from './wrap'
 
 export type Align = 'left' | 'right' | 'center'
+
+/** Text written since the last drawing, kept in one text object (BT ... ET) of one page. */
+interface TextRun {
+  page: PDFPage
+  operators: PDFOperator[]
+  face?: FontFace
+  size?: number
+  color?: RGB
+  /** Where the last line started: each line moves relative to it. */
+  x: number
+  y: number
+}
 
 export interface TextStyle {
   size: number
@@ -52,6 +65,7 @@ export class BillCanvas {
   /** Drawn at the top of every page after the first (header, table captions). */
   continuation: (() => void) | undefined
   private fontKeys = new Map<PDFPage, Partial<Record<FontFace, PDFName>>>()
+  private run: TextRun | undefined
 
   constructor(
     readonly pdf: PDFDocument,
@@ -71,6 +85,7 @@ export class BillCanvas {
   }
 
   addPage(): void {
+    this.flush()
     this.page = this.pdf.addPage([PAGE.width, PAGE.height])
     this.pages.push(this.page)
     this.top = PAGE.margin
@@ -114,14 +129,41 @@ export class BillCanvas {
     let left = x
     if (style.align === 'right') left = x + (style.width ?? 0) - width
     if (style.align === 'center') left = x + ((style.width ?? 0) - width) / 2
-    this.page.pushOperators(
-      beginText(),
-      setFillingColor(style.color ?? INK),
-      setFontAndSize(this.fontKey(face), style.size),
-      moveText(at(left), at(PAGE.height - top - style.size * ASCENT)),
-      showText(this.fonts[face].encodeText(shown)),
-      endText(),
-    )
+    const run = this.textRun()
+    const color = style.color ?? INK
+    if (run.face !== face || run.size !== style.size) {
+      run.operators.push(setFontAndSize(this.fontKey(face), style.size))
+      run.face = face
+      run.size = style.size
+    }
+    if (!run.color || !sameColor(run.color, color)) {
+      run.operators.push(setFillingColor(color))
+      run.color = color
+    }
+    const x1 = at(left)
+    const y1 = at(PAGE.height - top - style.size * ASCENT)
+    run.operators.push(moveText(at(x1 - run.x), at(y1 - run.y)))
+    run.operators.push(showText(this.fonts[face].encodeText(shown)))
+    run.x = x1
+    run.y = y1
+  }
+
+  /**
+   * The open text object of the current page. A bill writes hundreds of short texts; one
+   * text object per stretch of text, with the font and colour set only when they change,
+   * writes a third of the operators that one object per text would.
+   */
+  private textRun(): TextRun {
+    if (this.run && this.run.page !== this.page) this.flush()
+    this.run ??= { page: this.page, operators: [beginText()], x: 0, y: 0 }
+    return this.run
+  }
+
+  /** Closes the open text object; lines, boxes and images cannot be drawn inside one. */
+  flush(): void {
+    if (!this.run) return
+    this.run.page.pushOperators(...this.run.operators, endText())
+    this.run = undefined
   }
 
   /**
@@ -148,11 +190,13 @@ export class BillCanvas {
   }
 
   rule(x1: number, x2: number, top: number, color: RGB, thickness = 0.5): void {
+    this.flush()
     const y = at(PAGE.height - top)
     this.page.drawLine({ start: { x: at(x1), y }, end: { x: at(x2), y }, thickness, color })
   }
 
   rect(x: number, top: number, width: number, height: number, fill?: RGB, border?: RGB): void {
+    this.flush()
     this.page.drawRectangle({
       x: at(x),
       y: at(PAGE.height - top - height),
@@ -164,3 +208,5 @@ export class BillCanvas {
     })
   }
 }
+
+const sameColor = (a: RGB, b: RGB) => a.red === b.red && a.green === b.green && a.blue === b.blue

@@ -33,6 +33,7 @@ export async function drawLogo(
     const image = isPng(logo) ? await canvas.pdf.embedPng(logo) : await canvas.pdf.embedJpg(logo)
     const scale = Math.min(LOGO_BOX.width / image.width, LOGO_BOX.height / image.height, 1)
     const height = image.height * scale
+    canvas.flush()
     canvas.page.drawImage(image, {
       x,
       y: canvas.page.getHeight() - top - height,

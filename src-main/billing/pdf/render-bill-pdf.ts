@@ -49,6 +49,7 @@ export async function renderBillPdf(
   else await drawInvoice(canvas, doc)
   // Spec 8: fees are one page and carry no page numbers, unless their lines ran over.
   if (layout !== 'fee' || canvas.pages.length > 1) drawPageNumbers(canvas, doc)
+  canvas.flush()
   if (doc.draft) drawWatermark(canvas)
 
   const title = `${captions.types[doc.type]} ${doc.number}`
