@@ -1,17 +1,15 @@
-import { Group } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { MailAddressRow } from '../../../../src-shared/schemas/mail'
 import { useChannelQuery } from '../../api/queries'
 import { Page } from '../../components/page'
 import { QueryError } from '../../components/query-error'
-import { SearchInput } from '../../components/search-input'
 import { WriteLinkButton } from '../../components/write-link-button'
 import { useListParams, usePageInRange } from '../../hooks/use-list-params'
 import { useSelection } from '../../hooks/use-selection'
-import { AccountSelect } from '../domains/account-select'
 import { AddressesTable } from './addresses-table'
 import { ListLayout } from './list-layout'
+import { ListToolbar } from './list-toolbar'
 import { MailBulkBar } from './mail-bulk-bar'
 import { searchForEmail } from './unicode-email'
 
@@ -36,21 +34,17 @@ export function AddressesListPage() {
     ? `/services/mail-addresses/new?account=${account}`
     : '/services/mail-addresses/new'
   const toolbar = (
-    <Group gap="sm" align="flex-end" wrap="wrap">
-      <SearchInput
-        value={list.q}
-        onChange={(text) => list.update({ q: text })}
-        label={t('mail.addresses.searchLabel')}
-        placeholder={t('mail.addresses.searchPlaceholder')}
-      />
-      <AccountSelect
-        label={t('mail.filterAccount')}
-        placeholder={t('mail.filterAccountAll')}
-        value={account}
-        onChange={(value) => list.update({ account: value })}
-        w={200}
-      />
-    </Group>
+    <ListToolbar
+      labels={{
+        search: t('mail.addresses.searchLabel'),
+        searchPlaceholder: t('mail.addresses.searchPlaceholder'),
+        account: t('mail.filterAccount'),
+        accountAll: t('mail.filterAccountAll'),
+      }}
+      q={list.q}
+      account={account}
+      onChange={list.update}
+    />
   )
 
   return (

@@ -1,57 +1,16 @@
-import { Group, Select } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { MailboxRow } from '../../../../src-shared/schemas/mail'
 import { useChannelQuery } from '../../api/queries'
 import { Page } from '../../components/page'
 import { QueryError } from '../../components/query-error'
-import { SearchInput } from '../../components/search-input'
 import { WriteLinkButton } from '../../components/write-link-button'
-import { useListParams, usePageInRange, type ParamPatch } from '../../hooks/use-list-params'
+import { useListParams, usePageInRange } from '../../hooks/use-list-params'
 import { useSelection } from '../../hooks/use-selection'
-import { AccountSelect } from '../domains/account-select'
 import { ListLayout } from './list-layout'
+import { ListToolbar } from './list-toolbar'
 import { MailBulkBar } from './mail-bulk-bar'
 import { MailboxesTable } from './mailboxes-table'
-
-function Toolbar(props: {
-  q: string
-  account: string | null
-  active: string | null
-  onChange: (patch: ParamPatch) => void
-}) {
-  const { t } = useTranslation()
-  const { onChange } = props
-  return (
-    <Group gap="sm" align="flex-end" wrap="wrap">
-      <SearchInput
-        value={props.q}
-        onChange={(text) => onChange({ q: text })}
-        label={t('mail.mailboxes.searchLabel')}
-        placeholder={t('mail.mailboxes.searchPlaceholder')}
-      />
-      <AccountSelect
-        label={t('mail.filterAccount')}
-        placeholder={t('mail.filterAccountAll')}
-        value={props.account}
-        onChange={(value) => onChange({ account: value })}
-        w={200}
-      />
-      <Select
-        label={t('mail.filterState')}
-        data={[
-          { value: '1', label: t('common.active') },
-          { value: '0', label: t('common.disabled') },
-        ]}
-        placeholder={t('common.all')}
-        clearable
-        value={props.active}
-        onChange={(value) => onChange({ active: value })}
-        w={160}
-      />
-    </Group>
-  )
-}
 
 export function MailboxesListPage() {
   const { t } = useTranslation()
@@ -87,7 +46,21 @@ export function MailboxesListPage() {
     >
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       <ListLayout
-        toolbar={<Toolbar q={list.q} account={account} active={active} onChange={list.update} />}
+        toolbar={
+          <ListToolbar
+            labels={{
+              search: t('mail.mailboxes.searchLabel'),
+              searchPlaceholder: t('mail.mailboxes.searchPlaceholder'),
+              account: t('mail.filterAccount'),
+              accountAll: t('mail.filterAccountAll'),
+              state: t('mail.filterState'),
+            }}
+            q={list.q}
+            account={account}
+            active={active}
+            onChange={list.update}
+          />
+        }
         data={query.data}
         pending={query.isPending}
         page={list.page}

@@ -1,57 +1,16 @@
-import { Group, Select } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { MailingListRow } from '../../../../src-shared/schemas/mailing-lists'
 import { useChannelQuery } from '../../api/queries'
 import { Page } from '../../components/page'
 import { QueryError } from '../../components/query-error'
-import { SearchInput } from '../../components/search-input'
 import { WriteLinkButton } from '../../components/write-link-button'
-import { useListParams, usePageInRange, type ParamPatch } from '../../hooks/use-list-params'
+import { useListParams, usePageInRange } from '../../hooks/use-list-params'
 import { useSelection } from '../../hooks/use-selection'
-import { AccountSelect } from '../domains/account-select'
 import { ListLayout } from '../mail/list-layout'
+import { ListToolbar } from '../mail/list-toolbar'
 import { ListBulkBar } from './list-bulk-bar'
 import { ListsTable } from './lists-table'
-
-function Toolbar(props: {
-  q: string
-  account: string | null
-  active: string | null
-  onChange: (patch: ParamPatch) => void
-}) {
-  const { t } = useTranslation()
-  const { onChange } = props
-  return (
-    <Group gap="sm" align="flex-end" wrap="wrap">
-      <SearchInput
-        value={props.q}
-        onChange={(text) => onChange({ q: text })}
-        label={t('mailingLists.searchLabel')}
-        placeholder={t('mailingLists.searchPlaceholder')}
-      />
-      <AccountSelect
-        label={t('mailingLists.filterAccount')}
-        placeholder={t('mailingLists.filterAccountAll')}
-        value={props.account}
-        onChange={(value) => onChange({ account: value })}
-        w={200}
-      />
-      <Select
-        label={t('mailingLists.filterState')}
-        data={[
-          { value: '1', label: t('common.active') },
-          { value: '0', label: t('common.disabled') },
-        ]}
-        placeholder={t('common.all')}
-        clearable
-        value={props.active}
-        onChange={(value) => onChange({ active: value })}
-        w={160}
-      />
-    </Group>
-  )
-}
 
 /** Every mailing list, searchable by name, address and owner. */
 export function ListsPage() {
@@ -91,7 +50,21 @@ export function ListsPage() {
     >
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       <ListLayout
-        toolbar={<Toolbar q={list.q} account={account} active={active} onChange={list.update} />}
+        toolbar={
+          <ListToolbar
+            labels={{
+              search: t('mailingLists.searchLabel'),
+              searchPlaceholder: t('mailingLists.searchPlaceholder'),
+              account: t('mailingLists.filterAccount'),
+              accountAll: t('mailingLists.filterAccountAll'),
+              state: t('mailingLists.filterState'),
+            }}
+            q={list.q}
+            account={account}
+            active={active}
+            onChange={list.update}
+          />
+        }
         data={query.data}
         pending={query.isPending}
         page={list.page}
