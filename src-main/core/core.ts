@@ -167,6 +167,7 @@ function wire(store: Store, { dataDir, logFile, options, keychain, source }: Wir
     keychain,
     orchestrator,
     actor: operator,
+    now: () => (options.clock?.() ?? new Date()).toISOString(),
     write: (work) => dispatcher!.write(work),
     preview: (channel, request) => dispatcher!.preview(channel, request),
   }

@@ -100,7 +100,7 @@ export async function getService(tx: Tx, id: number): Promise<Service> {
 export async function listServices(
   tx: Tx,
   input: ServiceListQuery,
-  now: string = new Date().toISOString(),
+  now: string,
 ): Promise<Page<ServiceRow>> {
   const query = serviceListSchema.parse(input)
   const today = (await orderMoment(tx, now)).today

@@ -62,7 +62,7 @@ async function isPending(tx: Tx, joined: Joined, today: string): Promise<boolean
 export async function listOrders(
   tx: Tx,
   input: OrderListQuery,
-  now: string = new Date().toISOString(),
+  now: string,
 ): Promise<Page<OrderRow>> {
   const query = orderListSchema.parse(input)
   const today = (await orderMoment(tx, now)).today

@@ -19,7 +19,7 @@ function jobRunner(core: CoreServices): jobs.JobRunner {
 }
 
 export const billingHandlers: HandlerTable<BillingChannels> = {
-  'billingServices:list': (request, { tx }) => services.listServices(tx, request),
+  'billingServices:list': (request, { tx, core }) => services.listServices(tx, request, core.now()),
   'billingServices:get': ({ id }, { tx }) => services.getService(tx, id),
   'billingServices:clone': ({ id }, { tx }) => services.cloneServiceInput(tx, id),
   'billingServices:create': (request, scope) => services.createService(scope, request),
@@ -47,13 +47,13 @@ export const billingHandlers: HandlerTable<BillingChannels> = {
   'rates:update': (request, scope) => rates.updateRate(scope, request),
   'rates:delete': async ({ id }, scope) => ({ deleted: await rates.deleteRate(scope, id) }),
 
-  'orders:list': (request, { tx }) => orders.listOrders(tx, request),
+  'orders:list': (request, { tx, core }) => orders.listOrders(tx, request, core.now()),
   'orders:get': ({ id }, { tx }) => orders.getOrder(tx, id),
   'orders:setIgnored': async ({ ids, ignore }, scope) => ({
     changed: await orders.setOrdersIgnored(scope, ids, ignore),
   }),
-  'orders:previewUpdate': ({ serviceId }, { tx }) =>
-    jobs.previewServiceOrders(tx, serviceId, new Date().toISOString()),
+  'orders:previewUpdate': ({ serviceId }, { tx, core }) =>
+    jobs.previewServiceOrders(tx, serviceId, core.now()),
   'orders:startUpdate': ({ serviceId }, { core }) =>
     jobs.startServiceOrderUpdate(jobRunner(core), serviceId),
   'orders:updateStatus': async ({ jobId }) => jobs.orderUpdateJob(jobId),

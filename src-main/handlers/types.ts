@@ -25,6 +25,8 @@ export interface CoreServices {
   orchestrator: Orchestrator
   /** Who acts through this core, for the history and logs. */
   actor: string
+  /** The core's clock as an ISO instant: what reads date "today" by (writes get `ctx.now`). */
+  now(): string
   /** A writing unit of work for an action, exactly as a write channel gets it. */
   write<T>(work: (scope: WriteScope) => Promise<T>): Promise<T>
   /** The scripts a write channel would send, without making the change. */

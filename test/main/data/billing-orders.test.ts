@@ -76,6 +76,20 @@ describe('orders list and detail (spec billing 4.1)', () => {
     expect(await repr({ billing: 'billed' })).toEqual([])
   })
 
+  it('leaves orders still in their trial period out of pending, by the core clock', async () => {
+    await call('billingServices:create', {
+      description: 'Trial backup',
+      contentType: 'miscellaneous',
+      nominalPrice: '10',
+      ignorePeriod: 'TEN_DAYS',
+    })
+    await items('a')
+    clock = new Date('2026-03-11T10:00:00Z')
+    expect((await call('orders:list', { billing: 'pending' })).total).toBe(0)
+    clock = new Date('2026-03-12T10:00:00Z')
+    expect((await call('orders:list', { billing: 'pending' })).total).toBe(1)
+  })
+
   it('records who marked an order ignored', async () => {
     await backup()
     await items('a')
