@@ -145,9 +145,9 @@ export type BillMailResult =
       message: string
     }
 
-export const serverName = (smtp: Pick<SmtpSettings, 'host' | 'port'>) => `${smtp.host}:${smtp.port}`
+const serverName = (smtp: Pick<SmtpSettings, 'host' | 'port'>) => `${smtp.host}:${smtp.port}`
 
-export function failure(
+function failure(
   smtp: SmtpSettings,
   reason: BillMailFailure,
   message: string,
