@@ -156,6 +156,34 @@ describe('order synchronisation (spec billing 4.1)', () => {
     expect(await countRows(core, orders)).toBe(0)
   })
 
+  it('saves an object whose service fails on it, leaving its order to the dry run', async () => {
+    await backupItem('first', joe, 2)
+    // Checks on the first object, but divides by zero on an amount of 1.
+    const service = await backupService({ match: '10 / (miscellaneous.amount - 1) > 2' })
+    const item = await backupItem('broken', joe, 1)
+    expect(await countRows(core, orders)).toBe(0)
+    const decisions = await call('orders:previewUpdate', { serviceId: service.id })
+    expect(decisions.map((d) => [d.objectId, d.action])).toEqual([
+      [item.id - 1, 'create'],
+      [item.id, 'error'],
+    ])
+    expect(decisions[1]?.message).toMatch(/division by zero|divide/i)
+  })
+
+  it('keeps the orders of a deleted account, cancelled and without it', async () => {
+    await call('billingServices:create', {
+      description: 'Membership',
+      contentType: 'account',
+      nominalPrice: '20',
+    })
+    const ann = await call('accounts:create', accountInput({ username: 'ann' }))
+    setToday('2026-05-01T10:00:00Z')
+    await call('accounts:delete', { id: ann.account.id })
+    const rows = (await call('orders:list', { ignored: 'all' })).rows
+    const annOrder = rows.find((row) => row.objectId === ann.account.id)
+    expect(annOrder).toMatchObject({ accountId: null, cancelledOn: '2026-05-01' })
+  })
+
   it('bills an account by itself under an account service', async () => {
     await call('billingServices:create', {
       description: 'Membership',
