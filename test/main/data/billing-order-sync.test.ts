@@ -201,6 +201,24 @@ describe('order synchronisation (spec billing 4.1)', () => {
   })
 })
 
+describe('the order time zone setting', () => {
+  it('refuses a zone the runtime does not know, on the value', async () => {
+    const error = await call('settings:update', { name: 'ORDERS_TIME_ZONE', value: 'Mars/Base' })
+      .then(() => undefined)
+      .catch((e: unknown) => e)
+    expect((error as { issues?: { field: string }[] }).issues?.[0]?.field).toBe('value')
+  })
+
+  it("takes the workstation's zone when empty", async () => {
+    await call('settings:update', { name: 'ORDERS_TIME_ZONE', value: '' })
+    await backupService()
+    setToday('2026-03-01T12:00:00Z')
+    await backupItem('noon')
+    const expected = new Intl.DateTimeFormat('en-CA', { dateStyle: 'short' }).format(clock)
+    expect((await onlyOrder()).registeredOn).toBe(expected)
+  })
+})
+
 describe('metric storage on synchronisation (spec billing 4.3)', () => {
   const metricService = (extra: Partial<ServiceCreateInput> = {}) =>
     backupService({
