@@ -56,6 +56,8 @@ test('a VPS and a service item on an account, and the overview that shows a fail
     await expect(main.getByText('No VPS yet')).toBeVisible()
     await main.getByRole('link', { name: 'New VPS' }).click()
     const form = page.getByRole('form', { name: 'New VPS' })
+    const crumb = main.getByRole('link', { name: 'VPS', exact: true })
+    await expect(crumb).toHaveAttribute('href', '#/services/vps')
     await form.getByRole('combobox', { name: 'Account' }).fill('jo')
     await page.getByRole('option', { name: 'joe', exact: true }).click()
     const hostname = form.getByRole('textbox', { name: 'Hostname' })

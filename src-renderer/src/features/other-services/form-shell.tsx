@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { FieldIssue } from '../../../../src-shared/errors'
 import { ConflictAlert } from '../../components/conflict-alert'
 import { FormIssuesAlert } from '../../components/form-issues-alert'
-import { Page } from '../../components/page'
+import { Page, type Crumb } from '../../components/page'
 import { useReadOnly } from '../../hooks/use-read-only'
 import { FormActions } from '../orchestration/preview/form-actions'
 import { PreviewModal } from '../orchestration/preview/preview-modal'
@@ -13,6 +13,8 @@ import type { PreviewResult } from '../orchestration/preview/use-preview'
 interface FormShellProps {
   title: string
   description?: string
+  /** The way back up: the list, then the object on an edit. */
+  crumbs: Crumb[]
   submitErrors: { formId: string; unplaced: FieldIssue[]; conflict: boolean }
   /** Mantine's submit handler: also called without an event, from the preview. */
   onSubmit: (event?: FormEvent<HTMLFormElement>) => void
@@ -30,7 +32,7 @@ export function FormShell(props: FormShellProps) {
   const { submitErrors, preview } = props
 
   return (
-    <Page title={props.title} description={props.description}>
+    <Page title={props.title} description={props.description} crumbs={props.crumbs}>
       <form id={submitErrors.formId} onSubmit={props.onSubmit} noValidate aria-label={props.title}>
         <Stack gap="lg" maw={720}>
           {submitErrors.conflict && (

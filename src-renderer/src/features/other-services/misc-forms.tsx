@@ -89,6 +89,7 @@ export function MiscCreatePage() {
       submitErrors={submitErrors}
       onSubmit={handleSubmit}
       cancelTo="/services/miscellaneous"
+      crumbs={[{ label: t('otherServices.misc.title'), to: '/services/miscellaneous' }]}
       submitLabel={t('otherServices.misc.form.submitCreate')}
       saving={create.isPending}
       preview={{ ...preview, run: () => handlePreview() }}
@@ -188,6 +189,10 @@ function MiscEditForm({ detail }: { detail: MiscellaneousDetail }) {
       submitErrors={submitErrors}
       onSubmit={handleSubmit}
       cancelTo={back}
+      crumbs={[
+        { label: t('otherServices.misc.title'), to: '/services/miscellaneous' },
+        { label: name, to: back },
+      ]}
       submitLabel={t('otherServices.misc.form.submitEdit')}
       saving={update.isPending}
       preview={{ ...preview, run: () => handlePreview() }}

@@ -92,6 +92,10 @@ function MiscServiceForm({ service, instances }: { service?: MiscService; instan
       submitErrors={submitErrors}
       onSubmit={handleSubmit}
       cancelTo={BASE}
+      crumbs={[
+        { label: t('otherServices.misc.title'), to: '/services/miscellaneous' },
+        { label: t('otherServices.miscServices.title'), to: BASE },
+      ]}
       submitLabel={submitLabel}
       saving={create.isPending || update.isPending}
       preview={{ ...preview, run: () => handlePreview() }}

@@ -89,6 +89,7 @@ export function VpsCreatePage() {
       submitErrors={submitErrors}
       onSubmit={handleSubmit}
       cancelTo="/services/vps"
+      crumbs={[{ label: t('otherServices.vps.title'), to: '/services/vps' }]}
       submitLabel={t('otherServices.vps.form.submitCreate')}
       saving={create.isPending}
       preview={{ ...preview, run: () => handlePreview() }}
@@ -189,6 +190,10 @@ function VpsEditForm({ detail }: { detail: VpsDetail }) {
       submitErrors={submitErrors}
       onSubmit={handleSubmit}
       cancelTo={back}
+      crumbs={[
+        { label: t('otherServices.vps.title'), to: '/services/vps' },
+        { label: vps.hostname, to: back },
+      ]}
       submitLabel={t('otherServices.vps.form.submitEdit')}
       saving={update.isPending}
       preview={{ ...preview, run: () => handlePreview() }}
