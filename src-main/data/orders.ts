@@ -10,7 +10,7 @@ import {
 import type { BillableModel } from '../../src-shared/schemas/billing-services'
 import { money } from '../billing/money'
 import { inTrial } from '../billing/periods'
-import { accounts, orders, services } from '../db/schema'
+import { accounts, billLines, bills as billsTable, orders, services } from '../db/schema'
 import type { Tx } from '../db/store'
 import type { WriteContext } from './context'
 import { recordHistory } from './history'
@@ -123,7 +123,18 @@ export async function getOrder(tx: Tx, id: number): Promise<OrderDetail> {
     createdOn,
     updatedOn,
   }))
-  return { ...toRow(joined), metrics }
+  const bills = await tx
+    .selectDistinct({
+      id: billsTable.id,
+      number: billsTable.number,
+      type: billsTable.type,
+      isOpen: billsTable.isOpen,
+    })
+    .from(billLines)
+    .innerJoin(billsTable, eq(billsTable.id, billLines.billId))
+    .where(eq(billLines.orderId, id))
+    .orderBy(asc(billsTable.id))
+  return { ...toRow(joined), metrics, bills }
 }
 
 /** Marks orders ignored or not (spec 4.1 admin action); returns how many changed. */

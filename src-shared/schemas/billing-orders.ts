@@ -51,9 +51,19 @@ export interface OrderMetricRow {
   updatedOn: string
 }
 
+/** A bill with lines of the order, for the order's page to link to. */
+export interface OrderBillLink {
+  id: number
+  number: string
+  type: string
+  isOpen: boolean
+}
+
 export interface OrderDetail extends OrderRow {
   /** The last 10 stored metric values, newest first. */
   metrics: OrderMetricRow[]
+  /** The bills holding its lines, oldest first. */
+  bills: OrderBillLink[]
 }
 
 /** "Update orders" of a service (spec 2.3): what it does, or would do, to each object. */

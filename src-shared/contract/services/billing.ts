@@ -70,7 +70,7 @@ export const billingChannels = {
 
   /** Ignored orders are hidden unless `ignored` asks for them. */
   'orders:list': read<Page<OrderRow>>()(orderListSchema),
-  /** The order with its last 10 metric values. */
+  /** The order with its last 10 metric values and the bills holding its lines. */
   'orders:get': read<OrderDetail>()(byId),
   'orders:setIgnored': write<{ changed: number }>()(orderIgnoreSchema),
   /** "Update orders", dry run: what each object's order would do. */

@@ -4,7 +4,7 @@ import {
   orderUpdateFinished,
   startServiceOrderUpdate,
 } from '../../../src-main/data/order-update-job'
-import { orders } from '../../../src-main/db/schema'
+import { billLines, bills, orders } from '../../../src-main/db/schema'
 import { accountInput, caller, countRows, makeCore, type TestCore } from '../../support/core'
 
 // Spec billing 4.1 (order list, ignore action) and 2.3 ("update orders": dry run, then a
@@ -100,6 +100,32 @@ describe('orders list and detail (spec billing 4.1)', () => {
       actor: 'tester@ws1',
       changes: [{ field: 'ignore', from: false, to: true }],
     })
+  })
+
+  it('links the bills holding its lines', async () => {
+    await backup()
+    await items('a')
+    const [order] = (await call('orders:list', {})).rows
+    await core.store.write(async (tx) => {
+      const [bill] = await tx
+        .insert(bills)
+        .values({ number: 'OI20260001', type: 'INVOICE', accountId: joe, createdOn: '2026-03-01' })
+        .returning()
+      for (const position of [0, 1]) {
+        await tx.insert(billLines).values({
+          billId: bill!.id,
+          orderId: order!.id,
+          description: 'Backup: a',
+          subtotal: '10.00',
+          startOn: '2026-03-01',
+          position,
+        })
+      }
+    })
+    const detail = await call('orders:get', { id: order!.id })
+    expect(detail.bills).toEqual([
+      { id: expect.any(Number), number: 'OI20260001', type: 'INVOICE', isOpen: true },
+    ])
   })
 
   it('shows the last 10 metric values, newest first', async () => {
