@@ -37,6 +37,19 @@ export async function nextSequence(tx: Tx, prefix: string, year: number): Promis
   return row!.lastNumber
 }
 
+/** `count` consecutive numbers of a series at once; the last of them is returned. */
+async function reserveSequence(tx: Tx, prefix: string, year: number, count: number) {
+  const [row] = await tx
+    .insert(billSequences)
+    .values({ prefix, year, lastNumber: count })
+    .onConflictDoUpdate({
+      target: [billSequences.prefix, billSequences.year],
+      set: { lastNumber: sql`${billSequences.lastNumber} + ${count}` },
+    })
+    .returning({ lastNumber: billSequences.lastNumber })
+  return row!.lastNumber
+}
+
 export interface NumberRequest {
   type: BillType
   /** The year of the numbering date. */
@@ -52,4 +65,20 @@ export async function takeBillNumber(tx: Tx, request: NumberRequest): Promise<st
   const series = request.provisional ? provisionalPrefix(prefix) : prefix
   const sequence = await nextSequence(tx, series, request.year)
   return formatBillNumber(series, request.year, sequence, length)
+}
+
+/** `count` new consecutive numbers of one series, in one statement (a billing run's bills). */
+export async function takeBillNumbers(
+  tx: Tx,
+  request: NumberRequest,
+  count: number,
+): Promise<string[]> {
+  if (count < 1) return []
+  const prefix = await settingValue(tx, NUMBER_PREFIX_SETTING[request.type])
+  const length = await settingValue(tx, 'BILLS_NUMBER_LENGTH')
+  const series = request.provisional ? provisionalPrefix(prefix) : prefix
+  const last = await reserveSequence(tx, series, request.year, count)
+  return Array.from({ length: count }, (_, i) =>
+    formatBillNumber(series, request.year, last - count + 1 + i, length),
+  )
 }

@@ -3,7 +3,14 @@ import type { AssembledRun, OpenBills } from '../billing/assemble'
 import type { IsoDate, OrderUpdate } from '../billing/types'
 import { bills, orders } from '../db/schema'
 import type { Tx } from '../db/store'
-import { addBillLines, createBill, touchBill, type BillContext, type BillRecord } from './bills'
+import {
+  addBillLines,
+  addNewBillsLines,
+  createBills,
+  touchBill,
+  type BillContext,
+  type BillRecord,
+} from './bills'
 
 /** Writing a billing run's bills (spec: billing 6.11 and 7.2), all in the caller's transaction. */
 
@@ -47,25 +54,39 @@ export interface RunWritten {
   ordersUpdated: number
 }
 
+/**
+ * Writes the run's bills in the caller's transaction: lines appended to the open bills it
+ * reuses, new bills created together with their lines in bulk, then the order updates, one
+ * statement per distinct update (a run bills most orders of a service to the same date).
+ */
 export async function writeBillingRun(
   ctx: BillContext,
   run: AssembledRun,
   options: RunWrite,
 ): Promise<RunWritten> {
-  const written: BillRecord[] = []
+  const written = new Map<AssembledRun['bills'][number], BillRecord>()
   let lines = 0
   for (const planned of run.bills) {
-    const bill =
-      planned.existingBillId !== null
-        ? await touchBill(ctx, planned.existingBillId)
-        : await createBill(ctx, {
-            type: planned.type,
-            accountId: planned.accountId,
-            createdOn: options.today,
-          })
+    if (planned.existingBillId === null) continue
+    const bill = await touchBill(ctx, planned.existingBillId)
     lines += (await addBillLines(ctx, bill.id, planned.lines)).length
-    written.push(bill)
+    written.set(planned, bill)
   }
+
+  const fresh = run.bills.filter((planned) => planned.existingBillId === null)
+  const created = await createBills(
+    ctx,
+    fresh.map((planned) => ({
+      type: planned.type,
+      accountId: planned.accountId,
+      createdOn: options.today,
+    })),
+  )
+  fresh.forEach((planned, i) => written.set(planned, created[i]!))
+  lines += await addNewBillsLines(
+    ctx,
+    fresh.map((planned, i) => ({ billId: created[i]!.id, lines: planned.lines })),
+  )
 
   // An order with a line takes its update once the line is on a bill (none in a pro forma run,
   // none for a dropped zero-quantity line). An order with no line at all is a compensation giver
@@ -76,17 +97,41 @@ export async function writeBillingRun(
   const updates = options.orderUpdates.filter(
     (update) => billed.has(update.orderId) || !lined.has(update.orderId),
   )
-  for (const update of updates) {
-    await ctx.tx
-      .update(orders)
-      .set({
-        billedOn: update.billedOn,
-        // Spec 6.11: the period end and the metric change only when the run set them.
-        ...(update.billedUntil !== null && { billedUntil: update.billedUntil }),
-        ...(update.billedMetric !== null && { billedMetric: update.billedMetric.toString() }),
-        updatedAt: ctx.now,
-      })
-      .where(eq(orders.id, update.orderId))
+  for (const [values, orderIds] of groupedUpdates(updates)) {
+    for (let i = 0; i < orderIds.length; i += 1000) {
+      await ctx.tx
+        .update(orders)
+        .set({ ...values, updatedAt: ctx.now })
+        .where(inArray(orders.id, orderIds.slice(i, i + 1000)))
+    }
   }
-  return { bills: written, lines, ordersUpdated: updates.length }
+  return {
+    bills: run.bills.map((planned) => written.get(planned)!),
+    lines,
+    ordersUpdated: updates.length,
+  }
+}
+
+interface OrderColumns {
+  billedOn: IsoDate
+  billedUntil?: IsoDate
+  billedMetric?: string
+}
+
+/** The updates by the columns they set, each with the orders that take it. */
+function groupedUpdates(updates: readonly OrderUpdate[]): [OrderColumns, number[]][] {
+  const groups = new Map<string, [OrderColumns, number[]]>()
+  for (const update of updates) {
+    const values: OrderColumns = {
+      billedOn: update.billedOn,
+      // Spec 6.11: the period end and the metric change only when the run set them.
+      ...(update.billedUntil !== null && { billedUntil: update.billedUntil }),
+      ...(update.billedMetric !== null && { billedMetric: update.billedMetric.toString() }),
+    }
+    const key = JSON.stringify(values)
+    const group = groups.get(key) ?? [values, []]
+    group[1].push(update.orderId)
+    groups.set(key, group)
+  }
+  return [...groups.values()]
 }
