@@ -1,5 +1,6 @@
-import { asc, desc, eq } from 'drizzle-orm'
+import { asc, desc, eq, inArray, isNotNull } from 'drizzle-orm'
 import {
+  cleanupRows,
   storeDecision,
   type MetricMoment,
   type MetricThreshold,
@@ -7,12 +8,17 @@ import {
 } from '../billing/metric-storage'
 import { cents, money, type Money } from '../billing/money'
 import type { MetricRow } from '../billing/types'
-import { metricRows } from '../db/schema'
+import { resolvedPricingPeriod } from '../billing/service-rules'
+import { metricRows, orders, services } from '../db/schema'
 import type { Tx } from '../db/store'
+import { settingValue } from './settings'
 
 /**
  * An order's stored metric (spec billing 4.3): the rows as the pure storage rules read them,
- * and the one write a new value makes, decided by `storeDecision`.
+ * the one write a new value makes, decided by `storeDecision`, and the daily cleanup.
+ *
+ * TODO(#7): nothing schedules the cleanup at 04:30 yet; the periodic tasks of spec 4.5 wait
+ * for a scheduler in the core.
  */
 
 export type MetricRecord = typeof metricRows.$inferSelect
@@ -86,4 +92,34 @@ export async function storeOrderMetric(
       break
   }
   return decision.action
+}
+
+// --- Daily cleanup (spec 4.3) ------------------------------------------------------------------
+
+/**
+ * Removes the rows of billed orders that billing will never read again (cleanupRows), for every
+ * order at once; returns how many went.
+ */
+export async function cleanupMetricRows(tx: Tx): Promise<number> {
+  const days = await settingValue(tx, 'ORDERS_BILLED_METRIC_CLEANUP_DAYS')
+  const billed = await tx
+    .select({ order: orders, service: services })
+    .from(orders)
+    .innerJoin(services, eq(services.id, orders.serviceId))
+    .where(isNotNull(orders.billedOn))
+    .orderBy(asc(orders.id))
+  let removed = 0
+  for (const { order, service } of billed) {
+    const records = await orderMetricRows(tx, order.id)
+    if (records.length < 2) continue
+    const monthlySlots =
+      service.billingPeriod === 'MONTHLY' && resolvedPricingPeriod(service) === 'MONTHLY'
+    const rows = records.map((record) => ({ ...toRow(record), id: record.id }))
+    const scope = { billedOn: order.billedOn, billedUntil: order.billedUntil, monthlySlots }
+    const ids = cleanupRows(rows, scope, days).map((row) => row.id)
+    if (ids.length === 0) continue
+    await tx.delete(metricRows).where(inArray(metricRows.id, ids))
+    removed += ids.length
+  }
+  return removed
 }
