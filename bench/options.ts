@@ -9,15 +9,17 @@ parallel ssh processes and by Ansible; then 100 changes to one server, counting 
 (needs root and: apt-get install ansible openssh-server openssh-client).
 PDF: invoice PDFs per second with renderBillPdf beside wkhtmltopdf rendering the same invoice
 as HTML, one process per bill (needs: apt-get install wkhtmltopdf poppler-utils).
+Billing: a billing run over 10,000 orders, read, priced, placed on bills and written with the
+order updates, beside prepared better-sqlite3 inserts of the same bills and lines.
 
 Options:
-  --only <section> Run one section: search, orchestration or pdf (default all)
+  --only <section> Run one section: search, orchestration, pdf or billing (default all)
   --accounts <n>   How many accounts to load (default 100000)
   --quick          A smoke run: 5000 accounts, fewer rounds
   -h, --help       Show this help
 `
 
-export const SECTIONS = ['search', 'orchestration', 'pdf'] as const
+export const SECTIONS = ['search', 'orchestration', 'pdf', 'billing'] as const
 export type Section = (typeof SECTIONS)[number]
 
 export interface BenchOptions {
@@ -31,6 +33,8 @@ export interface BenchOptions {
   pushRounds: number
   /** Timed bills per case, each rendered by us and by wkhtmltopdf. */
   pdfRounds: number
+  /** Timed billing runs, each beside the floor's inserts. */
+  billingRounds: number
   help: boolean
 }
 
@@ -64,6 +68,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     rounds: quick ? 20 : 60,
     pushRounds: quick ? 3 : 5,
     pdfRounds: quick ? 5 : 20,
+    billingRounds: quick ? 3 : 10,
     help: values.help ?? false,
   }
 }

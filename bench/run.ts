@@ -5,6 +5,7 @@ import { openCore } from '../src-main/core/core'
 import { SqliteStore } from '../src-main/db/sqlite-store'
 import { COUNT_CAP } from '../src-main/data/account-list'
 import { benchBillPdf, missingPdfPrerequisite } from './billing-pdf'
+import { benchBillingRun } from './billing-run'
 import { benchBridgePage } from './bridge-page'
 import { benchCoreFirstPage, benchCoreSearch } from './core-search'
 import { AccountFloor } from './floor'
@@ -42,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     allMet = (await orchestrationSection(options)) && allMet
   }
   if (options.sections.includes('pdf')) allMet = (await pdfSection(options)) && allMet
+  if (options.sections.includes('billing')) allMet = (await billingSection(options)) && allMet
   say(`Bench wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return allMet ? 0 : 1
 }
@@ -121,6 +123,18 @@ async function pdfSection(options: BenchOptions): Promise<boolean> {
     return options.sections.length > 1
   }
   const result = await benchBillPdf({ warmup: 2, rounds: options.pdfRounds }, progress)
+  result.lines.forEach(say)
+  return result.allMet
+}
+
+// Billing run
+
+const BILLING_ORDERS = 10_000
+
+async function billingSection(options: BenchOptions): Promise<boolean> {
+  say('')
+  const rounds = { warmup: 1, rounds: options.billingRounds }
+  const result = await benchBillingRun({ orders: BILLING_ORDERS, ...rounds }, progress)
   result.lines.forEach(say)
   return result.allMet
 }
