@@ -8,8 +8,9 @@ import {
   type BillRow,
   type PaymentState,
 } from '../../src-shared/schemas/bills'
+import { linePeriodText } from '../billing/bill-text'
 import { billTotals, type BillTotals } from '../billing/totals'
-import { accounts, billLines, bills, billSublines } from '../db/schema'
+import { accounts, billContacts, billLines, bills, billSublines } from '../db/schema'
 import type { Tx } from '../db/store'
 import { getBill, type BillLineWithSublines, type BillRecord } from './bills'
 import { containsAnyCase, searchWords } from './sql'
@@ -182,6 +183,8 @@ function lineView(line: BillLineWithSublines, total: string): BillLineView {
     total,
     startOn: line.startOn,
     endOn: line.endOn,
+    // TODO(#7): in the account's language once the interface shows bills in it.
+    period: linePeriodText(line.startOn, line.endOn, 'EN'),
     amendedLineId: line.amendedLineId,
     hasOrder: line.orderId !== null,
     sublines: line.sublines.map(({ id, type, description, total: amount }) => ({
@@ -191,6 +194,15 @@ function lineView(line: BillLineWithSublines, total: string): BillLineView {
       total: amount,
     })),
   }
+}
+
+async function needsContact(tx: Tx, bill: BillRecord): Promise<boolean> {
+  if (!bill.isOpen || bill.type === 'PROFORMA' || bill.accountId === null) return false
+  const [contact] = await tx
+    .select({ id: billContacts.id })
+    .from(billContacts)
+    .where(eq(billContacts.accountId, bill.accountId))
+  return !contact
 }
 
 export async function getBillDetail(tx: Tx, id: number): Promise<BillDetail> {
@@ -204,6 +216,7 @@ export async function getBillDetail(tx: Tx, id: number): Promise<BillDetail> {
   return {
     ...row!,
     version: bill.version,
+    needsContact: await needsContact(tx, bill),
     comments: bill.comments,
     buyer:
       bill.buyerName === null

@@ -67,6 +67,8 @@ function createWindow() {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // Chromium's PDF viewer, for the bill preview; it runs no page script.
+      plugins: true,
     },
   })
   ownWindows.add(window.webContents.id)

@@ -5,6 +5,7 @@ import { linePeriodText } from '../billing/bill-text'
 import { commitBillingRun, previewBillingRun, type RunPreview } from '../data/billing-run'
 import { createAmendment } from '../data/bill-amendments'
 import { closeBill } from '../data/bill-closing'
+import { getBillContact, setBillContact } from '../data/bill-contacts'
 import { billDocument, freezeBillDocument } from '../data/bill-documents'
 import { updateBillLine } from '../data/bill-line-edits'
 import { copyBillLines, moveBillLines, undoBillLines } from '../data/bill-line-moves'
@@ -17,7 +18,7 @@ import type { HandlerTable } from './types'
 
 type BillChannels = Extract<
   keyof Channels,
-  `bills:${string}` | `billLines:${string}` | `billingRuns:${string}`
+  `bills:${string}` | `billLines:${string}` | `billingRuns:${string}` | `billContacts:${string}`
 >
 
 /**
@@ -127,6 +128,11 @@ export const billHandlers: HandlerTable<BillChannels> = {
   'billLines:createCopies': async ({ lineIds, toBillId }, scope) => ({
     copied: await copyBillLines(scope, lineIds, toBillId),
   }),
+
+  'billContacts:get': async ({ accountId }, { tx }) => ({
+    contact: await getBillContact(tx, accountId),
+  }),
+  'billContacts:update': (request, scope) => setBillContact(scope, request),
 
   'billingRuns:preview': async (request, { tx }) => {
     const today = localToday(new Date().toISOString())

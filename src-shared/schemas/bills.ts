@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema, listQueryShape, multiLineText, singleLineText, versionSchema } from './common'
+import { COUNTRY_CODES } from '../countries'
 
 /**
  * Bills as the interface sees them (spec: billing 7), and the billing run's wizard (6.1).
@@ -94,6 +95,8 @@ export interface BillLineView {
   total: string
   startOn: string
   endOn: string | null
+  /** The period as the bill prints it (spec 7.8), e.g. "Jan. '26 / Dec. '26". */
+  period: string
   amendedLineId: number | null
   /** Whether the line's order can go back to its state before the line (undo). */
   hasOrder: boolean
@@ -108,6 +111,8 @@ export interface BillTaxView {
 
 export interface BillDetail extends BillRow {
   version: number
+  /** Open, not a pro forma, and its account has no bill contact: closing would be refused. */
+  needsContact: boolean
   comments: string
   buyer: { name: string; vat: string; address: string; city: string; country: string } | null
   lines: BillLineView[]
@@ -210,4 +215,27 @@ export interface RunCommittedView extends RunPreviewView {
 export interface PdfFile {
   fileName: string
   base64: string
+}
+
+/** The buyer's fiscal identity (spec 10): what a bill needs before it can be closed. */
+export const billContactSchema = z.strictObject({
+  accountId: idSchema,
+  /** Blank prints the account's full name. */
+  name: singleLineText(256).default(''),
+  vat: singleLineText(32).min(1),
+  address: multiLineText(400).default(''),
+  zipcode: singleLineText(16).default(''),
+  city: singleLineText(128).default(''),
+  country: z.enum(COUNTRY_CODES, 'must be a country code such as ES'),
+})
+export type BillContactInput = z.input<typeof billContactSchema>
+
+export interface BillContactView {
+  accountId: number
+  name: string
+  vat: string
+  address: string
+  zipcode: string
+  city: string
+  country: string
 }

@@ -6,6 +6,7 @@ import webapps from './areas-en/webapps.json'
 import websites from './areas-en/websites.json'
 import saas from './areas-en/saas.json'
 import billing from './areas-en/billing.json'
+import bills from './areas-en/bills.json'
 
 /**
  * The English strings: the shared ones in en.json, and one file per service area in areas-en,
@@ -20,4 +21,5 @@ export const english = {
   otherServices,
   saas,
   billing,
+  bills,
 }

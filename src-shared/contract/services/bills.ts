@@ -4,6 +4,7 @@ import { idSchema } from '../../schemas/common'
 import {
   billAmendSchema,
   billCloseSchema,
+  billContactSchema,
   billIdsSchema,
   billingRunSchema,
   billLineIdsSchema,
@@ -11,6 +12,7 @@ import {
   billLineUpdateSchema,
   billListSchema,
   billUpdateSchema,
+  type BillContactView,
   type BillDetail,
   type BillRow,
   type PdfFile,
@@ -19,7 +21,10 @@ import {
 } from '../../schemas/bills'
 import { byId, read, write } from '../define'
 
-/** Bills (spec: billing 7) and the billing run (6.1): channels `bills:*` and `billingRuns:*`. */
+/**
+ * Bills (spec: billing 7), the billing run (6.1) and the buyer's bill contact (10): channels
+ * `bills:*`, `billLines:*`, `billingRuns:*` and `billContacts:*`.
+ */
 export const billChannels = {
   'bills:list': read<Page<BillRow>>()(billListSchema),
   /** The bill with its lines, sublines, totals per tax rate and amendments. */
@@ -48,4 +53,9 @@ export const billChannels = {
   'billingRuns:create': write<RunCommittedView>()(billingRunSchema),
   /** Open bills an account's lines may be moved or copied to. */
   'bills:openOfAccount': read<BillRow[]>()(z.strictObject({ accountId: idSchema })),
+  /** The account's bill contact, the buyer its bills are closed for (spec 10). */
+  'billContacts:get': read<{ contact: BillContactView | null }>()(
+    z.strictObject({ accountId: idSchema }),
+  ),
+  'billContacts:update': write<BillContactView>()(billContactSchema),
 } as const

@@ -128,6 +128,7 @@ describe('bills:get (spec 7.5)', () => {
       ['Mailbox ana', '12.00', '21'],
       ['Domain ana.example', '12.00', '10'],
     ])
+    expect(bill.lines[0]!.period).toBe("Jan. '26 / Dec. '26")
     expect(bill.taxes).toEqual([
       { rate: '10', base: '12.00', tax: '1.20' },
       { rate: '21', base: '12.00', tax: '2.52' },
@@ -311,5 +312,29 @@ describe('bills:pdf and bills:printRun (spec 7.4, 8)', () => {
     await expect(call('bills:printRun', { ids: [anaBill] })).rejects.toMatchObject({
       code: 'VALIDATION',
     })
+  })
+})
+
+describe('billContacts:update (spec 7.4, 10)', () => {
+  it('gives an account without one the bill contact its bills need to close', async () => {
+    const carla = await addAccount(core, 'carla', false)
+    await core.store.write(async (tx) => {
+      await addOrder(tx, carla, await addService(tx, 'Mailbox'), 'Mailbox carla')
+    })
+    const [billId] = (await call('billingRuns:create', RUN)).billIds as [number]
+    expect((await call('bills:get', { id: billId })).needsContact).toBe(true)
+    await expect(call('bills:setClosed', { ids: [billId] })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    })
+
+    const contact = { accountId: carla, name: 'Carla SL', vat: 'B76543210', country: 'ES' as const }
+    await call('billContacts:update', { ...contact, city: 'Girona' })
+    expect(await call('billContacts:get', { accountId: carla })).toEqual({
+      contact: { ...contact, address: '', zipcode: '', city: 'Girona' },
+    })
+    expect((await call('bills:get', { id: billId })).needsContact).toBe(false)
+    const { closed } = await call('bills:setClosed', { ids: [billId] })
+    expect(closed[0]!.number).toBe('I20260001')
+    expect((await call('bills:get', { id: billId })).buyer).toMatchObject({ name: 'Carla SL' })
   })
 })

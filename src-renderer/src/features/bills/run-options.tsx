@@ -1,0 +1,44 @@
+import { Checkbox, Stack, Text, TextInput } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { BillingRunInput } from '../../../../src-shared/schemas/bills'
+
+export type RunOptions = Required<Omit<BillingRunInput, 'accountIds'>>
+
+/** Step 1 of the run (spec 6.1): the billing point and how the run treats it. */
+export function RunOptionsStep(props: {
+  options: RunOptions
+  error: string | undefined
+  onChange: (patch: Partial<RunOptions>) => void
+}) {
+  const { options, onChange } = props
+  const { t } = useTranslation()
+  const box = (key: 'fixedPoint' | 'proforma' | 'newOpen' | 'includeIgnored') => (
+    <Checkbox
+      label={t(`bills.run.${key}`)}
+      description={t(`bills.run.${key}Hint`)}
+      checked={options[key]}
+      onChange={(event) => onChange({ [key]: event.currentTarget.checked })}
+    />
+  )
+  return (
+    <Stack gap="md" maw={560}>
+      <Text size="sm" c="dimmed">
+        {t('bills.run.optionsIntro')}
+      </Text>
+      <TextInput
+        type="date"
+        label={t('bills.run.billingPoint')}
+        description={t('bills.run.billingPointHint')}
+        value={options.billingPoint}
+        onChange={(event) => onChange({ billingPoint: event.currentTarget.value })}
+        error={props.error}
+        w={220}
+        required
+      />
+      {box('fixedPoint')}
+      {box('proforma')}
+      {box('newOpen')}
+      {box('includeIgnored')}
+    </Stack>
+  )
+}
