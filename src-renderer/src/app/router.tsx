@@ -36,6 +36,7 @@ import { certificateRoutes } from '../features/certificates/routes'
 import { mailingListRoutes } from '../features/mailing-lists/routes'
 import { otherServiceRoutes } from '../features/other-services/routes'
 import { saasRoutes } from '../features/saas/routes'
+import { billingRoutes } from '../features/billing/routes'
 import { billRoutes } from '../features/bills/routes'
 import { SettingsPage } from '../features/settings/settings-page'
 import { AppLayout } from '../layout/app-layout'
@@ -89,6 +90,7 @@ export function createAppRouter() {
             ...mailingListRoutes,
             ...otherServiceRoutes,
             ...saasRoutes,
+            ...billingRoutes,
             ...billRoutes,
             { path: 'services/:area', element: <PlaceholderPage kind="services" /> },
             { path: 'billing/:area', element: <PlaceholderPage kind="billing" /> },

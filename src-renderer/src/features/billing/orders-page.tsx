@@ -1,0 +1,128 @@
+import { IconEye, IconEyeOff } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import {
+  ORDER_BILLING_STATES,
+  type OrderBillingState,
+  type OrderRow,
+} from '../../../../src-shared/schemas/billing-orders'
+import { useChannelMutation, useChannelQuery } from '../../api/queries'
+import { BulkActionBar, BulkButton } from '../../components/bulk-action-bar'
+import { Page } from '../../components/page'
+import { QueryError } from '../../components/query-error'
+import { useListParams, usePageInRange } from '../../hooks/use-list-params'
+import { useSelection, type Selection } from '../../hooks/use-selection'
+import { notifyFailure, notifySuccess } from '../../lib/notify'
+import { ListLayout } from '../mail/list-layout'
+import { OrderFilters } from './order-filters'
+import { OrdersTable } from './orders-table'
+
+const IGNORED = ['no', 'yes', 'all'] as const
+
+function OrdersBulkBar({ selection }: { selection: Selection<OrderRow> }) {
+  const { t } = useTranslation()
+  const mark = useChannelMutation('orders:setIgnored')
+  const handleMark = (ignore: boolean) =>
+    mark.mutate(
+      { ids: selection.rows.map((row) => row.id), ignore },
+      {
+        onSuccess: ({ changed }) => {
+          notifySuccess(
+            t(ignore ? 'billing.orders.markedIgnored' : 'billing.orders.markedNotIgnored', {
+              count: changed,
+            }),
+          )
+          selection.clear()
+        },
+        onError: (error) => notifyFailure(t('billing.orders.markIgnored'), error),
+      },
+    )
+  return (
+    <BulkActionBar
+      count={selection.count}
+      label={t('billing.orders.bulkLabel')}
+      selected={t('billing.orders.selected', { count: selection.count })}
+      clearLabel={t('billing.orders.clearSelection')}
+      onClear={selection.clear}
+    >
+      <BulkButton
+        icon={<IconEyeOff size={14} />}
+        onClick={() => handleMark(true)}
+        loading={mark.isPending}
+      >
+        {t('billing.orders.markIgnored')}
+      </BulkButton>
+      <BulkButton
+        icon={<IconEye size={14} />}
+        onClick={() => handleMark(false)}
+        loading={mark.isPending}
+      >
+        {t('billing.orders.markNotIgnored')}
+      </BulkButton>
+    </BulkActionBar>
+  )
+}
+
+/** Orders (spec billing 4): one per billed object and service, ignored ones hidden by default. */
+export function OrdersPage() {
+  const { t } = useTranslation()
+  const list = useListParams(['registeredOn'] as const, { sort: 'registeredOn', dir: 'desc' })
+  const selection = useSelection<OrderRow>()
+  const get = (name: string) => list.params.get(name)
+  const billing = get('billing') as OrderBillingState | null
+  const ignored = IGNORED.find((value) => value === get('ignored')) ?? 'no'
+  const query = useChannelQuery(
+    'orders:list',
+    {
+      q: list.q,
+      page: list.page,
+      pageSize: list.pageSize,
+      dir: list.dir,
+      active: get('active') === null ? undefined : get('active') === '1',
+      ignored,
+      billing: billing && ORDER_BILLING_STATES.includes(billing) ? billing : undefined,
+      accountId: Number(get('account')) || undefined,
+      serviceId: Number(get('service')) || undefined,
+    },
+    { keepPrevious: true },
+  )
+  usePageInRange(list, query.data)
+  const filters = {
+    q: list.q,
+    active: get('active'),
+    ignored: get('ignored'),
+    billing: get('billing'),
+    account: get('account'),
+    service: get('service'),
+  }
+
+  return (
+    <Page
+      title={t('billing.orders.title')}
+      description={t('billing.orders.description')}
+      ready={query.isSuccess && !query.isFetching}
+    >
+      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      <ListLayout
+        toolbar={<OrderFilters values={filters} onChange={list.update} />}
+        data={query.data}
+        pending={query.isPending}
+        page={list.page}
+        pageSize={list.pageSize}
+        onPage={list.update}
+        onClear={() =>
+          list.update({
+            q: null,
+            active: null,
+            ignored: null,
+            billing: null,
+            account: null,
+            service: null,
+          })
+        }
+      >
+        <OrdersTable rows={query.data?.rows ?? []} selection={selection} />
+      </ListLayout>
+      <OrdersBulkBar selection={selection} />
+    </Page>
+  )
+}
