@@ -151,7 +151,9 @@ async function readRates(
   }
   const byAccount = new Map<number, typeof contracts>()
   for (const contract of contracts) {
-    byAccount.set(contract.accountId, [...(byAccount.get(contract.accountId) ?? []), contract])
+    const held = byAccount.get(contract.accountId)
+    if (held) held.push(contract)
+    else byAccount.set(contract.accountId, [contract])
   }
 
   const cache = new Map<string, RateRow[]>()
@@ -216,7 +218,11 @@ async function readLastCharges(tx: Tx, orderIds: number[]): Promise<Map<number, 
       .where(and(inArray(billSublines.lineId, chunk), eq(billSublines.type, 'PLAN'))),
   )
   const planOf = new Map<number, string[]>()
-  for (const d of discounts) planOf.set(d.lineId, [...(planOf.get(d.lineId) ?? []), d.total])
+  for (const discount of discounts) {
+    const totals = planOf.get(discount.lineId)
+    if (totals) totals.push(discount.total)
+    else planOf.set(discount.lineId, [discount.total])
+  }
   for (const [orderId, line] of latest) {
     const plan = planOf.get(line.id) ?? []
     result.set(orderId, { subtotal: money(line.subtotal), planDiscount: sum(plan) })

@@ -97,7 +97,9 @@ export async function createBills(
   const series = new Map<string, number[]>()
   inputs.forEach((input, i) => {
     const key = `${input.type}:${input.createdOn.slice(0, 4)}`
-    series.set(key, [...(series.get(key) ?? []), i])
+    const indexes = series.get(key)
+    if (indexes) indexes.push(i)
+    else series.set(key, [i])
   })
   const numbers: string[] = []
   for (const [key, indexes] of series) {
