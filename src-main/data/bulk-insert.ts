@@ -14,6 +14,8 @@ const BUILDER_ROWS_PER_STATEMENT = 500
 
 type Row = Record<string, unknown>
 
+const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null)
+
 /**
  * Inserts the rows (keys are the table's property names, all rows with the same keys) and
  * returns the `returned` properties of the inserted rows, in no promised order: callers match
@@ -43,16 +45,25 @@ export async function insertRows<T extends SQLiteTable, K extends string>(
     return result
   }
 
-  const names = keys.map((key) => `"${columns[key]!.name}"`).join(', ')
-  const values = keys.map((_, i) => `value ->> '$[${i}]'`).join(', ')
+  const names = sql.raw(keys.map((key) => `"${columns[key]!.name}"`).join(', '))
   const returning = returned.map((key) => `"${columns[key]!.name}" as "${key}"`).join(', ')
-  const statement = (json: string) =>
-    sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(values)} from json_each(${json})
-      order by key returning ${sql.raw(returning)}`
   for (let i = 0; i < rows.length; i += JSON_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(i, i + JSON_ROWS_PER_STATEMENT)
-    const json = JSON.stringify(chunk.map((row) => keys.map((key) => row[key] ?? null)))
-    result.push(...(await tx.all<Record<K, unknown>>(statement(json))))
+    // A value every row shares is bound once: each one read from the JSON costs a parse a row.
+    const shared = new Set(
+      keys.filter((key) => chunk.every((row) => same(row[key], chunk[0]![key]))),
+    )
+    const varying = keys.filter((key) => !shared.has(key))
+    const values = keys.map((key) =>
+      shared.has(key)
+        ? sql`${chunk[0]![key] ?? null}`
+        : sql.raw(`value ->> ${varying.indexOf(key)}`),
+    )
+    const json = JSON.stringify(chunk.map((row) => varying.map((key) => row[key] ?? null)))
+    const statement = sql`insert into ${table} (${names})
+      select ${sql.join(values, sql.raw(', '))} from json_each(${json}) order by key
+      returning ${sql.raw(returning)}`
+    result.push(...(await tx.all<Record<K, unknown>>(statement)))
   }
   return result
 }
