@@ -1,4 +1,4 @@
-import { Group, Select } from '@mantine/core'
+import { Select } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { ORDER_BILLING_STATES } from '../../../../src-shared/schemas/billing-orders'
 import { useChannelQuery } from '../../api/queries'
@@ -29,7 +29,7 @@ export function OrderFilters(props: {
   }))
 
   return (
-    <Group gap="sm" align="flex-end" wrap="wrap">
+    <>
       <SearchInput
         value={values.q}
         onChange={(text) => onChange({ q: text })}
@@ -89,6 +89,6 @@ export function OrderFilters(props: {
         allowDeselect={false}
         w={150}
       />
-    </Group>
+    </>
   )
 }

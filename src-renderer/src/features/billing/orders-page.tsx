@@ -1,4 +1,4 @@
-import { IconEye, IconEyeOff } from '@tabler/icons-react'
+import { IconEye, IconEyeOff, IconShoppingCart } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import {
   ORDER_BILLING_STATES,
@@ -12,7 +12,7 @@ import { QueryError } from '../../components/query-error'
 import { useListParams, usePageInRange } from '../../hooks/use-list-params'
 import { useSelection, type Selection } from '../../hooks/use-selection'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
-import { ListLayout } from '../mail/list-layout'
+import { ListFrame } from '../other-services/list-frame'
 import { OrderFilters } from './order-filters'
 import { OrdersTable } from './orders-table'
 
@@ -102,13 +102,19 @@ export function OrdersPage() {
       ready={query.isSuccess && !query.isFetching}
     >
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <ListLayout
-        toolbar={<OrderFilters values={filters} onChange={list.update} />}
+      <ListFrame
         data={query.data}
         pending={query.isPending}
+        filtered={Object.values(filters).some(Boolean)}
+        empty={{
+          icon: <IconShoppingCart size={32} />,
+          title: t('billing.orders.emptyTitle'),
+          description: t('billing.orders.emptyBody'),
+        }}
+        toolbar={<OrderFilters values={filters} onChange={list.update} />}
         page={list.page}
         pageSize={list.pageSize}
-        onPage={list.update}
+        onChange={list.update}
         onClear={() =>
           list.update({
             q: null,
@@ -120,8 +126,8 @@ export function OrdersPage() {
           })
         }
       >
-        <OrdersTable rows={query.data?.rows ?? []} selection={selection} />
-      </ListLayout>
+        {(rows) => <OrdersTable rows={rows} selection={selection} />}
+      </ListFrame>
       <OrdersBulkBar selection={selection} />
     </Page>
   )

@@ -1,5 +1,5 @@
-import { Group, Select } from '@mantine/core'
-import { IconPlus } from '@tabler/icons-react'
+import { Select } from '@mantine/core'
+import { IconBuildingStore, IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import {
   BILLABLE_MODELS,
@@ -11,7 +11,7 @@ import { QueryError } from '../../components/query-error'
 import { SearchInput } from '../../components/search-input'
 import { WriteLinkButton } from '../../components/write-link-button'
 import { useListParams, usePageInRange } from '../../hooks/use-list-params'
-import { ListLayout } from '../mail/list-layout'
+import { ListFrame } from '../other-services/list-frame'
 import { ServicesTable, type ServiceSort } from './services-table'
 
 const SORTS = ['description', 'contentType', 'nominalPrice', 'activeOrders'] as const
@@ -38,7 +38,7 @@ export function ServicesPage() {
   usePageInRange(list, query.data)
 
   const toolbar = (
-    <Group gap="sm" align="flex-end" wrap="wrap">
+    <>
       <SearchInput
         value={list.q}
         onChange={(text) => list.update({ q: text })}
@@ -66,7 +66,7 @@ export function ServicesPage() {
         onChange={(value) => list.update({ active: value })}
         w={160}
       />
-    </Group>
+    </>
   )
 
   return (
@@ -81,22 +81,25 @@ export function ServicesPage() {
       ready={query.isSuccess && !query.isFetching}
     >
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <ListLayout
-        toolbar={toolbar}
+      <ListFrame
         data={query.data}
         pending={query.isPending}
+        filtered={Boolean(list.q || model || active)}
+        empty={{
+          icon: <IconBuildingStore size={32} />,
+          title: t('billing.services.emptyTitle'),
+          description: t('billing.services.emptyBody'),
+        }}
+        toolbar={toolbar}
         page={list.page}
         pageSize={list.pageSize}
-        onPage={list.update}
+        onChange={list.update}
         onClear={() => list.update({ q: null, model: null, active: null })}
       >
-        <ServicesTable
-          rows={query.data?.rows ?? []}
-          sort={list.sort}
-          dir={list.dir}
-          onSort={list.toggleSort}
-        />
-      </ListLayout>
+        {(rows) => (
+          <ServicesTable rows={rows} sort={list.sort} dir={list.dir} onSort={list.toggleSort} />
+        )}
+      </ListFrame>
     </Page>
   )
 }

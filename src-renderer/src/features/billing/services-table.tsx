@@ -26,12 +26,12 @@ function ServiceTableRow({ row }: { row: ServiceRow }) {
       <Table.Td>
         <Text size="sm">{fieldLabel(t, 'billingPeriod', row.billingPeriod)}</Text>
       </Table.Td>
-      <Table.Td ta="right">
+      <Table.Td>
         <Text size="sm" ff="monospace">
           {row.nominalPrice}
         </Text>
       </Table.Td>
-      <Table.Td ta="right">
+      <Table.Td>
         <Anchor
           component={Link}
           to={`/billing/orders?service=${row.id}`}
