@@ -155,3 +155,26 @@ test('billing run previewed and confirmed, bills closed, one printed and credite
     await saveScreenshot(page, 'bills-list', testInfo)
   })
 })
+
+test("an open bill's line undone gives its order back to the next run", async ({
+  app: page,
+  api,
+}, testInfo) => {
+  const main = page.getByRole('main')
+  await seed(api)
+  const billingPoint = new Date().toLocaleDateString('en-CA')
+  const run = await api.call('billingRuns:create', { billingPoint })
+  await page.goto(`${page.url().split('#')[0]}#/billing/bills/${run.billIds[0]}`)
+  await expect(main.getByRole('heading', { name: `Invoice OI${YEAR}0001` })).toBeVisible()
+  await expectPageReady(page)
+
+  await main.getByRole('checkbox', { name: 'Select line Hosting plan of ana' }).check()
+  await expect(main.getByText('1 line selected')).toBeVisible()
+  await saveScreenshot(page, 'bills-open-line-tools', testInfo)
+  await main.getByRole('button', { name: 'Undo billing' }).click()
+  await expectNotification(page, '1 line undone: its order will be billed again')
+  await expect(main.getByRole('table', { name: 'Lines' })).not.toContainText('Hosting plan')
+
+  const again = await api.call('billingRuns:preview', { billingPoint })
+  expect(again.accounts.map((account) => account.username)).toEqual(['ana'])
+})

@@ -1,15 +1,31 @@
-import { ActionIcon, Table, Text, Tooltip } from '@mantine/core'
+import { ActionIcon, Checkbox, Table, Text, Tooltip } from '@mantine/core'
 import { IconReceiptRefund } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { BillDetail, BillLineView } from '../../../../src-shared/schemas/bills'
 import { Amount } from './bill-badges'
 
-function LineRows(props: { line: BillLineView; onCredit?: (line: BillLineView) => void }) {
-  const { line, onCredit } = props
+interface LineActions {
+  onCredit?: (line: BillLineView) => void
+  /** Lines picked for undo, removal, move or copy. */
+  selected?: ReadonlySet<number>
+  onToggle?: (lineId: number) => void
+}
+
+function LineRows(props: LineActions & { line: BillLineView }) {
+  const { line, onCredit, selected, onToggle } = props
   const { t } = useTranslation()
   return (
     <>
-      <Table.Tr>
+      <Table.Tr data-selected={selected?.has(line.id) || undefined}>
+        {onToggle && (
+          <Table.Td>
+            <Checkbox
+              aria-label={t('bills.lineTools.select', { description: line.description })}
+              checked={selected?.has(line.id) ?? false}
+              onChange={() => onToggle(line.id)}
+            />
+          </Table.Td>
+        )}
         <Table.Td>
           <Text size="sm">{line.orderId ?? `L${line.id}`}</Text>
         </Table.Td>
@@ -49,6 +65,7 @@ function LineRows(props: { line: BillLineView; onCredit?: (line: BillLineView) =
       </Table.Tr>
       {line.sublines.map((subline) => (
         <Table.Tr key={subline.id}>
+          {onToggle && <Table.Td />}
           <Table.Td />
           <Table.Td colSpan={5} pl="xl">
             <Text size="sm" c="dimmed">
@@ -66,16 +83,14 @@ function LineRows(props: { line: BillLineView; onCredit?: (line: BillLineView) =
 }
 
 /** The bill's lines as printed, sublines indented under theirs. */
-export function BillLinesTable(props: {
-  bill: BillDetail
-  onCredit?: (line: BillLineView) => void
-}) {
+export function BillLinesTable(props: LineActions & { bill: BillDetail }) {
   const { t } = useTranslation()
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="xs" aria-label={t('bills.detail.lines')}>
         <Table.Thead>
           <Table.Tr>
+            {props.onToggle && <Table.Th w={40} />}
             <Table.Th w={70}>{t('bills.lines.id')}</Table.Th>
             <Table.Th>{t('bills.lines.description')}</Table.Th>
             <Table.Th w={170}>{t('bills.lines.period')}</Table.Th>
@@ -96,7 +111,13 @@ export function BillLinesTable(props: {
         </Table.Thead>
         <Table.Tbody>
           {props.bill.lines.map((line) => (
-            <LineRows key={line.id} line={line} onCredit={props.onCredit} />
+            <LineRows
+              key={line.id}
+              line={line}
+              onCredit={props.onCredit}
+              selected={props.selected}
+              onToggle={props.onToggle}
+            />
           ))}
         </Table.Tbody>
       </Table>

@@ -12,6 +12,7 @@ import { BillActions } from './bill-actions'
 import { BillContactForm } from './bill-contact-form'
 import { Amount, PaymentBadge } from './bill-badges'
 import { BillCreditModal } from './bill-credit-modal'
+import { BillLineTools } from './bill-line-tools'
 import { BillLinesTable, BillTotals } from './bill-lines-table'
 import { BillPdfPreview } from './bill-pdf-preview'
 
@@ -99,6 +100,15 @@ function BillBody({ bill }: { bill: BillDetail }) {
   const { t } = useTranslation()
   const readOnly = useReadOnly()
   const [crediting, setCrediting] = useState<BillLineView | null>(null)
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
+  // Lines that left the bill (undone, moved) are no longer selected.
+  const picked = bill.lines.filter((line) => selected.has(line.id)).map((line) => line.id)
+  const handleToggle = (lineId: number) =>
+    setSelected((before) => {
+      const next = new Set(before)
+      if (!next.delete(lineId)) next.add(lineId)
+      return next
+    })
   const amendable = !bill.isOpen && (bill.type === 'INVOICE' || bill.type === 'FEE')
   return (
     <Stack gap="lg">
@@ -114,9 +124,14 @@ function BillBody({ bill }: { bill: BillDetail }) {
               {t('bills.credit.lineHint')}
             </Text>
           )}
+          {picked.length > 0 && (
+            <BillLineTools bill={bill} lineIds={picked} onDone={() => setSelected(new Set())} />
+          )}
           <BillLinesTable
             bill={bill}
             onCredit={amendable && !readOnly ? setCrediting : undefined}
+            selected={selected}
+            onToggle={readOnly ? undefined : handleToggle}
           />
           <BillTotals bill={bill} />
         </Stack>
@@ -149,7 +164,8 @@ export function BillPage() {
       crumbs={[{ label: t('bills.title'), to: '/billing/bills' }]}
       badges={
         <>
-          <PaymentBadge bill={bill} />
+          {/* An open bill asks for nothing yet: "Open" once is enough. */}
+          {!bill.isOpen && <PaymentBadge bill={bill} />}
           <Badge variant="outline" color={bill.isOpen ? 'gray' : 'dark'}>
             {bill.isOpen ? t('bills.open') : t('bills.closed')}
           </Badge>
