@@ -177,4 +177,11 @@ test("an open bill's line undone gives its order back to the next run", async ({
 
   const again = await api.call('billingRuns:preview', { billingPoint })
   expect(again.accounts.map((account) => account.username)).toEqual(['ana'])
+
+  const notes = main.getByRole('region', { name: 'Comments and due date' })
+  await notes.getByRole('textbox', { name: 'Comments' }).fill('Order PO-2291')
+  await notes.getByRole('button', { name: 'Save' }).click()
+  await expectNotification(page, `Bill OI${YEAR}0001 saved`)
+  const bill = await api.call('bills:get', { id: run.billIds[0]! })
+  expect(bill.comments).toBe('Order PO-2291')
 })

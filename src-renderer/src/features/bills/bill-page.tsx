@@ -13,6 +13,7 @@ import { BillContactForm } from './bill-contact-form'
 import { Amount, PaymentBadge } from './bill-badges'
 import { BillCreditModal } from './bill-credit-modal'
 import { BillLineTools } from './bill-line-tools'
+import { BillNotesForm } from './bill-notes-form'
 import { BillLinesTable, BillTotals } from './bill-lines-table'
 import { BillPdfPreview } from './bill-pdf-preview'
 
@@ -136,6 +137,7 @@ function BillBody({ bill }: { bill: BillDetail }) {
           <BillTotals bill={bill} />
         </Stack>
       </Paper>
+      {bill.isOpen && !readOnly && <BillNotesForm key={bill.version} bill={bill} />}
       <Amendments bill={bill} />
       <BillPdfPreview bill={bill} />
       <BillCreditModal bill={bill} line={crediting} onClose={() => setCrediting(null)} />
