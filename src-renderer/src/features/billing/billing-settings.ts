@@ -1,20 +1,10 @@
 import type { RateAlgorithmValue } from '../../../../src-shared/schemas/billing-services'
 import type { SettingName } from '../../../../src-shared/schemas/settings'
-import {
-  RATE_ALGORITHMS,
-  taxChoices,
-  type TaxChoice,
-} from '../../../../src-shared/schemas/service-settings'
+import { RATE_ALGORITHMS, taxChoices } from '../../../../src-shared/schemas/service-settings'
 import { useChannelQuery } from '../../api/queries'
+import type { BillingSettings } from './billing-settings-shape'
 
-export interface BillingSettings {
-  taxes: TaxChoice[]
-  defaultTax: string
-  rateMethods: RateAlgorithmValue[]
-  defaultRateMethod: RateAlgorithmValue
-  /** 1 = January: the month annual services on a fixed date renew in. */
-  annualMonth: number
-}
+export type { BillingSettings }
 
 const FALLBACK: BillingSettings = {
   taxes: [

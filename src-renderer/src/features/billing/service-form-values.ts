@@ -10,7 +10,7 @@ import type {
   Service,
   ServiceCreateInput,
 } from '../../../../src-shared/schemas/billing-services'
-import type { BillingSettings } from './billing-settings'
+import type { BillingSettings } from './billing-settings-shape'
 
 /** The service form's values: every field as its input holds it (text, flag or choice). */
 export interface ServiceFormValues {

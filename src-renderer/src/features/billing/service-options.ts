@@ -10,7 +10,7 @@ import {
   PAYMENT_STYLES,
   PRICING_PERIODS,
 } from '../../../../src-shared/schemas/service-settings'
-import type { BillingSettings } from './billing-settings'
+import type { BillingSettings } from './billing-settings-shape'
 
 export interface Option {
   value: string
