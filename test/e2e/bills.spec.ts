@@ -93,6 +93,11 @@ test('billing run previewed and confirmed, bills closed, one printed and credite
     await expectNotification(page, '2 bills closed')
     await expect(written.getByRole('link', { name: `I${YEAR}0001` })).toBeVisible()
     await expect(written.getByRole('link', { name: `I${YEAR}0002` })).toBeVisible()
+    const batch = page.waitForEvent('download')
+    await main.getByRole('button', { name: 'Print all closed bills' }).click()
+    const run = await batch
+    expect(run.suggestedFilename()).toBe(`bills-I${YEAR}0001-I${YEAR}0002.pdf`)
+    expect((await readFile((await run.path())!)).subarray(0, 5).toString()).toBe('%PDF-')
     await saveScreenshot(page, 'bills-run-done', testInfo)
   })
 
