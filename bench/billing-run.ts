@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { openCore } from '../src-main/core/core'
-import { commitBillingRun, type BillingRunRequest } from '../src-main/data/billing-run'
+import {
+  commitBillingRun,
+  previewBillingRun,
+  type BillingRunRequest,
+} from '../src-main/data/billing-run'
 import { SqliteStore } from '../src-main/db/sqlite-store'
 import { bulkLoad } from '../src-main/dev/generator'
 import { summarise, type Summary } from './measure'
@@ -139,7 +143,8 @@ export async function benchBillingRun(
     const rows = snapshot(sqlite)
     const floor = floorInserts(sqlite, rows)
 
-    const samples = { ours: [] as number[], floor: [] as number[] }
+    const preview = () => store.read((tx) => previewBillingRun(tx, RUN))
+    const samples = { ours: [] as number[], floor: [] as number[], preview: [] as number[] }
     progress(`Timing the billing run (${options.rounds} rounds after ${options.warmup} warm-up)`)
     for (let round = 0; round < options.warmup + options.rounds; round++) {
       const sides = round % 2 === 0 ? (['ours', 'floor'] as const) : (['floor', 'ours'] as const)
@@ -151,8 +156,18 @@ export async function benchBillingRun(
         const elapsed = performance.now() - start
         if (round >= options.warmup) samples[side].push(elapsed)
       }
+      // The same run previewed: what pricing costs without the writes.
+      reset(sqlite)
+      const start = performance.now()
+      await preview()
+      if (round >= options.warmup) samples.preview.push(performance.now() - start)
     }
-    return report(written, summarise(samples.ours), summarise(samples.floor))
+    const sides = {
+      ours: summarise(samples.ours),
+      preview: summarise(samples.preview),
+      floor: summarise(samples.floor),
+    }
+    return report(written, sides)
   } finally {
     await core.close()
     rmSync(dataDir, { recursive: true, force: true })
@@ -161,8 +176,7 @@ export async function benchBillingRun(
 
 function report(
   written: { bills: number; lines: number; orders: number },
-  ours: Summary,
-  floor: Summary,
+  { ours, preview, floor }: { ours: Summary; preview: Summary; floor: Summary },
 ): BillingBenchResult {
   const ratio = ours.p50 / floor.p50
   const met = ratio <= BILLING_MAX_RATIO
@@ -173,6 +187,8 @@ function report(
       `${'Side'.padEnd(44)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'p99'.padStart(9)}`,
       `${'ours: read, price, assemble, write, update'.padEnd(44)}` +
         `${ms(ours.p50)}${ms(ours.p95)}${ms(ours.p99)}`,
+      `${'  of which preview: read, price, assemble'.padEnd(44)}` +
+        `${ms(preview.p50)}${ms(preview.p95)}${ms(preview.p99)}`,
       `${'floor: prepared inserts of the same rows'.padEnd(44)}` +
         `${ms(floor.p50)}${ms(floor.p95)}${ms(floor.p99)}`,
       `Times in ms over ${ours.samples} rounds each. Ratio ${ratio.toFixed(2)}× the floor ` +

@@ -1,20 +1,32 @@
-import { getTableColumns, sql } from 'drizzle-orm'
+import type Database from 'better-sqlite3'
+import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
-import { isPostgres, type Tx } from '../db/store'
+import type { Tx } from '../db/store'
 
 /**
- * Thousands of rows into one table in a few statements, for a billing run's bills and lines.
- * Through the query builder each value costs more than the database's own work on it, so on
- * SQLite the rows travel as one JSON parameter per chunk that `json_each` unpacks; PostgreSQL
- * takes the builder's multi-row inserts, a few hundred rows each (its parameter cap is 65,535).
+ * Thousands of rows into one table, for a billing run's bills and lines. Through the query
+ * builder each value costs more than the database's own work on it, so on SQLite the rows go
+ * through one prepared statement of the connection itself (inside the unit of work's open
+ * transaction, which is the connection's); PostgreSQL takes the builder's multi-row inserts, a
+ * few hundred rows each, within its cap of 65,535 parameters.
  */
 
-const JSON_ROWS_PER_STATEMENT = 5000
 const BUILDER_ROWS_PER_STATEMENT = 500
 
 type Row = Record<string, unknown>
 
-const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null)
+/** The better-sqlite3 connection behind a SQLite unit of work; none on PostgreSQL. */
+function sqliteClient(tx: Tx): Database.Database | undefined {
+  const client = (tx as { $client?: unknown }).$client
+  const usable = typeof client === 'object' && client !== null && 'prepare' in client
+  return usable && 'inTransaction' in client ? (client as Database.Database) : undefined
+}
+
+/** better-sqlite3 binds text, numbers and null; a boolean column is stored as 0 or 1. */
+function bindable(value: unknown): unknown {
+  if (value === undefined) return null
+  return typeof value === 'boolean' ? Number(value) : value
+}
 
 /**
  * Inserts the rows (keys are the table's property names, all rows with the same keys) and
@@ -30,40 +42,29 @@ export async function insertRows<T extends SQLiteTable, K extends string>(
   if (!rows.length) return []
   const columns = getTableColumns(table)
   const keys = Object.keys(rows[0]!)
-  const result: Record<K, unknown>[] = []
+  const client = sqliteClient(tx)
 
-  if (isPostgres(tx)) {
-    const selection = Object.fromEntries(returned.map((key) => [key, columns[key]!]))
-    for (let i = 0; i < rows.length; i += BUILDER_ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(i, i + BUILDER_ROWS_PER_STATEMENT)
-      const inserted = await tx
-        .insert(table)
-        .values(chunk as T['$inferInsert'][])
-        .returning(selection as never)
-      result.push(...(inserted as Record<K, unknown>[]))
-    }
-    return result
+  if (client) {
+    const name = (key: string) => `"${columns[key]!.name}"`
+    const statement = client.prepare(
+      `insert into "${getTableName(table)}" (${keys.map(name).join(', ')}) ` +
+        `values (${keys.map(() => '?').join(', ')}) ` +
+        `returning ${returned.map((key) => `${name(key)} as "${key}"`).join(', ')}`,
+    )
+    return rows.map(
+      (row) => statement.get(...keys.map((key) => bindable(row[key]))) as Record<K, unknown>,
+    )
   }
 
-  const names = sql.raw(keys.map((key) => `"${columns[key]!.name}"`).join(', '))
-  const returning = returned.map((key) => `"${columns[key]!.name}" as "${key}"`).join(', ')
-  for (let i = 0; i < rows.length; i += JSON_ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(i, i + JSON_ROWS_PER_STATEMENT)
-    // A value every row shares is bound once: each one read from the JSON costs a parse a row.
-    const shared = new Set(
-      keys.filter((key) => chunk.every((row) => same(row[key], chunk[0]![key]))),
-    )
-    const varying = keys.filter((key) => !shared.has(key))
-    const values = keys.map((key) =>
-      shared.has(key)
-        ? sql`${chunk[0]![key] ?? null}`
-        : sql.raw(`value ->> ${varying.indexOf(key)}`),
-    )
-    const json = JSON.stringify(chunk.map((row) => varying.map((key) => row[key] ?? null)))
-    const statement = sql`insert into ${table} (${names})
-      select ${sql.join(values, sql.raw(', '))} from json_each(${json}) order by key
-      returning ${sql.raw(returning)}`
-    result.push(...(await tx.all<Record<K, unknown>>(statement)))
+  const result: Record<K, unknown>[] = []
+  const selection = Object.fromEntries(returned.map((key) => [key, columns[key]!]))
+  for (let i = 0; i < rows.length; i += BUILDER_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + BUILDER_ROWS_PER_STATEMENT)
+    const inserted = await tx
+      .insert(table)
+      .values(chunk as T['$inferInsert'][])
+      .returning(selection as never)
+    result.push(...(inserted as Record<K, unknown>[]))
   }
   return result
 }
