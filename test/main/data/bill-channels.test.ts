@@ -338,3 +338,36 @@ describe('billContacts:update (spec 7.4, 10)', () => {
     expect((await call('bills:get', { id: billId })).buyer).toMatchObject({ name: 'Carla SL' })
   })
 })
+
+describe('bills:update, billLines:update and billLines:delete (spec 7.1, 7.7)', () => {
+  it("changes an open bill's comments and refuses a closed one's", async () => {
+    const { anaBill } = await billRun()
+    const { version } = await call('bills:get', { id: anaBill })
+    const updated = await call('bills:update', { id: anaBill, version, comments: 'PO 2291' })
+    expect(updated.comments).toBe('PO 2291')
+    await call('bills:setClosed', { ids: [anaBill] })
+    const closed = await call('bills:get', { id: anaBill })
+    const late = call('bills:update', { id: anaBill, version: closed.version, comments: 'late' })
+    await expect(late).rejects.toMatchObject({ code: 'CONFLICT', message: /is closed/ })
+  })
+
+  it('removes a line and leaves its order billed', async () => {
+    const { anaBill, anaMailbox } = await billRun()
+    const line = (await call('bills:get', { id: anaBill })).lines[0]!
+    expect(await call('billLines:delete', { lineIds: [line.id] })).toEqual({ removed: 1 })
+    expect((await call('bills:get', { id: anaBill })).total).toBe('13.20')
+    expect(await orderOf(anaMailbox)).toMatchObject({ billedUntil: '2027-01-01' })
+  })
+
+  it("edits a credit note's line only within what the corrected line holds", async () => {
+    const { anaBill } = await billRun()
+    await call('bills:setClosed', { ids: [anaBill] })
+    const line = (await call('bills:get', { id: anaBill })).lines[0]!
+    const note = await call('bills:createAmendment', { id: anaBill, lines: [{ lineId: line.id }] })
+    const noteLine = note.lines[0]!.id
+    const edited = await call('billLines:update', { lineId: noteLine, subtotal: '-3.00' })
+    expect([edited.lines[0]!.subtotal, edited.total]).toEqual(['-3.00', '-3.63'])
+    const tooMuch = call('billLines:update', { lineId: noteLine, subtotal: '-12.01' })
+    await expect(tooMuch).rejects.toMatchObject({ code: 'VALIDATION' })
+  })
+})
