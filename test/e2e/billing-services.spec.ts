@@ -25,7 +25,7 @@ async function pick(
   await page.getByRole('option', { name: option, exact: true }).click()
 }
 
-test('a service priced through its form, a plan with a rate, and its orders after an update', async ({
+test('a service priced in its form, a plan with a rate, and orders after an update', async ({
   app: page,
   api,
 }, testInfo) => {
@@ -55,6 +55,7 @@ test('a service priced through its form, a plan with a rate, and its orders afte
     await expect(main.getByRole('heading', { name: 'Hosting account', level: 2 })).toBeVisible()
     await expectPageReady(page)
     await expect(main.getByText('Account · Annual · 120.00')).toBeVisible()
+    await saveScreenshot(page, 'billing-service-page', testInfo)
   })
 
   await test.step('a plan is contracted once, and a second contract is refused', async () => {
@@ -76,9 +77,13 @@ test('a service priced through its form, a plan with a rate, and its orders afte
     }
     await expect(contracts.getByText(/already has the plan professional/)).toBeVisible()
     await saveScreenshot(page, 'billing-plan-page', testInfo, { fullPage: true })
+    await nav.getByRole('link', { name: 'Plans' }).click()
+    await expectPageReady(page)
+    await expect(main.getByRole('row', { name: /^professional Professional/ })).toBeVisible()
+    await saveScreenshot(page, 'billing-plans-list', testInfo)
   })
 
-  await test.step('the service gets a rate, and a rate above the price is warned about', async () => {
+  await test.step('the service gets a rate; one above the price is warned about', async () => {
     await nav.getByRole('link', { name: 'Services', exact: true }).last().click()
     await expectPageReady(page)
     await main.getByRole('link', { name: 'Hosting account' }).click()
@@ -114,7 +119,7 @@ test('a service priced through its form, a plan with a rate, and its orders afte
     await saveScreenshot(page, 'billing-update-orders-done', testInfo, { fullPage: true })
   })
 
-  await test.step('the orders list shows them, filtered by account and marked ignored', async () => {
+  await test.step('the orders list shows them, and an ignored one is hidden', async () => {
     await main.getByRole('link', { name: 'See the orders' }).click()
     await expect(main.getByRole('heading', { name: 'Orders', level: 2 })).toBeVisible()
     await expectPageReady(page)

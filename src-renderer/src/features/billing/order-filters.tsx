@@ -35,7 +35,7 @@ export function OrderFilters(props: {
         onChange={(text) => onChange({ q: text })}
         label={t('billing.orders.search')}
         placeholder={t('billing.orders.searchPlaceholder')}
-        minWidth={200}
+        minWidth={160}
       />
       <Select
         label={t('billing.orders.filters.service')}
@@ -45,14 +45,14 @@ export function OrderFilters(props: {
         clearable
         value={values.service}
         onChange={(value) => onChange({ service: value })}
-        w={200}
+        w={180}
       />
       <AccountSelect
         label={t('billing.orders.filters.account')}
         placeholder={t('common.all')}
         value={values.account}
         onChange={(value) => onChange({ account: value })}
-        w={170}
+        w={160}
       />
       <Select
         label={t('billing.orders.filters.active')}
