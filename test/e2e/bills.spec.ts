@@ -101,7 +101,7 @@ test('billing run previewed and confirmed, bills closed, one printed and credite
     await saveScreenshot(page, 'bills-run-done', testInfo)
   })
 
-  await test.step('opens an invoice with its lines, totals and PDF; prints and saves it', async () => {
+  await test.step('opens an invoice, its lines, totals and PDF; prints and saves it', async () => {
     const sent = page.waitForResponse((response) => response.url().endsWith('/api/bills:pdf'))
     await main.getByRole('link', { name: `I${YEAR}0001` }).click()
     await expect(
