@@ -135,6 +135,7 @@ export const billHandlers: HandlerTable<BillChannels> = {
   'billContacts:update': (request, scope) => setBillContact(scope, request),
 
   'billingRuns:preview': async (request, { tx }) => {
+    // A read has no unit-of-work instant; the workstation's clock is the same one writes use.
     const today = localToday(new Date().toISOString())
     return previewView(await previewBillingRun(tx, { ...request, today }))
   },
