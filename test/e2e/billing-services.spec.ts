@@ -109,6 +109,9 @@ test('a service priced in its form, a plan with a rate, and orders after an upda
     const dryRun = main.getByRole('table', { name: 'What the update would do' })
     await expect(dryRun.getByRole('row', { name: /ana.*Create/ })).toBeVisible()
     await expect(dryRun.getByRole('row', { name: /bob.*Create/ })).toBeVisible()
+    await expect(
+      main.getByText('To create: 2 · to update: 0 · to cancel: 0 · errors: 0'),
+    ).toBeVisible()
     await saveScreenshot(page, 'billing-update-orders-dry-run', testInfo, { fullPage: true })
     await main.getByRole('button', { name: 'Apply' }).click()
     await expect(main.getByRole('status').filter({ hasText: /^Done: 2 created/ })).toBeVisible()

@@ -15,6 +15,25 @@ import { useOrderUpdate } from './use-order-update'
 
 const ACTION_COLORS = { create: 'teal', update: 'blue', cancel: 'orange', error: 'red' } as const
 
+/** Rows shown of a dry run; the counts above the table cover every object. */
+const SHOWN = 200
+
+function DecisionSummary({ decisions }: { decisions: OrderSyncDecision[] }) {
+  const { t } = useTranslation()
+  const count = (action: OrderSyncDecision['action']) =>
+    decisions.filter((decision) => decision.action === action).length
+  return (
+    <Text size="sm" fw={600} role="status">
+      {t('billing.updateOrders.summary', {
+        create: count('create'),
+        update: count('update'),
+        cancel: count('cancel'),
+        error: count('error'),
+      })}
+    </Text>
+  )
+}
+
 function DecisionTable({ decisions }: { decisions: OrderSyncDecision[] }) {
   const { t } = useTranslation()
   return (
@@ -28,7 +47,7 @@ function DecisionTable({ decisions }: { decisions: OrderSyncDecision[] }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {decisions.map((decision) => (
+          {decisions.slice(0, SHOWN).map((decision) => (
             <Table.Tr key={`${decision.objectId}-${decision.orderId ?? 'new'}`}>
               <Table.Td>
                 <Text size="sm">{decision.objectRepr}</Text>
@@ -54,6 +73,11 @@ function DecisionTable({ decisions }: { decisions: OrderSyncDecision[] }) {
           ))}
         </Table.Tbody>
       </Table>
+      {decisions.length > SHOWN && (
+        <Text size="sm" c="dimmed" p="sm">
+          {t('billing.updateOrders.more', { count: decisions.length - SHOWN })}
+        </Text>
+      )}
     </Paper>
   )
 }
@@ -139,6 +163,7 @@ export function UpdateOrders({ service }: { service: Service }) {
       )}
       {update.job && <JobProgress job={update.job} />}
       {preview.data && changes === 0 && <Text size="sm">{t('billing.updateOrders.nothing')}</Text>}
+      {changes > 0 && <DecisionSummary decisions={decisions} />}
       {changes > 0 && <DecisionTable decisions={decisions} />}
     </Stack>
   )
