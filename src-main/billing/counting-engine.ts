@@ -150,15 +150,18 @@ function countedLine(group: GroupInput, candidate: Candidate, price: CandidatePr
  * line for [cancelled_on, billed_until), then billed_until = cancelled_on. 10.00 paid for 2024
  * and cancelled on 1 July gives back July to December, six whole months: size 0.5, −5.00.
  *
- * The refund is at the nominal price in the proportion the order's latest line was charged
- * after its plan discount: an order that was free gets nothing back, one at half price half.
- * Without a known latest line it is the nominal price.
+ * The refund is at the unit price the order's latest line was billed at (the spec's "as
+ * originally billed": a price raised since would give back more than was paid), in the
+ * proportion that line was charged after its plan discount: an order that was free gets
+ * nothing back, one at half price half. Without a known latest line it is the nominal price.
  */
 function refund(group: GroupInput, order: BilledOrder): Billed | null {
-  const { service, options } = group
+  const { options } = group
   const { cancelledOn, billedUntil } = order
-  if (!refundable(service, order) || !cancelledOn || !billedUntil) return null
+  if (!refundable(group.service, order) || !cancelledOn || !billedUntil) return null
 
+  const charge = group.lastCharges?.get(order.id)
+  const service = { ...group.service, nominalPrice: charge?.rate ?? group.service.nominalPrice }
   const lineSize = size(service, cancelledOn, billedUntil, sizeAnchor(service, order))
   const given = buildLine({
     order,
@@ -171,7 +174,7 @@ function refund(group: GroupInput, order: BilledOrder): Billed | null {
     computed: false,
     refund: true,
   })
-  const share = chargedShare(group.lastCharges?.get(order.id))
+  const share = chargedShare(charge)
   const subtotal = round2(service.nominalPrice.times(lineSize).times(share)).negated()
   const update = {
     orderId: order.id,

@@ -156,6 +156,8 @@ export interface BilledCharge {
   subtotal: Money
   /** The line's plan discount, zero or negative. */
   planDiscount: Money
+  /** The line's nominal unit price as billed; a refund gives time back at it, not today's. */
+  rate?: Money
 }
 
 export interface GroupResult {
