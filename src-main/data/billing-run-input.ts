@@ -62,12 +62,13 @@ function billedOrder(row: OrderRow): BilledOrder {
 }
 
 /**
- * Whether the order may still owe something: a cancelled order billed up to its cancellation
- * is done for good. The engine decides the rest (a period already billed gives no line).
+ * Whether the order may still owe something or be owed (spec 6.7): a cancelled order billed
+ * up to or past its cancellation is done for good, unless its service refunds the time paid
+ * beyond it. The engine decides the rest (a period already billed gives no line).
  */
-function mayOwe(order: BilledOrder): boolean {
+function mayOwe(order: BilledOrder, service: BilledService | undefined): boolean {
   if (order.cancelledOn === null || order.billedUntil === null) return true
-  return order.billedUntil < order.cancelledOn
+  return order.billedUntil < order.cancelledOn || service?.onCancel === 'REFUND'
 }
 
 export async function readRunInput(tx: Tx, selection: RunSelection): Promise<RunInput> {
@@ -84,12 +85,10 @@ export async function readRunInput(tx: Tx, selection: RunSelection): Promise<Run
     .orderBy(asc(orders.accountId), asc(orders.id))
   // Every order of the accounts counts for pricing (rate positions, compensation), billed or not.
   const accountOrders = rows.map(billedOrder)
-  const selected = accountOrders.filter(
-    (order) => mayOwe(order) && (selection.includeIgnored || !order.ignore),
-  )
-
+  const wanted = accountOrders.filter((order) => selection.includeIgnored || !order.ignore)
+  const servicesById = await readServices(tx, [...new Set(wanted.map((o) => o.serviceId))])
+  const selected = wanted.filter((order) => mayOwe(order, servicesById.get(order.serviceId)))
   const serviceIds = [...new Set(selected.map((order) => order.serviceId))]
-  const servicesById = await readServices(tx, serviceIds)
   const metricIds = selected
     .filter((order) => servicesById.get(order.serviceId)?.hasMetric)
     .map((order) => order.id)
@@ -200,13 +199,18 @@ async function readLastCharges(tx: Tx, orderIds: number[]): Promise<Map<number, 
   if (!orderIds.length) return result
   const lines = await inChunks(orderIds, (chunk) =>
     tx
-      .select({ id: billLines.id, orderId: billLines.orderId, subtotal: billLines.subtotal })
+      .select({
+        id: billLines.id,
+        orderId: billLines.orderId,
+        subtotal: billLines.subtotal,
+        rate: billLines.rate,
+      })
       .from(billLines)
       .where(inArray(billLines.orderId, chunk))
       .orderBy(desc(billLines.id)),
   )
   lines.sort((a, b) => b.id - a.id)
-  const latest = new Map<number, { id: number; subtotal: string }>()
+  const latest = new Map<number, { id: number; subtotal: string; rate: string | null }>()
   for (const line of lines) if (!latest.has(line.orderId!)) latest.set(line.orderId!, line)
   if (!latest.size) return result
 
@@ -225,7 +229,11 @@ async function readLastCharges(tx: Tx, orderIds: number[]): Promise<Map<number, 
   }
   for (const [orderId, line] of latest) {
     const plan = planOf.get(line.id) ?? []
-    result.set(orderId, { subtotal: money(line.subtotal), planDiscount: sum(plan) })
+    result.set(orderId, {
+      subtotal: money(line.subtotal),
+      planDiscount: sum(plan),
+      ...(line.rate !== null && { rate: money(line.rate) }),
+    })
   }
   return result
 }

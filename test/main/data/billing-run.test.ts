@@ -21,12 +21,7 @@ beforeEach(async () => {
 })
 afterEach(() => core.dispose())
 
-interface ServiceSeed {
-  description: string
-  nominalPrice?: string
-  tax?: string
-  isFee?: boolean
-}
+type ServiceSeed = Partial<typeof services.$inferInsert> & { description: string }
 
 async function addService(tx: Tx, seed: ServiceSeed) {
   const [row] = await tx
@@ -154,5 +149,22 @@ describe('commitBillingRun (spec 6.11, 7.2)', () => {
     ])
     expect(cents(run.accounts[0]!.total)).toBe('1.21')
     expect(lines[0]).toMatchObject({ startOn: '2028-03-10', endOn: '2028-03-11' })
+  })
+
+  it('refunds the prepaid time of an order cancelled after its billing', async () => {
+    const orderId = await core.store.write(async (tx) => {
+      const service = await addService(tx, { description: 'Hosting', onCancel: 'REFUND' })
+      return addOrder(tx, ana, service, '2026-01-01')
+    })
+    await commit()
+    await core.store.write((tx) =>
+      tx.update(orders).set({ cancelledOn: '2026-07-02' }).where(eq(orders.id, orderId)),
+    )
+    const refund = await commit({ billingPoint: '2026-07-10', today: '2026-07-10' })
+    const lines = await core.store.read((tx) => listBillLines(tx, refund.written!.bills[0]!.id))
+    // 2 July 2026 to 1 January 2027: 5 months and 30 days of 2026, 5/12 + 30/365 of a year.
+    expect(lines.slice(1).map((line) => [line.orderId, line.startOn, line.subtotal])).toEqual([
+      [orderId, '2026-07-02', '-5.99'],
+    ])
   })
 })
