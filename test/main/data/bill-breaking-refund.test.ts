@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { cents, money } from '../../../src-main/billing/money'
+import { commitBillingRun } from '../../../src-main/data/billing-run'
+import { billLines, orders, services } from '../../../src-main/db/schema'
+import { makeCore, type TestCore } from '../../support/core'
+import { addAccount, ctxOf } from './bill-fixtures'
+
+// Spec 6.7, REFUND, from the tables: time given back at the price it was billed at.
+
+let core: TestCore
+let ana: number
+
+beforeEach(async () => {
+  core = await makeCore()
+  ana = await addAccount(core, 'ana')
+})
+afterEach(() => core.dispose())
+
+const run = (day: string) =>
+  core.store.write((tx) => commitBillingRun(ctxOf(tx), { billingPoint: day, today: day }))
+
+describe('a refund after the price was raised (spec 6.7)', () => {
+  it('gives back half of the 12.00 paid for the year, not half of the new 24.00', async () => {
+    const { serviceId, orderId } = await core.store.write(async (tx) => {
+      const [service] = await tx
+        .insert(services)
+        .values({
+          contentType: 'mailbox',
+          description: 'Mailbox',
+          nominalPrice: '12.00',
+          tax: '21',
+          billingPeriod: 'ANUAL',
+          billingPoint: 'ON_FIXED_DATE',
+          onCancel: 'REFUND',
+          ignorePeriod: '',
+        })
+        .returning()
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          accountId: ana,
+          serviceId: service!.id,
+          contentType: 'mailbox',
+          objectId: 1,
+          registeredOn: '2026-01-01',
+          description: 'ana@example.net',
+        })
+        .returning()
+      return { serviceId: service!.id, orderId: order!.id }
+    })
+    await run('2026-01-05')
+
+    await core.store.write(async (tx) => {
+      await tx.update(services).set({ nominalPrice: '24.00' }).where(eq(services.id, serviceId))
+      await tx.update(orders).set({ cancelledOn: '2026-07-01' }).where(eq(orders.id, orderId))
+    })
+    await run('2026-07-02')
+
+    const lines = await core.store.read((tx) =>
+      tx.select().from(billLines).where(eq(billLines.orderId, orderId)).orderBy(billLines.id),
+    )
+    expect(lines.map((line) => [line.startOn, line.endOn, line.rate, line.subtotal])).toEqual([
+      ['2026-01-01', '2027-01-01', '12.00', '12.00'],
+      ['2026-07-01', '2027-01-01', '12.00', '-6.00'],
+    ])
+    expect(cents(money(lines[1]!.size))).toBe('0.50')
+    const [order] = await core.store.read((tx) =>
+      tx.select().from(orders).where(eq(orders.id, orderId)),
+    )
+    expect(order!.billedUntil).toBe('2026-07-01')
+  })
+})
