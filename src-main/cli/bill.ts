@@ -2,7 +2,6 @@ import { AppError } from '../../src-shared/errors'
 import type { AssembledLine } from '../billing/assemble'
 import { linePeriodText } from '../billing/bill-text'
 import { cents } from '../billing/money'
-import type { IsoDate } from '../billing/types'
 import { openCore, type CoreOptions } from '../core/core'
 import {
   commitBillingRun,
@@ -10,6 +9,8 @@ import {
   type PreviewBill,
   type RunPreview,
 } from '../data/billing-run'
+import { orderMoment } from '../data/order-clock'
+import type { Tx } from '../db/store'
 
 export interface BillOptions extends CoreOptions {
   date?: string
@@ -21,13 +22,6 @@ export function isIsoDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
   const date = new Date(`${text}T00:00:00Z`)
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
-}
-
-/** This workstation's calendar date: the day the run happens, the orders' billed_on. */
-function localToday(): IsoDate {
-  const now = new Date()
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
 const cell = (text: string, width: number) =>
@@ -78,18 +72,22 @@ export async function billCommand(options: BillOptions): Promise<number> {
     process.stderr.write('bill needs --date YYYY-MM-DD, a calendar date (the billing point)\n')
     return 2
   }
-  const request = { billingPoint: options.date, today: localToday() }
+  const billingPoint = options.date
+  const now = new Date().toISOString()
+  // The day the run happens, the orders' billed_on: in the installation's time zone.
+  const request = async (tx: Tx) => ({ billingPoint, today: (await orderMoment(tx, now)).today })
 
   const core = await openCore({ ...options, quietLogs: true })
   try {
     if (options.dryRun) {
-      const preview = await core.store.read((tx) => previewBillingRun(tx, request))
+      const preview = await core.store.read(async (tx) => previewBillingRun(tx, await request(tx)))
       if (!preview.lines) return print('No pending billing.')
       out(previewText(preview))
       return print('Dry run: nothing was written.')
     }
-    const now = new Date().toISOString()
-    const run = await core.store.write((tx) => commitBillingRun({ tx, now }, request))
+    const run = await core.store.write(async (tx) =>
+      commitBillingRun({ tx, now }, await request(tx)),
+    )
     if (!run.written) return print('No pending billing.')
     out(previewText(run))
     const numbers = run.written.bills.map((bill) => bill.number).join(', ')

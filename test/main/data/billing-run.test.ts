@@ -167,4 +167,17 @@ describe('commitBillingRun (spec 6.11, 7.2)', () => {
       [orderId, '2026-07-02', '-5.99'],
     ])
   })
+
+  it('leaves an ignored order out unless the run includes ignored orders', async () => {
+    const { anaOrder } = await seedMailboxes()
+    await core.store.write((tx) =>
+      tx.update(orders).set({ ignore: true }).where(eq(orders.id, anaOrder)),
+    )
+    const plain = await core.store.read((tx) => previewBillingRun(tx, JAN_5))
+    expect(plain.accounts.map((account) => account.username)).toEqual(['bea'])
+    const all = await core.store.read((tx) =>
+      previewBillingRun(tx, { ...JAN_5, includeIgnored: true }),
+    )
+    expect(all.accounts.map((account) => account.username)).toEqual(['ana', 'bea'])
+  })
 })
