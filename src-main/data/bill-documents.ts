@@ -1,31 +1,23 @@
 import { eq } from 'drizzle-orm'
 import { AppError } from '../../src-shared/errors'
 import type { Language } from '../../src-shared/schemas/accounts'
-import type {
-  BillDocument,
-  BillDocumentLine,
-  BillParty,
-  SellerDetails,
-} from '../billing/bill-document'
+import type { BillDocument, BillDocumentLine, BillParty } from '../billing/bill-document'
 import { linePeriodText, quantityText } from '../billing/bill-text'
 import { cents, money } from '../billing/money'
 import { billTotals } from '../billing/totals'
 import { accounts, billContacts, bills } from '../db/schema'
 import type { Tx } from '../db/store'
 import { oneMonthAfter } from './bill-closing'
+import { sellerDetails } from './bill-recipients'
 import { getBill, listBillLines, type BillLineWithSublines, type BillRecord } from './bills'
+import { settingValue } from './settings'
 
 /**
  * A stored bill as its printed document (spec: billing 8): every amount and text computed
- * here, so the PDF renderer only lays them out. A closed bill prints the document frozen at
- * its close; an open one is built from its lines now, with a draft watermark.
+ * here, so the PDF renderer only lays them out; the seller is the provider's settings. A
+ * closed bill prints the document frozen at its close; an open one is built from its lines
+ * now, with a draft watermark.
  */
-
-/** ACCOUNTS_MAIN_PK: the provider's own account, whose bill contact is the seller. */
-const MAIN_ACCOUNT_ID = 1
-
-// TODO(#7): BILLS_CURRENCY once the bills settings have it; the original's default is the euro.
-const CURRENCY = '€'
 
 function countryName(code: string, language: string): string {
   if (!code) return ''
@@ -81,19 +73,6 @@ function frozenBuyer(bill: BillRecord, language: string): BillParty | undefined 
   }
 }
 
-async function sellerOf(tx: Tx, language: string): Promise<SellerDetails> {
-  // TODO(#7): the seller settings (name, tax id, bank account, logo) once they are stored;
-  // until then the main account's bill contact and e-mail, and no bank account or phone.
-  const main = await partyRowOf(tx, MAIN_ACCOUNT_ID)
-  return {
-    ...partyOf(main, language),
-    phone: '',
-    email: main?.account.email ?? '',
-    website: '',
-    bankAccount: '',
-  }
-}
-
 function documentLine(line: BillLineWithSublines, language: Language): BillDocumentLine {
   const rate = line.rate === null || money(line.rate).isZero() ? '' : cents(line.rate)
   return {
@@ -133,7 +112,7 @@ export async function buildBillDocument(tx: Tx, bill: BillRecord): Promise<BillD
     language: tag,
     dueOn: bill.dueOn ?? oneMonthAfter(billDate),
     billDate,
-    seller: await sellerOf(tx, tag),
+    seller: await sellerDetails(tx, language),
     buyer: frozenBuyer(bill, tag) ?? partyOf(buyer, tag),
     lines: lines.map((line) => documentLine(line, language)),
     taxes: totals.taxes.map((entry) => ({
@@ -142,7 +121,7 @@ export async function buildBillDocument(tx: Tx, bill: BillRecord): Promise<BillD
       tax: cents(entry.tax),
     })),
     total: cents(totals.total),
-    currency: CURRENCY,
+    currency: await settingValue(tx, 'BILLS_CURRENCY'),
     comments: bill.comments,
     // TODO(#7): the chosen payment source's message, once bills are closed with a source.
     paymentMessage: '',
@@ -152,14 +131,32 @@ export async function buildBillDocument(tx: Tx, bill: BillRecord): Promise<BillD
   }
 }
 
-/** The frozen form stored on a closed bill (closeBill's `document`). */
+/**
+ * The frozen form stored on a closed bill (closeBill's `document`): JSON, with the logo's
+ * bytes as base64 and the date as ISO text.
+ */
 export async function freezeBillDocument(tx: Tx, bill: BillRecord): Promise<string> {
-  return JSON.stringify(await buildBillDocument(tx, bill))
+  const document = await buildBillDocument(tx, bill)
+  const { logo, ...seller } = document.seller
+  return JSON.stringify({
+    ...document,
+    seller: { ...seller, ...(logo && { logo: Buffer.from(logo).toString('base64') }) },
+  })
+}
+
+interface FrozenDocument extends Omit<BillDocument, 'createdAt' | 'seller'> {
+  createdAt: string
+  seller: Omit<BillDocument['seller'], 'logo'> & { logo?: string }
 }
 
 function thawed(document: string): BillDocument {
-  const data = JSON.parse(document) as BillDocument & { createdAt: string }
-  return { ...data, createdAt: new Date(data.createdAt) }
+  const data = JSON.parse(document) as FrozenDocument
+  const { logo, ...seller } = data.seller
+  return {
+    ...data,
+    seller: { ...seller, ...(logo && { logo: new Uint8Array(Buffer.from(logo, 'base64')) }) },
+    createdAt: new Date(data.createdAt),
+  }
 }
 
 /** The document a bill prints: the frozen one of a closed bill, else built now. */

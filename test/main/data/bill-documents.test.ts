@@ -7,22 +7,39 @@ import {
   getBillByNumber,
 } from '../../../src-main/data/bill-documents'
 import { addBillLines, createBill } from '../../../src-main/data/bills'
-import { billContacts } from '../../../src-main/db/schema'
+import { billContacts, settings } from '../../../src-main/db/schema'
 import { AppError } from '../../../src-shared/errors'
 import { makeCore, type TestCore } from '../../support/core'
-import { addAccount, billLine, ctxOf } from './bill-fixtures'
+import { addAccount, billLine, ctxOf, NOW } from './bill-fixtures'
 import { money } from '../../../src-main/billing/money'
 
 // Spec 8: a stored bill as its printed document.
 
+/** A PNG signature and nothing more: enough for the document, which only carries the bytes. */
+const LOGO = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+
+const SELLER = {
+  BILLS_SELLER_NAME: 'Orchestra Hosting SCCL',
+  BILLS_SELLER_VAT: 'ESB58378431',
+  BILLS_SELLER_BANK_ACCOUNT: 'ES91 2100 0418 4502 0005 1332',
+  BILLS_SELLER_LOGO: `data:image/png;base64,${Buffer.from(LOGO).toString('base64')}`,
+}
+
 let core: TestCore
-let seller: number
 let buyer: number
 let billId: number
 
 beforeEach(async () => {
   core = await makeCore()
-  seller = await addAccount(core, 'orchestra')
+  await core.store.write((tx) =>
+    tx.insert(settings).values(
+      Object.entries(SELLER).map(([name, value]) => ({
+        name,
+        value: JSON.stringify(value),
+        updatedAt: NOW,
+      })),
+    ),
+  )
   buyer = await addAccount(core, 'ana')
   billId = await core.store.write(async (tx) => {
     const bill = await createBill(ctxOf(tx), {
@@ -88,11 +105,14 @@ describe('billDocument (spec 8)', () => {
     expect(doc.total).toBe('22.81')
   })
 
-  it('names the main account as seller and the account contact as buyer', async () => {
+  it('names the provider settings as seller and the account contact as buyer', async () => {
     const doc = await documentOf()
     expect(doc.seller).toMatchObject({
-      name: 'orchestra Serveis SL',
-      email: 'orchestra@example.net',
+      name: 'Orchestra Hosting SCCL',
+      vat: 'ESB58378431',
+      country: 'Spain',
+      bankAccount: 'ES91 2100 0418 4502 0005 1332',
+      logo: LOGO,
     })
     expect(doc.buyer).toEqual({
       name: 'ana Serveis SL',
@@ -102,7 +122,6 @@ describe('billDocument (spec 8)', () => {
       city: 'Barcelona',
       country: 'Spain',
     })
-    expect(seller).toBe(1)
   })
 
   it('dates the document by the bill, so two prints are the same', async () => {
@@ -124,6 +143,7 @@ describe('billDocument (spec 8)', () => {
     expect(doc).toMatchObject({ number: 'I20260001', draft: false, billDate: '2026-01-31' })
     expect(doc.buyer.name).toBe('ana Serveis SL')
     expect(doc.createdAt).toEqual(new Date('2026-01-31T00:00:00Z'))
+    expect(doc.seller.logo).toEqual(LOGO)
   })
 })
 
