@@ -1,67 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { assembleRun, type AssembledRun } from '../../../src-main/billing/assemble'
-import { billOrders, type BillingRun } from '../../../src-main/billing/engine'
-import { cents, money, type Money } from '../../../src-main/billing/money'
 import { verboseQuantity } from '../../../src-main/billing/bill-text'
-import { billTotals } from '../../../src-main/billing/totals'
-import type {
-  BilledOrder,
-  BilledService,
-  BillingOptions,
-  MetricRow,
-} from '../../../src-main/billing/types'
+import { cents, money } from '../../../src-main/billing/money'
+import { chain, row } from './breaking-chain'
 import { order, service } from './counting-fixtures'
 
 /**
  * Money through the whole chain a billing run takes (spec 6, 7.2, 7.5): billOrders, then
  * assembleRun, then the totals of each bill as stored lines give them.
  */
-
-interface Chain {
-  run: AssembledRun
-  /** Per bill: base, tax and total as printed, and each rate's tax. */
-  totals: { base: string; tax: string; total: string; taxes: string[] }[]
-}
-
-function chain(
-  services: BilledService[],
-  orders: BilledOrder[],
-  options: Partial<BillingOptions>,
-  metrics = new Map<number, MetricRow[]>(),
-): Chain {
-  const billing: BillingRun = {
-    orders,
-    services: new Map(services.map((s) => [s.id, s])),
-    accountOrders: orders,
-    ratesFor: () => [],
-    metrics,
-    options: { billingPoint: '2024-01-01', fixedPoint: false, today: '2024-01-01', ...options },
-  }
-  const { lines } = billOrders(billing)
-  const taxes = new Map<number, Money>(services.map((s) => [s.id, s.tax]))
-  const run = assembleRun(lines, taxes, new Map(), { proforma: false, newOpen: false })
-  const totals = run.bills.map((bill) => {
-    const result = billTotals(
-      bill.lines.map((line) => ({
-        subtotal: line.subtotal,
-        sublines: line.sublines.map((subline) => subline.total),
-        tax: line.tax,
-      })),
-    )
-    return {
-      base: cents(result.base),
-      tax: cents(result.tax),
-      total: cents(result.total),
-      taxes: result.taxes.map((entry) => `${entry.rate.toString()}%: ${cents(entry.tax)}`),
-    }
-  })
-  return { run, totals }
-}
-
-/** A value in force from `createdOn` on, as metric storage keeps it. */
-function row(createdOn: string, value: string): MetricRow {
-  return { createdOn, updatedOn: `${createdOn}T12:00:00Z`, value: money(value) }
-}
 
 describe('a billing run from orders to bill totals (spec 6, 7.2, 7.5)', () => {
   it('bills one day of 2028 of an annual 366.00 service as 1.00, tax and total included', () => {
