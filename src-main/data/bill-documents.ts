@@ -1,14 +1,17 @@
 import { eq } from 'drizzle-orm'
 import { AppError } from '../../src-shared/errors'
+import type { CountryCode } from '../../src-shared/countries'
 import type { Language } from '../../src-shared/schemas/accounts'
 import type { BillDocument, BillDocumentLine, BillParty } from '../billing/bill-document'
 import { linePeriodText, quantityText } from '../billing/bill-text'
 import { cents, money } from '../billing/money'
+import { taxBuyerOf, type TaxBuyer } from '../billing/tax-rules'
 import { billTotals } from '../billing/totals'
 import { accounts, billContacts, bills } from '../db/schema'
 import type { Tx } from '../db/store'
 import { oneMonthAfter } from './bill-closing'
 import { sellerDetails } from './bill-recipients'
+import { taxNoteFor } from './billing-run-taxes'
 import { getBill, listBillLines, type BillLineWithSublines, type BillRecord } from './bills'
 import { settingValue } from './settings'
 
@@ -73,6 +76,15 @@ function frozenBuyer(bill: BillRecord, language: string): BillParty | undefined 
   }
 }
 
+/** Who buys, for the tax mention: the buyer frozen at close, else the contact as it is now. */
+function taxBuyerFor(bill: BillRecord, row: PartyRow | undefined): Promise<TaxBuyer> {
+  const frozen = !bill.isOpen && bill.buyerName !== null
+  const contact = frozen
+    ? { country: (bill.buyerCountry ?? '') as CountryCode | '', vat: bill.buyerVat ?? '' }
+    : { country: row?.contact?.country ?? ('' as const), vat: row?.contact?.vat ?? '' }
+  return taxBuyerOf(contact, row?.account.type ?? 'INDIVIDUAL')
+}
+
 function documentLine(line: BillLineWithSublines, language: Language): BillDocumentLine {
   const rate = line.rate === null || money(line.rate).isZero() ? '' : cents(line.rate)
   return {
@@ -125,8 +137,7 @@ export async function buildBillDocument(tx: Tx, bill: BillRecord): Promise<BillD
     comments: bill.comments,
     // TODO(#7): the chosen payment source's message, once bills are closed with a source.
     paymentMessage: '',
-    // TODO(#7): the reverse-charge mention of the tax rules, once they decide each bill's taxes.
-    taxNote: '',
+    taxNote: lines.length ? await taxNoteFor(tx, await taxBuyerFor(bill, buyer)) : '',
     createdAt: new Date(`${billDate}T00:00:00Z`),
   }
 }

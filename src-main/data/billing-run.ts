@@ -8,6 +8,7 @@ import type { IsoDate, OrderUpdate } from '../billing/types'
 import { accounts } from '../db/schema'
 import type { Tx } from '../db/store'
 import { readRunInput } from './billing-run-input'
+import { taxedRun } from './billing-run-taxes'
 import { openBillsOf, writeBillingRun, type RunWritten } from './bill-runs'
 import type { BillContext } from './bills'
 
@@ -76,10 +77,11 @@ async function priceRun(tx: Tx, request: BillingRunRequest): Promise<PricedRun> 
   })
 
   const accountIds = [...new Set(priced.lines.map((line) => line.accountId))]
-  const assembled = assembleRun(priced.lines, taxes, await openBillsOf(tx, accountIds), {
+  const placed = assembleRun(priced.lines, taxes, await openBillsOf(tx, accountIds), {
     proforma: request.proforma ?? false,
     newOpen: request.newOpen ?? false,
   })
+  const assembled = await taxedRun(tx, placed)
   return {
     assembled,
     orderUpdates: priced.orderUpdates,

@@ -2,8 +2,17 @@ import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cents } from '../../../src-main/billing/money'
 import { commitBillingRun, previewBillingRun } from '../../../src-main/data/billing-run'
+import { billDocument } from '../../../src-main/data/bill-documents'
 import { listBillLines } from '../../../src-main/data/bills'
-import { billLines, bills, orders, services } from '../../../src-main/db/schema'
+import { REVERSE_CHARGE_NOTE } from '../../../src-main/billing/tax-rules'
+import {
+  accounts,
+  billContacts,
+  billLines,
+  bills,
+  orders,
+  services,
+} from '../../../src-main/db/schema'
 import type { Tx } from '../../../src-main/db/store'
 import { countRows, makeCore, type TestCore } from '../../support/core'
 import { addAccount, ctxOf } from './bill-fixtures'
@@ -179,5 +188,28 @@ describe('commitBillingRun (spec 6.11, 7.2)', () => {
       previewBillingRun(tx, { ...JAN_5, includeIgnored: true }),
     )
     expect(all.accounts.map((account) => account.username)).toEqual(['ana', 'bea'])
+  })
+
+  it('bills an EU business with a valid VAT number at 0%, under the reverse charge', async () => {
+    await seedMailboxes()
+    await core.store.write(async (tx) => {
+      await tx.update(accounts).set({ type: 'COMPANY' }).where(eq(accounts.id, ana))
+      await tx
+        .update(billContacts)
+        .set({ country: 'FR', vat: 'FR40303265045' })
+        .where(eq(billContacts.accountId, ana))
+    })
+    const run = await commit()
+    expect(run.accounts.map((account) => [account.username, cents(account.total)])).toEqual([
+      ['ana', '12.00'],
+      ['bea', '14.52'],
+    ])
+    const [anaBill, beaBill] = run.written!.bills
+    const documents = await core.store.read(async (tx) => [
+      await billDocument(tx, anaBill!.id),
+      await billDocument(tx, beaBill!.id),
+    ])
+    expect(documents.map((doc) => doc.taxNote)).toEqual([REVERSE_CHARGE_NOTE, ''])
+    expect(documents[0]!.taxes).toEqual([{ rate: '0', base: '12.00', tax: '0.00' }])
   })
 })
