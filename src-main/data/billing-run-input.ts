@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lte } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, lte, ne } from 'drizzle-orm'
 import { applicableRates } from '../billing/applicable-rates'
 import type { BillingRun } from '../billing/engine'
 import { money, sum, type Money } from '../billing/money'
@@ -11,8 +11,8 @@ import type {
   MetricRow,
   RateRow,
 } from '../billing/types'
-import { billLines, billSublines, contractedPlans, metricRows, orders, plans } from '../db/schema'
-import { rates, services } from '../db/schema'
+import { billLines, bills, billSublines, contractedPlans, metricRows, orders } from '../db/schema'
+import { plans, rates, services } from '../db/schema'
 import type { Tx } from '../db/store'
 import { settingValue } from './settings'
 
@@ -206,7 +206,9 @@ async function readLastCharges(tx: Tx, orderIds: number[]): Promise<Map<number, 
         rate: billLines.rate,
       })
       .from(billLines)
-      .where(inArray(billLines.orderId, chunk))
+      // A pro forma quotes, it charges nothing: its lines (maybe at a newer price) are no charge.
+      .innerJoin(bills, eq(bills.id, billLines.billId))
+      .where(and(inArray(billLines.orderId, chunk), ne(bills.type, 'PROFORMA')))
       .orderBy(desc(billLines.id)),
   )
   lines.sort((a, b) => b.id - a.id)

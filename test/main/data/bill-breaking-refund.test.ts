@@ -17,8 +17,45 @@ beforeEach(async () => {
 })
 afterEach(() => core.dispose())
 
-const run = (day: string) =>
-  core.store.write((tx) => commitBillingRun(ctxOf(tx), { billingPoint: day, today: day }))
+const run = (day: string, more: { proforma?: boolean; fixedPoint?: boolean } = {}) =>
+  core.store.write((tx) => commitBillingRun(ctxOf(tx), { billingPoint: day, today: day, ...more }))
+
+async function seedPaidYear() {
+  const ids = await core.store.write(async (tx) => {
+    const [service] = await tx
+      .insert(services)
+      .values({
+        contentType: 'mailbox',
+        description: 'Mailbox',
+        nominalPrice: '12.00',
+        tax: '21',
+        billingPeriod: 'ANUAL',
+        billingPoint: 'ON_FIXED_DATE',
+        onCancel: 'REFUND',
+        ignorePeriod: '',
+      })
+      .returning()
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        accountId: ana,
+        serviceId: service!.id,
+        contentType: 'mailbox',
+        objectId: 1,
+        registeredOn: '2026-01-01',
+        description: 'ana@example.net',
+      })
+      .returning()
+    return { serviceId: service!.id, orderId: order!.id }
+  })
+  await run('2026-01-05')
+  return ids
+}
+
+const linesOf = (orderId: number) =>
+  core.store.read((tx) =>
+    tx.select().from(billLines).where(eq(billLines.orderId, orderId)).orderBy(billLines.id),
+  )
 
 describe('a refund after the price was raised (spec 6.7)', () => {
   it('gives back half of the 12.00 paid for the year, not half of the new 24.00', async () => {
@@ -69,5 +106,25 @@ describe('a refund after the price was raised (spec 6.7)', () => {
       tx.select().from(orders).where(eq(orders.id, orderId)),
     )
     expect(order!.billedUntil).toBe('2026-07-01')
+  })
+
+  it('takes the price from the invoiced line, not from a later pro forma of the next year', async () => {
+    const { serviceId, orderId } = await seedPaidYear()
+    await core.store.write((tx) =>
+      tx.update(services).set({ nominalPrice: '24.00' }).where(eq(services.id, serviceId)),
+    )
+    // A quote for 2027 at the new price: a pro forma line of the order, billing nothing.
+    await run('2028-01-01', { proforma: true, fixedPoint: true })
+    await core.store.write((tx) =>
+      tx.update(orders).set({ cancelledOn: '2026-07-01' }).where(eq(orders.id, orderId)),
+    )
+    await run('2026-07-02')
+
+    const lines = await linesOf(orderId)
+    expect(lines.map((line) => [line.startOn, line.rate, line.subtotal])).toEqual([
+      ['2026-01-01', '12.00', '12.00'],
+      ['2027-01-01', '24.00', '24.00'],
+      ['2026-07-01', '12.00', '-6.00'],
+    ])
   })
 })
