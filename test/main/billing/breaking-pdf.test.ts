@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { renderBillPdf } from '../../../src-main/billing/pdf/render-bill-pdf'
 import { MissingGlyphsError } from '../../../src-main/billing/pdf/glyphs'
+import { mergeBillPdfs } from '../../../src-main/billing/pdf/merge-bill-pdfs'
 import type { BillDocument } from '../../../src-main/billing/bill-document'
 import { invoiceDocument } from './fixtures/bill-documents'
 import { pageCount, pdfText, qpdfCheck } from './fixtures/pdf-tools'
@@ -31,6 +32,7 @@ async function check(doc: BillDocument): Promise<Uint8Array> {
 function withText(text: string): BillDocument {
   const base = invoiceDocument()
   return invoiceDocument({
+    seller: { ...base.seller, name: text, address: text },
     buyer: { ...base.buyer, name: text, address: text, city: text },
     comments: text,
     taxNote: text,
@@ -85,5 +87,22 @@ describe('renderBillPdf with hostile text (spec 8)', () => {
 
     expect(text.match(/Ŵ/g)).toHaveLength(256)
     expect(text.match(/Ç/g)).toHaveLength(10_000)
+  })
+
+  it('gives the same bytes twice for hostile text, and merges such bills into a sound file', async () => {
+    const docs = Object.values(HOSTILE).map(withText)
+    const first = await Promise.all(docs.map((doc) => renderBillPdf(doc)))
+    const second = await Promise.all(docs.map((doc) => renderBillPdf(doc)))
+    expect(second.map((bytes) => Buffer.from(bytes).equals(Buffer.from(first[0]!)))).toEqual(
+      docs.map((_, i) => i === 0),
+    )
+    first.forEach((bytes, i) =>
+      expect(Buffer.from(bytes).equals(Buffer.from(second[i]!))).toBe(true),
+    )
+
+    const merged = await mergeBillPdfs(first)
+    const { status, stdout } = qpdfCheck(merged)
+    expect(status, stdout).toBe(0)
+    expect(pageCount(merged)).toBe(first.map(pageCount).reduce((a, b) => a + b))
   })
 })
