@@ -46,10 +46,20 @@ export function logsteps(n: Money, size: Money = new Money(1)): Money {
   return steps.times(step).times(n.isNegative() ? -1 : 1)
 }
 
-/** A Decimal back to a CEL integer, which must be whole and in CEL's 64-bit range. */
+const INT64_MIN = -(2n ** 63n)
+const INT64_MAX = 2n ** 63n - 1n
+
+/**
+ * A Decimal back to a CEL integer, which must be whole and in CEL's 64-bit range: CEL checks
+ * its own arithmetic for overflow, but not a value a function hands it.
+ */
 function toInt(value: Money): bigint {
   if (!value.isInteger()) throw new Error(`${value.toString()} is not a whole number`)
-  return BigInt(value.toFixed(0))
+  const whole = BigInt(value.toFixed(0))
+  if (whole < INT64_MIN || whole > INT64_MAX) {
+    throw new Error(`integer overflow: ${whole} is not a 64-bit integer`)
+  }
+  return whole
 }
 
 function registerArithmetic(env: Environment): void {
