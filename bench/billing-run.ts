@@ -13,8 +13,8 @@ import { bulkLoad } from '../src-main/dev/generator'
 import { summarise, type Summary } from './measure'
 
 /** The target: a whole billing run within five times the raw inserts of its lines. */
-// TODO(#7): missed for now (8 to 17 times on a busy two-core machine): pricing, and the exact
-// decimal texts every line stores, cost more in decimal.js than the inserts themselves.
+// TODO(#7): missed for now, about 11 times: pricing (a third of the run) and the exact decimal
+// texts every line stores (a fifth) cost more in decimal.js than the inserts themselves.
 export const BILLING_MAX_RATIO = 5
 
 export interface BillingBenchOptions {
