@@ -108,7 +108,7 @@ describe('a refund after the price was raised (spec 6.7)', () => {
     expect(order!.billedUntil).toBe('2026-07-01')
   })
 
-  it('takes the price from the invoiced line, not from a later pro forma of the next year', async () => {
+  it('takes the price from the invoiced line, not from a later pro forma', async () => {
     const { serviceId, orderId } = await seedPaidYear()
     await core.store.write((tx) =>
       tx.update(services).set({ nominalPrice: '24.00' }).where(eq(services.id, serviceId)),
