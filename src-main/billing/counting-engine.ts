@@ -6,7 +6,7 @@ import {
   type CandidatePrice,
 } from './counting-pricing'
 import { buildLine } from './lines'
-import { ONE, round2, type Money } from './money'
+import { maxMoney, minMoney, ONE, round2, ZERO, type Money } from './money'
 import { billingPoint, maxDate, minDate, size, sizeAnchor } from './periods'
 import type {
   BilledCharge,
@@ -192,8 +192,13 @@ function refundable(service: BilledService, order: BilledOrder): boolean {
   return cancelledOn !== null && billedUntil !== null && cancelledOn < billedUntil
 }
 
-/** The part of the nominal price a line charged: (subtotal + plan discount) / subtotal. */
+/**
+ * The part of the nominal price a line charged in the end, from none to all of it:
+ * (subtotal + plan discount + credit notes) / subtotal. A line a credit note gave back whole
+ * has nothing left to refund; without that, a customer got the same money back twice.
+ */
 function chargedShare(charge: BilledCharge | undefined): Money {
   if (!charge || charge.subtotal.isZero()) return ONE
-  return charge.subtotal.plus(charge.planDiscount).dividedBy(charge.subtotal)
+  const charged = charge.subtotal.plus(charge.planDiscount).plus(charge.credited ?? ZERO)
+  return maxMoney(ZERO, minMoney(ONE, charged.dividedBy(charge.subtotal)))
 }

@@ -158,6 +158,8 @@ export interface BilledCharge {
   planDiscount: Money
   /** The line's nominal unit price as billed; a refund gives time back at it, not today's. */
   rate?: Money
+  /** What credit notes give back of the line, zero or negative: not to be refunded twice. */
+  credited?: Money
 }
 
 export interface GroupResult {

@@ -229,13 +229,33 @@ async function readLastCharges(tx: Tx, orderIds: number[]): Promise<Map<number, 
     if (totals) totals.push(discount.total)
     else planOf.set(discount.lineId, [discount.total])
   }
+  const credited = await creditedOf(tx, lineIds)
   for (const [orderId, line] of latest) {
     const plan = planOf.get(line.id) ?? []
     result.set(orderId, {
       subtotal: money(line.subtotal),
       planDiscount: sum(plan),
       ...(line.rate !== null && { rate: money(line.rate) }),
+      credited: credited.get(line.id) ?? money(0),
     })
+  }
+  return result
+}
+
+/**
+ * What credit notes give back of each line, zero or negative: their correction lines, open
+ * ones too, as an open credit note is about to be issued and a refund must not pay it again.
+ */
+async function creditedOf(tx: Tx, lineIds: number[]): Promise<Map<number, Money>> {
+  const corrections = await inChunks(lineIds, (chunk) =>
+    tx
+      .select({ amendedLineId: billLines.amendedLineId, subtotal: billLines.subtotal })
+      .from(billLines)
+      .where(inArray(billLines.amendedLineId, chunk)),
+  )
+  const result = new Map<number, Money>()
+  for (const { amendedLineId, subtotal } of corrections) {
+    result.set(amendedLineId!, (result.get(amendedLineId!) ?? money(0)).plus(money(subtotal)))
   }
   return result
 }

@@ -46,4 +46,22 @@ describe('billCountedOrders, refund after a price change (spec 6.7)', () => {
 
     expect(cents(lines[0]!.subtotal)).toBe('-10.00')
   })
+
+  it('gives back only what credit notes left charged: 12.00 less 4.00 credited is 4.00', () => {
+    const annual = service({ onCancel: 'REFUND', nominalPrice: money('12.00') })
+    const input = group([paidFor2024], { service: annual, options: { billingPoint: '2024-07-02' } })
+    const charge = { subtotal: money('12.00'), planDiscount: money(0), credited: money('-4.00') }
+    const { lines } = billCountedOrders({ ...input, lastCharges: new Map([[1, charge]]) })
+
+    expect(cents(lines[0]!.subtotal)).toBe('-4.00')
+  })
+
+  it('gives back nothing of a line credited whole', () => {
+    const annual = service({ onCancel: 'REFUND', nominalPrice: money('12.00') })
+    const input = group([paidFor2024], { service: annual, options: { billingPoint: '2024-07-02' } })
+    const charge = { subtotal: money('12.00'), planDiscount: money(0), credited: money('-12.00') }
+    const { lines } = billCountedOrders({ ...input, lastCharges: new Map([[1, charge]]) })
+
+    expect(cents(lines[0]!.subtotal)).toBe('0.00')
+  })
 })

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cents, money } from '../../../src-main/billing/money'
+import { createAmendment } from '../../../src-main/data/bill-amendments'
+import { closeBill } from '../../../src-main/data/bill-closing'
 import { commitBillingRun } from '../../../src-main/data/billing-run'
 import { billLines, orders, services } from '../../../src-main/db/schema'
 import { makeCore, type TestCore } from '../../support/core'
@@ -125,6 +127,55 @@ describe('a refund after the price was raised (spec 6.7)', () => {
       ['2026-01-01', '12.00', '12.00'],
       ['2027-01-01', '24.00', '24.00'],
       ['2026-07-01', '12.00', '-6.00'],
+    ])
+  })
+
+  it('gives back only what a credit note left charged of the line', async () => {
+    const { orderId } = await seedPaidYear()
+    const [line] = await linesOf(orderId)
+    const close = (id: number, today: string) =>
+      core.store.write((tx) => closeBill(ctxOf(tx), id, { today }))
+    await close(line!.billId, '2026-01-06')
+    // A credit note of 4.00 of the 12.00: 8.00 was paid for the year in the end.
+    const credit = await core.store.write((tx) =>
+      createAmendment(ctxOf(tx), line!.billId, {
+        today: '2026-02-01',
+        corrections: [{ lineId: line!.id, amount: '4.00' }],
+      }),
+    )
+    await close(credit.id, '2026-02-01')
+    await core.store.write((tx) =>
+      tx.update(orders).set({ cancelledOn: '2026-07-01' }).where(eq(orders.id, orderId)),
+    )
+    await run('2026-07-02')
+
+    const lines = await linesOf(orderId)
+    expect(lines.map((entry) => [entry.startOn, entry.subtotal])).toEqual([
+      ['2026-01-01', '12.00'],
+      ['2026-07-01', '-4.00'],
+    ])
+  })
+
+  it('gives nothing back of a line a credit note cancelled whole', async () => {
+    const { orderId } = await seedPaidYear()
+    const [line] = await linesOf(orderId)
+    await core.store.write((tx) => closeBill(ctxOf(tx), line!.billId, { today: '2026-01-06' }))
+    await core.store.write((tx) =>
+      createAmendment(ctxOf(tx), line!.billId, {
+        today: '2026-02-01',
+        corrections: [{ lineId: line!.id }],
+      }),
+    )
+    await core.store.write((tx) =>
+      tx.update(orders).set({ cancelledOn: '2026-07-01' }).where(eq(orders.id, orderId)),
+    )
+    await run('2026-07-02')
+
+    // The credit note, open still, already gives back all 12.00: the refund adds nothing.
+    const lines = await linesOf(orderId)
+    expect(lines.map((entry) => [entry.startOn, entry.subtotal])).toEqual([
+      ['2026-01-01', '12.00'],
+      ['2026-07-01', '0.00'],
     ])
   })
 })
