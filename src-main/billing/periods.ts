@@ -215,9 +215,26 @@ export function sizeFraction(
  * starting on a month-end cut short by a short month still counts as whole months.
  */
 export function size(service: BilledService, ini: IsoDate, end: IsoDate, anchor?: IsoDate): Money {
-  const { numerator, denominator } = sizeFraction(sizeForm(service), ini, end, anchor)
-  return new Money(numerator).dividedBy(denominator)
+  const form = sizeForm(service)
+  const key = `${form} ${ini} ${end} ${anchor ?? ''}`
+  let known = knownSizes.get(key)
+  if (known === undefined) {
+    const { numerator, denominator } = sizeFraction(form, ini, end, anchor)
+    known = new Money(numerator).dividedBy(denominator)
+    if (knownSizes.size >= KNOWN_SIZES_LIMIT) knownSizes.clear()
+    knownSizes.set(key, known)
+  }
+  return known
 }
+
+/**
+ * Sizes already computed, by form and dates. A run prices thousands of orders over far fewer
+ * distinct intervals (orders share registration and billing dates), and a size is a pure
+ * function of them; a Money is immutable, so one value can be handed out many times. Emptied
+ * when it reaches its bound: it only saves work, so forgetting costs nothing but time.
+ */
+const knownSizes = new Map<string, Money>()
+const KNOWN_SIZES_LIMIT = 100_000
 
 /** The date an order's periods repeat from: its registration on ON_REGISTER, else none. */
 export function sizeAnchor(
