@@ -1,7 +1,7 @@
 import type { BillType } from './bill-document'
 import { verboseQuantity } from './bill-text'
 import type { SublineType } from '../db/schema/bills'
-import type { Money } from './money'
+import { Money } from './money'
 import type { DiscountType, IsoDate, PendingLine } from './types'
 
 /**
@@ -75,14 +75,33 @@ const DISCOUNT_TEXT: Record<DiscountType, string> = {
   PREPAY: 'Discount per prepay',
 }
 
+/**
+ * The quantity texts of counted lines (metric 1) by their size. Sizes are shared values (see
+ * periods.ts `size`), so thousands of lines of a run print a few hundred distinct quantities.
+ */
+const countedQuantityTexts = new WeakMap<Money, string>()
+
+function quantityOf(line: PendingLine): { quantity: Money; verboseQuantity: string } {
+  // 1 × size is the size itself when it has no more digits than the precision keeps.
+  if (!line.metric.equals(1) || line.size.precision() > Money.precision) {
+    const quantity = line.metric.times(line.size)
+    return { quantity, verboseQuantity: verboseQuantity(line.metric, line.size) }
+  }
+  let text = countedQuantityTexts.get(line.size)
+  if (text === undefined) {
+    text = verboseQuantity(line.metric, line.size)
+    countedQuantityTexts.set(line.size, text)
+  }
+  return { quantity: line.size, verboseQuantity: text }
+}
+
 export function assembledLine(line: PendingLine, tax: Money): AssembledLine {
   return {
     description: line.description,
     rate: line.nominalPrice,
     size: line.size,
     metric: line.metric,
-    quantity: line.metric.times(line.size),
-    verboseQuantity: verboseQuantity(line.metric, line.size),
+    ...quantityOf(line),
     subtotal: line.subtotal,
     tax,
     startOn: line.ini,
@@ -124,7 +143,7 @@ export function assembleRun(
 
   for (const line of lines) {
     seen.add(line.orderId)
-    if (line.metric.times(line.size).isZero()) continue
+    if (line.metric.isZero() || line.size.isZero()) continue
     withLines.add(line.orderId)
     const tax = taxes.get(line.serviceId)
     if (tax === undefined) throw new Error(`No tax rate given for service ${line.serviceId}`)

@@ -10,6 +10,7 @@ import type { WriteContext } from './context'
 import { takeBillNumber, takeBillNumbers } from './bill-numbering'
 import { assertVersion } from './locking'
 import { insertRows } from './bulk-insert'
+import { centsText, exactText } from './decimal-texts'
 
 /**
  * Bills, their lines and sublines (spec: billing 7). A closed bill is a legal record: every
@@ -215,14 +216,14 @@ export async function addNewBillsLines(
 function lineColumns(line: AssembledLine) {
   return {
     description: line.description,
-    rate: line.rate === null ? null : line.rate.toFixed(2),
+    rate: line.rate === null ? null : centsText(line.rate),
     // Size, metric and quantity stay exact: they are never rounded before pricing.
-    size: line.size.toString(),
-    metric: line.metric.toString(),
-    quantity: line.quantity.toString(),
+    size: exactText(line.size),
+    metric: exactText(line.metric),
+    quantity: exactText(line.quantity),
     verboseQuantity: line.verboseQuantity,
     subtotal: line.subtotal.toFixed(2),
-    tax: line.tax.toString(),
+    tax: exactText(line.tax),
     startOn: line.startOn,
     endOn: line.endOn,
     orderId: line.orderId,
