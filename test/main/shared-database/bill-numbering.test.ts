@@ -94,10 +94,11 @@ describe('bill numbering shared by two workstations', () => {
     expect(all.map((bill) => bill.number)).toEqual(
       Array.from({ length: BILLS }, (_, i) => `I2026${String(i + 1).padStart(4, '0')}`),
     )
-    // Both really worked at the same time: each got numbers from all through the series.
+    // Both really worked at the same time: each got numbers from early and late in the series.
+    // The margins leave room for one workstation being scheduled a little later than the other.
     for (const { closed } of results) {
-      expect(sequenceOf(closed[0]!.number)).toBeLessThan(10)
-      expect(sequenceOf(closed.at(-1)!.number)).toBeGreaterThan(BILLS - 10)
+      expect(sequenceOf(closed[0]!.number)).toBeLessThan(BILLS / 4)
+      expect(sequenceOf(closed.at(-1)!.number)).toBeGreaterThan((BILLS * 3) / 4)
     }
     const seconds = Math.max(...results.map((result) => result.seconds))
     console.info(`${BILLS} bills closed by two workstations in ${seconds.toFixed(1)} s`)
