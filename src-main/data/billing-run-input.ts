@@ -35,7 +35,22 @@ export type RunInput = Omit<BillingRun, 'options' | 'proforma' | 'includeIgnored
   taxes: Map<number, Money>
 }
 
-type OrderRow = typeof orders.$inferSelect
+/** Only the columns pricing reads: every other one would be converted for each of the rows. */
+const ORDER_COLUMNS = {
+  id: orders.id,
+  accountId: orders.accountId,
+  serviceId: orders.serviceId,
+  description: orders.description,
+  contentObjectRepr: orders.contentObjectRepr,
+  registeredOn: orders.registeredOn,
+  cancelledOn: orders.cancelledOn,
+  billedOn: orders.billedOn,
+  billedUntil: orders.billedUntil,
+  billedMetric: orders.billedMetric,
+  ignore: orders.ignore,
+}
+
+type OrderRow = Pick<typeof orders.$inferSelect, keyof typeof ORDER_COLUMNS>
 
 /** Ids a few thousand at a time: SQLite and PostgreSQL cap the parameters of one statement. */
 const CHUNK = 5000
@@ -73,7 +88,7 @@ function mayOwe(order: BilledOrder, service: BilledService | undefined): boolean
 
 export async function readRunInput(tx: Tx, selection: RunSelection): Promise<RunInput> {
   const rows = await tx
-    .select()
+    .select(ORDER_COLUMNS)
     .from(orders)
     .where(
       and(
