@@ -18,6 +18,8 @@ export const ONE = new Money(1)
 export type MoneyLike = Money | string | number
 
 export function money(value: MoneyLike): Money {
+  // A Money is immutable and a copy keeps every digit, so the value itself is the same money.
+  if (value instanceof Money) return value
   if (typeof value === 'number' && !Number.isInteger(value)) {
     // A fractional JavaScript number has already lost the exact value: refuse it loudly.
     throw new TypeError(`money() needs decimal text for a fraction, not the number ${value}`)
