@@ -6,6 +6,8 @@ import { commitBillingRun, previewBillingRun, type RunPreview } from '../data/bi
 import { createAmendment } from '../data/bill-amendments'
 import { closeBill } from '../data/bill-closing'
 import { getBillContact, setBillContact } from '../data/bill-contacts'
+import { rememberSmtpPassword } from '../data/bill-recipients'
+import { billMailPlan, sendBill } from './bill-send'
 import { billDocument, freezeBillDocument } from '../data/bill-documents'
 import { updateBillLine } from '../data/bill-line-edits'
 import { copyBillLines, moveBillLines, undoBillLines } from '../data/bill-line-moves'
@@ -18,7 +20,11 @@ import type { HandlerTable } from './types'
 
 type BillChannels = Extract<
   keyof Channels,
-  `bills:${string}` | `billLines:${string}` | `billingRuns:${string}` | `billContacts:${string}`
+  | `bills:${string}`
+  | `billLines:${string}`
+  | `billingRuns:${string}`
+  | `billContacts:${string}`
+  | `smtp:${string}`
 >
 
 /**
@@ -110,6 +116,12 @@ export const billHandlers: HandlerTable<BillChannels> = {
   'bills:delete': async ({ id }, scope) => {
     await removeBill(scope, id)
     return { deleted: 1 }
+  },
+  'bills:recipients': ({ id }, { tx }) => billMailPlan(tx, id),
+  'bills:setSent': ({ id }, { core }) => sendBill(core, id, billPdf),
+  'smtp:setPassword': async ({ password }, { core }) => {
+    await rememberSmtpPassword(core.database.store, core.keychain, password)
+    return { kept: true }
   },
 
   'billLines:update': async ({ lineId, ...fields }, scope) => {

@@ -19,11 +19,48 @@ import {
   type RunCommittedView,
   type RunPreviewView,
 } from '../../schemas/bills'
-import { byId, read, write } from '../define'
+import { action, byId, read, write } from '../define'
+
+/** Someone a closed bill is mailed to: a contact of its account marked for billing. */
+export interface BillRecipientView {
+  name: string
+  email: string
+}
+
+/** Where a bill's mail would go, for the confirmation before sending it (spec 7.4). */
+export interface BillMailPlan {
+  recipients: BillRecipientView[]
+  /** The mail server, `host:port`. */
+  server: string
+  /** Its login; empty sends without one (and needs no password). */
+  login: string
+}
+
+/**
+ * How a send went: the bill is marked sent only when `ok`. A failure names the server or the
+ * refused recipients in `message`, written for the user; `accepted` may still hold some.
+ */
+export type BillSendResult =
+  | { ok: true; server: string; accepted: string[] }
+  | {
+      ok: false
+      reason:
+        | 'NO_RECIPIENTS'
+        | 'INVALID_ADDRESS'
+        | 'NO_PASSWORD'
+        | 'UNREACHABLE'
+        | 'LOGIN_REFUSED'
+        | 'RECIPIENT_REFUSED'
+        | 'REFUSED'
+      server: string
+      accepted: string[]
+      refused: string[]
+      message: string
+    }
 
 /**
  * Bills (spec: billing 7), the billing run (6.1) and the buyer's bill contact (10): channels
- * `bills:*`, `billLines:*`, `billingRuns:*` and `billContacts:*`.
+ * `bills:*`, `billLines:*`, `billingRuns:*`, `billContacts:*` and the mail server's password.
  */
 export const billChannels = {
   'bills:list': read<Page<BillRow>>()(billListSchema),
@@ -40,6 +77,17 @@ export const billChannels = {
   /** Opens a credit note of a closed invoice or fee, of the whole bill or of some lines. */
   'bills:createAmendment': write<BillDetail>()(billAmendSchema),
   'bills:delete': write<{ deleted: number }>()(byId),
+  /** Who a closed bill would be mailed to, and through which server. */
+  'bills:recipients': read<BillMailPlan>()(byId),
+  /**
+   * Mails a closed bill with its PDF to the account's billing contacts and marks it sent once
+   * all took it. An action: the mail server is talked to outside any transaction.
+   */
+  'bills:setSent': action<BillSendResult>()(byId),
+  /** Keeps the mail server's password in the OS keychain, under the current SMTP settings. */
+  'smtp:setPassword': action<{ kept: true }>()(
+    z.strictObject({ password: z.string().min(1).max(1024) }),
+  ),
   'billLines:update': write<BillDetail>()(billLineUpdateSchema),
   'billLines:delete': write<{ removed: number }>()(billLineIdsSchema),
   /** Removes lines and gives their orders back the state before them (spec 6.12). */
