@@ -9,6 +9,7 @@ import { ConfirmModal } from '../../components/confirm-modal'
 import { DeleteButton } from '../../components/delete-button'
 import { useReadOnly } from '../../hooks/use-read-only'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
+import { SendBillButton } from './bill-send'
 
 /** Closing is for good: the final number is taken and the bill can no longer change. */
 function CloseButton({ bill }: { bill: BillDetail }) {
@@ -116,7 +117,7 @@ function CreditWholeButton({ bill }: { bill: BillDetail }) {
   )
 }
 
-/** What a bill allows in its state: an open one closes or goes; a closed one is amended. */
+/** What a bill allows in its state: an open one closes or goes; a closed one is sent, amended. */
 export function BillActions({ bill }: { bill: BillDetail }) {
   const readOnly = useReadOnly()
   if (readOnly) return null
@@ -128,6 +129,10 @@ export function BillActions({ bill }: { bill: BillDetail }) {
       </>
     )
   }
-  if (bill.type !== 'INVOICE' && bill.type !== 'FEE') return null
-  return <CreditWholeButton bill={bill} />
+  return (
+    <>
+      {(bill.type === 'INVOICE' || bill.type === 'FEE') && <CreditWholeButton bill={bill} />}
+      <SendBillButton bill={bill} />
+    </>
+  )
 }

@@ -16,6 +16,7 @@ import { BillLineTools } from './bill-line-tools'
 import { BillNotesForm } from './bill-notes-form'
 import { BillLinesTable, BillTotals } from './bill-lines-table'
 import { BillPdfPreview } from './bill-pdf-preview'
+import { SentBadge } from './bill-send'
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -168,6 +169,7 @@ export function BillPage() {
         <>
           {/* An open bill asks for nothing yet: "Open" once is enough. */}
           {!bill.isOpen && <PaymentBadge bill={bill} />}
+          {!bill.isOpen && <SentBadge bill={bill} />}
           <Badge variant="outline" color={bill.isOpen ? 'gray' : 'dark'}>
             {bill.isOpen ? t('bills.open') : t('bills.closed')}
           </Badge>

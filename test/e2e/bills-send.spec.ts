@@ -1,0 +1,105 @@
+import type { Page } from '@playwright/test'
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server'
+import { expect, expectPageReady, saveScreenshot, test, type BridgeApi } from './fixtures'
+
+// Spec 7.4 end to end: a closed invoice is sent from its page through a real SMTP server on
+// loopback, to the account's billing contact only; a refused recipient is named and the
+// invoice stays unsent until a send goes through.
+
+const YEAR = new Date().getFullYear()
+
+let server: TestSmtpServer
+let refusing = true
+
+test.beforeEach(async () => {
+  refusing = true
+  server = await startSmtpServer({ refuse: (address) => refusing && address.startsWith('books') })
+})
+test.afterEach(() => server.close())
+
+/** Ana's invoice, closed, with a technical contact and a billing one. */
+async function seed(api: BridgeApi): Promise<number> {
+  await api.call('settings:update', { name: 'BILLS_SMTP_HOST', value: server.host })
+  await api.call('settings:update', { name: 'BILLS_SMTP_PORT', value: String(server.port) })
+  await api.call('billingServices:create', {
+    description: 'Hosting plan',
+    contentType: 'account',
+    nominalPrice: '120.00',
+    tax: '21',
+    ignorePeriod: '',
+    orderDescription: "'Hosting plan of ' + account.username",
+  })
+  const { account } = await api.call('accounts:create', {
+    username: 'ana',
+    fullName: 'Ana Puig',
+    email: 'ana@example.net',
+    contacts: [
+      { shortName: 'Ana Puig', email: 'ana@example.net', emailUsage: ['TECH'] },
+      { shortName: 'Books', email: 'books@example.net', emailUsage: ['BILLING'] },
+    ],
+  })
+  await api.call('billContacts:update', {
+    accountId: account.id,
+    name: 'Ana Puig Serveis SL',
+    vat: 'B12345678',
+    address: 'Carrer Major 1',
+    zipcode: '08001',
+    city: 'Barcelona',
+    country: 'ES',
+  })
+  const run = await api.call('billingRuns:create', {
+    billingPoint: new Date().toLocaleDateString('en-CA'),
+  })
+  const { closed } = await api.call('bills:setClosed', { ids: run.billIds })
+  return closed[0]!.id
+}
+
+async function expectNotification(page: Page, text: string | RegExp) {
+  const toast = page.getByRole('alert').filter({ hasText: text })
+  await expect(toast).toBeVisible()
+  await toast.getByRole('button').click()
+  await expect(toast).toBeHidden()
+}
+
+test('a closed invoice is sent to its billing contact, a refusal named', async ({
+  app: page,
+  api,
+}, testInfo) => {
+  const main = page.getByRole('main')
+  const id = await seed(api)
+  const number = `I${YEAR}0001`
+  await page.goto(`${page.url().split('#')[0]}#/billing/bills/${id}`)
+  await expect(main.getByRole('heading', { name: `Invoice ${number}` })).toBeVisible()
+  await expectPageReady(page)
+  await expect(page.getByText('Not sent', { exact: true })).toBeVisible()
+
+  await test.step('names the billing contact and the server before sending', async () => {
+    await main.getByRole('button', { name: 'Send', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: `Send bill ${number}?` })
+    const recipients = dialog.getByRole('list', { name: 'Billing contacts' })
+    await expect(recipients).toHaveText('Books <books@example.net>')
+    await expect(dialog).toContainText(`127.0.0.1:${server.port}`)
+    await saveScreenshot(page, 'bills-send-confirm', testInfo)
+    await dialog.getByRole('button', { name: 'Send', exact: true }).click()
+    await expectNotification(page, `refused books@example.net`)
+    await expect(page.getByText('Not sent', { exact: true })).toBeVisible()
+    expect(server.messages).toHaveLength(0)
+  })
+
+  await test.step('sends once the server takes the recipient, and shows it sent', async () => {
+    refusing = false
+    await main.getByRole('button', { name: 'Send', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: `Send bill ${number}?` })
+    await dialog.getByRole('button', { name: 'Send', exact: true }).click()
+    await expectNotification(page, `Bill ${number} sent to books@example.net`)
+    await expect(page.getByText('Sent', { exact: true })).toBeVisible()
+    await expect(main.getByRole('button', { name: 'Resend' })).toBeVisible()
+
+    expect(server.messages).toHaveLength(1)
+    const [message] = server.messages
+    expect(message!.envelope.to).toEqual(['books@example.net'])
+    const pdf = message!.parts.find((part) => part.filename === `${number}.pdf`)
+    expect(pdf!.content.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect((await api.call('bills:get', { id })).isSent).toBe(true)
+  })
+})
