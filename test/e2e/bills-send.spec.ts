@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server'
 import { expect, expectPageReady, saveScreenshot, test, type BridgeApi } from './fixtures'
+import { startPrivateKeychain, type PrivateKeychain } from './private-keychain'
 
 // Spec 7.4 end to end: a closed invoice is sent from its page through a real SMTP server on
 // loopback, to the account's billing contact only; a refused recipient is named and the
@@ -10,10 +11,31 @@ const YEAR = new Date().getFullYear()
 
 let server: TestSmtpServer
 let refusing = true
+const LOGIN = { user: 'billing', password: 'correct horse' }
+let keychain: PrivateKeychain
+let savedEnv: Partial<Record<string, string>> = {}
 
-test.beforeEach(async () => {
+// The SMTP password goes to a private keychain, never the developer's own; the bridge fixture
+// starts `orchestra serve` with this worker's environment.
+test.beforeAll(() => {
+  keychain = startPrivateKeychain()
+  savedEnv = Object.fromEntries(Object.keys(keychain.env).map((name) => [name, process.env[name]]))
+  Object.assign(process.env, keychain.env)
+})
+test.afterAll(() => {
+  for (const [name, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[name]
+    else process.env[name] = value
+  }
+  keychain?.stop()
+})
+
+test.beforeEach(async ({}, testInfo) => {
   refusing = true
-  server = await startSmtpServer({ refuse: (address) => refusing && address.startsWith('books') })
+  server = await startSmtpServer({
+    refuse: (address) => refusing && address.startsWith('books'),
+    ...(testInfo.title.includes('password') && { login: LOGIN }),
+  })
 })
 test.afterEach(() => server.close())
 
@@ -102,4 +124,28 @@ test('a closed invoice is sent to its billing contact, a refusal named', async (
     expect(pdf!.content.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     expect((await api.call('bills:get', { id })).isSent).toBe(true)
   })
+})
+
+test('the SMTP password typed in the send dialog is kept and logs in', async ({
+  app: page,
+  api,
+}) => {
+  const main = page.getByRole('main')
+  const id = await seed(api)
+  refusing = false
+  await api.call('settings:update', { name: 'BILLS_SMTP_USER', value: LOGIN.user })
+  await page.goto(`${page.url().split('#')[0]}#/billing/bills/${id}`)
+  await expectPageReady(page)
+
+  await main.getByRole('button', { name: 'Send', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: /^Send bill/ })
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click()
+  await expectNotification(page, `No password for ${LOGIN.user}`)
+
+  await main.getByRole('button', { name: 'Send', exact: true }).click()
+  await dialog.getByLabel('SMTP password').fill(LOGIN.password)
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click()
+  await expectNotification(page, /sent to books@example.net/)
+  expect(server.messages).toHaveLength(1)
+  await expect(main.getByRole('button', { name: 'Resend' })).toBeVisible()
 })
