@@ -149,3 +149,24 @@ test('the SMTP password typed in the send dialog is kept and logs in', async ({
   expect(server.messages).toHaveLength(1)
   await expect(main.getByRole('button', { name: 'Resend' })).toBeVisible()
 })
+
+test('the SMTP password kept from Settings logs in', async ({ app: page, api }) => {
+  const main = page.getByRole('main')
+  const id = await seed(api)
+  refusing = false
+  await page.goto(`${page.url().split('#')[0]}#/settings`)
+  await expectPageReady(page)
+  const bills = main.getByRole('region', { name: 'BILLS' })
+  await bills.getByLabel('SMTP password').fill(LOGIN.password)
+  await bills.getByRole('button', { name: 'Keep password' }).click()
+  await expect(bills.getByText('Set BILLS_SMTP_USER first')).toBeVisible()
+
+  await api.call('settings:update', { name: 'BILLS_SMTP_USER', value: LOGIN.user })
+  await bills.getByRole('button', { name: 'Keep password' }).click()
+  await expectNotification(page, 'SMTP password kept in the OS keychain')
+  await expect(bills.getByLabel('SMTP password')).toHaveValue('')
+
+  const sent = await api.call('bills:setSent', { id })
+  expect(sent).toMatchObject({ ok: true, accepted: ['books@example.net'] })
+  expect(server.messages).toHaveLength(1)
+})

@@ -6,6 +6,7 @@ import { Page } from '../../components/page'
 import { PageLoader } from '../../components/page-loader'
 import { QueryError } from '../../components/query-error'
 import { translateOr } from '../../i18n/translate'
+import { SmtpPasswordField } from '../bills/smtp-password-field'
 import { SettingRow } from './setting-row'
 
 function byGroup(settings: SettingValue[]): [string, SettingValue[]][] {
@@ -41,6 +42,7 @@ export function SettingsPage() {
             {settings.map((setting) => (
               <SettingRow key={setting.name} setting={setting} />
             ))}
+            {group === 'BILLS' && <SmtpPasswordField />}
           </Stack>
         </Paper>
       ))}
