@@ -78,7 +78,7 @@ describe('bills:recipients (spec 7.4)', () => {
 })
 
 describe('bills:setSent (spec 7.4)', () => {
-  it('mails the closed bill with its PDF to the billing contacts only and marks it sent', async () => {
+  it('mails the PDF to the billing contacts only and marks the bill sent', async () => {
     const smtp = await useServer()
     const bill = await closedBill()
 
