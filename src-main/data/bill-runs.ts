@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import type { AssembledRun, OpenBills } from '../billing/assemble'
 import type { IsoDate, OrderUpdate } from '../billing/types'
-import { bills, orders } from '../db/schema'
+import { bills } from '../db/schema'
 import type { Tx } from '../db/store'
 import {
   addBillLines,
@@ -11,6 +11,7 @@ import {
   type BillContext,
   type BillRecord,
 } from './bills'
+import { updateOrders } from './order-updates'
 
 /** Writing a billing run's bills (spec: billing 6.11 and 7.2), all in the caller's transaction. */
 
@@ -56,8 +57,7 @@ export interface RunWritten {
 
 /**
  * Writes the run's bills in the caller's transaction: lines appended to the open bills it
- * reuses, new bills created together with their lines in bulk, then the order updates, one
- * statement per distinct update (a run bills most orders of a service to the same date).
+ * reuses, new bills created together with their lines in bulk, then the order updates.
  */
 export async function writeBillingRun(
   ctx: BillContext,
@@ -97,41 +97,10 @@ export async function writeBillingRun(
   const updates = options.orderUpdates.filter(
     (update) => billed.has(update.orderId) || !lined.has(update.orderId),
   )
-  for (const [values, orderIds] of groupedUpdates(updates)) {
-    for (let i = 0; i < orderIds.length; i += 1000) {
-      await ctx.tx
-        .update(orders)
-        .set({ ...values, updatedAt: ctx.now })
-        .where(inArray(orders.id, orderIds.slice(i, i + 1000)))
-    }
-  }
+  await updateOrders(ctx, updates)
   return {
     bills: run.bills.map((planned) => written.get(planned)!),
     lines,
     ordersUpdated: updates.length,
   }
-}
-
-interface OrderColumns {
-  billedOn: IsoDate
-  billedUntil?: IsoDate
-  billedMetric?: string
-}
-
-/** The updates by the columns they set, each with the orders that take it. */
-function groupedUpdates(updates: readonly OrderUpdate[]): [OrderColumns, number[]][] {
-  const groups = new Map<string, [OrderColumns, number[]]>()
-  for (const update of updates) {
-    const values: OrderColumns = {
-      billedOn: update.billedOn,
-      // Spec 6.11: the period end and the metric change only when the run set them.
-      ...(update.billedUntil !== null && { billedUntil: update.billedUntil }),
-      ...(update.billedMetric !== null && { billedMetric: update.billedMetric.toString() }),
-    }
-    const key = JSON.stringify(values)
-    const group = groups.get(key) ?? [values, []]
-    group[1].push(update.orderId)
-    groups.set(key, group)
-  }
-  return [...groups.values()]
 }

@@ -16,7 +16,7 @@ const BUILDER_ROWS_PER_STATEMENT = 500
 type Row = Record<string, unknown>
 
 /** The better-sqlite3 connection behind a SQLite unit of work; none on PostgreSQL. */
-function sqliteClient(tx: Tx): Database.Database | undefined {
+export function sqliteClient(tx: Tx): Database.Database | undefined {
   const client = (tx as { $client?: unknown }).$client
   const usable = typeof client === 'object' && client !== null && 'prepare' in client
   return usable && 'inTransaction' in client ? (client as Database.Database) : undefined
