@@ -13,10 +13,6 @@ import { bulkLoad } from '../src-main/dev/generator'
 import { summarise, type Summary } from './measure'
 
 /** The target: a whole billing run within five times the raw inserts of its lines. */
-// TODO(#7): missed for now, about 5.4 times (was 10.4). The preview is half the run, its
-// largest part the engine's pricing in decimal.js (about 50 ms); the writes take about 2.5
-// times the floor's inserts, the order updates (one statement per distinct billed_until)
-// still going through the query builder.
 export const BILLING_MAX_RATIO = 5
 
 export interface BillingBenchOptions {
