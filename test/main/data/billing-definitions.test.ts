@@ -177,7 +177,7 @@ describe('plans and contracted plans (spec billing 3)', () => {
     expect(rules(error)).toEqual([['allowMultiple', 'in_use']])
   })
 
-  it('bills a contract under a contracted plan service, and cancels it with the contract', async () => {
+  it('bills a contract under a plan service, and cancels it with the contract', async () => {
     await call('billingServices:create', {
       description: 'Pro fee',
       contentType: 'contractedplan',

@@ -93,7 +93,7 @@ describe('order synchronisation (spec billing 4.1)', () => {
     expect(await onlyOrder()).toMatchObject({ cancelledOn: '2026-03-12', ignore: false })
   })
 
-  it('reads ONE_MONTH as a calendar month back from the cancellation, cut at month end', async () => {
+  it('reads ONE_MONTH as one calendar month back from a cancellation, clamped', async () => {
     await backupService({ ignorePeriod: 'ONE_MONTH' })
     setToday('2026-01-31T10:00:00Z')
     const inside = await backupItem('inside')
