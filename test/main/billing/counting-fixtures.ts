@@ -9,27 +9,10 @@ import type {
   PendingLine,
   RateRow,
 } from '../../../src-main/billing/types'
+import { billedService } from './fixtures/billed-service'
 
 /** An annual prepaid service billed every January at 10.00 a year, the spec's defaults. */
-export function service(fields: Partial<BilledService> = {}): BilledService {
-  return {
-    id: 1,
-    description: 'Mailbox',
-    billingPeriod: 'ANUAL',
-    billingPoint: 'ON_FIXED_DATE',
-    isFee: false,
-    nominalPrice: money('10.00'),
-    tax: money(21),
-    pricingPeriod: 'BILLING_PERIOD',
-    rateAlgorithm: 'step_price',
-    onCancel: 'DISCOUNT',
-    paymentStyle: 'PREPAY',
-    ignorePeriod: '',
-    hasMetric: false,
-    annualBillingMonth: 1,
-    ...fields,
-  }
-}
+export const service = billedService
 
 export function order(id: number, fields: Partial<BilledOrder> = {}): BilledOrder {
   return {

@@ -10,6 +10,7 @@ import type {
   IsoDate,
   MetricRow,
 } from '../../../src-main/billing/types'
+import { billedService } from './fixtures/billed-service'
 
 // A metric history: one row per distinct day of 2024, in creation order.
 const history = fc
@@ -29,23 +30,15 @@ const history = fc
 const day2024 = fc.nat(365).map((day) => addDays('2024-01-01', day))
 
 function service(fields: Partial<BilledService>): BilledService {
-  return {
+  return billedService({
     id: 7,
     description: 'Disk',
-    billingPeriod: 'ANUAL',
-    billingPoint: 'ON_FIXED_DATE',
-    isFee: false,
     nominalPrice: money('1.00'),
-    tax: money(21),
     pricingPeriod: '',
-    rateAlgorithm: 'step_price',
-    onCancel: 'DISCOUNT',
-    paymentStyle: 'PREPAY',
     ignorePeriod: 'TEN_DAYS',
     hasMetric: true,
-    annualBillingMonth: 1,
     ...fields,
-  }
+  })
 }
 
 /** A run sees the rows stored up to its day, as the data layer would hold them. */

@@ -15,25 +15,18 @@ import type {
   PendingLine,
   RateRow,
 } from '../../../src-main/billing/types'
+import { billedService } from './fixtures/billed-service'
 
 function service(fields: Partial<BilledService> = {}): BilledService {
-  return {
+  return billedService({
     id: 7,
     description: 'Mailbox disk',
-    billingPeriod: 'ANUAL',
-    billingPoint: 'ON_FIXED_DATE',
-    isFee: false,
     nominalPrice: money('1.00'),
-    tax: money(21),
     pricingPeriod: '',
-    rateAlgorithm: 'step_price',
-    onCancel: 'DISCOUNT',
-    paymentStyle: 'PREPAY',
     ignorePeriod: 'TEN_DAYS',
     hasMetric: true,
-    annualBillingMonth: 1,
     ...fields,
-  }
+  })
 }
 
 function order(fields: Partial<BilledOrder> = {}): BilledOrder {

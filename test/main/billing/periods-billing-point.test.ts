@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { money } from '../../../src-main/billing/money'
 import { billingPoint, pricingSlots } from '../../../src-main/billing/periods'
 import type { BilledOrder, BilledService, IsoDate } from '../../../src-main/billing/types'
+import { billedService } from './fixtures/billed-service'
 
 function service(fields: Partial<BilledService> = {}): BilledService {
-  return {
-    id: 1,
-    description: 'Traffic',
-    billingPeriod: 'ANUAL',
-    billingPoint: 'ON_FIXED_DATE',
-    isFee: false,
-    nominalPrice: money('10.00'),
-    tax: money(21),
-    pricingPeriod: 'BILLING_PERIOD',
-    rateAlgorithm: 'step_price',
-    onCancel: 'DISCOUNT',
-    paymentStyle: 'PREPAY',
-    ignorePeriod: 'TEN_DAYS',
-    hasMetric: false,
-    annualBillingMonth: 1,
-    ...fields,
-  }
+  return billedService({ description: 'Traffic', ignorePeriod: 'TEN_DAYS', ...fields })
 }
 
 type Dates = Pick<BilledOrder, 'registeredOn' | 'cancelledOn'>

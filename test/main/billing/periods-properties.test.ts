@@ -1,6 +1,5 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { money } from '../../../src-main/billing/money'
 import {
   addDays,
   addMonths,
@@ -16,6 +15,7 @@ import {
   type SizeForm,
 } from '../../../src-main/billing/periods'
 import type { BilledService } from '../../../src-main/billing/types'
+import { billedService } from './fixtures/billed-service'
 
 // Every date from 1900-01-01 to 2100-12-31.
 const date = fc
@@ -159,21 +159,5 @@ describe('billingPoint over every date 1900-2100 (spec 6.2)', () => {
 })
 
 function serviceOf(fields: Partial<BilledService>): BilledService {
-  return {
-    id: 1,
-    description: 'Disk',
-    billingPeriod: 'ANUAL',
-    billingPoint: 'ON_FIXED_DATE',
-    isFee: false,
-    nominalPrice: money('10.00'),
-    tax: money(21),
-    pricingPeriod: 'BILLING_PERIOD',
-    rateAlgorithm: 'step_price',
-    onCancel: 'DISCOUNT',
-    paymentStyle: 'PREPAY',
-    ignorePeriod: 'TEN_DAYS',
-    hasMetric: false,
-    annualBillingMonth: 1,
-    ...fields,
-  }
+  return billedService({ description: 'Disk', ignorePeriod: 'TEN_DAYS', ...fields })
 }

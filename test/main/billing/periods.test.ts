@@ -13,25 +13,10 @@ import {
   sizeFraction,
 } from '../../../src-main/billing/periods'
 import type { BilledService } from '../../../src-main/billing/types'
+import { billedService } from './fixtures/billed-service'
 
 function service(fields: Partial<BilledService> = {}): BilledService {
-  return {
-    id: 1,
-    description: 'Mailbox',
-    billingPeriod: 'ANUAL',
-    billingPoint: 'ON_FIXED_DATE',
-    isFee: false,
-    nominalPrice: money('10.00'),
-    tax: money(21),
-    pricingPeriod: 'BILLING_PERIOD',
-    rateAlgorithm: 'step_price',
-    onCancel: 'DISCOUNT',
-    paymentStyle: 'PREPAY',
-    ignorePeriod: 'TEN_DAYS',
-    hasMetric: false,
-    annualBillingMonth: 1,
-    ...fields,
-  }
+  return billedService({ ignorePeriod: 'TEN_DAYS', ...fields })
 }
 
 const annual = service()
