@@ -13,7 +13,7 @@ import { asUser } from './webapp-shell'
 const REWRITE = String.raw`set -eu
 config=$1
 [ -f "$config" ] && [ ! -L "$config" ] || { echo "no $config: $5 is not installed yet"; exit 0; }
-tmp=$(mktemp "$config.orchestra.XXXXXX")
+tmp=$(mktemp -p "$(dirname "$config")")
 trap 'rm -f "$tmp"' EXIT
 status=0
 VALUE=$3 awk "$2" "$config" > "$tmp" || status=$?

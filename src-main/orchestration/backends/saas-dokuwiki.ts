@@ -70,7 +70,7 @@ function unpack(out: Commands, wiki: WikiObject) {
         'if [ -L "$home" ]; then echo "$home is a link, not a wiki: left as it is" >&2; exit 1; fi',
         'if [ ! -d "$home" ]; then',
         '  mkdir -p "$(dirname "$home")"',
-        `  unpacked=$(mktemp -d "$farm/.orchestra-XXXXXX")`,
+        `  unpacked=$(mktemp -d -p "$farm")`,
       ].join('\n'),
     ),
   )

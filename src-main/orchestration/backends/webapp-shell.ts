@@ -90,7 +90,7 @@ export interface PutFile {
 export function putFile(out: Commands, file: PutFile) {
   const { path, content, mode, owner } = file
   const parent = posix.dirname(posix.dirname(path))
-  out.run(sh`tmp=$(mktemp -p ${parent} .orchestra.XXXXXX)`)
+  out.run(sh`tmp=$(mktemp -p ${parent})`)
   out.run(sh`printf '%s' ${content} > "$tmp"`)
   out.run(sh`if cmp -s "$tmp" ${path}; then rm -f "$tmp"; else`)
   out.run(sh`  chmod ${mode} "$tmp" && chown ${owner} "$tmp"`)
