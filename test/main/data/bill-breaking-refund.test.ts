@@ -61,34 +61,7 @@ const linesOf = (orderId: number) =>
 
 describe('a refund after the price was raised (spec 6.7)', () => {
   it('gives back half of the 12.00 paid for the year, not half of the new 24.00', async () => {
-    const { serviceId, orderId } = await core.store.write(async (tx) => {
-      const [service] = await tx
-        .insert(services)
-        .values({
-          contentType: 'mailbox',
-          description: 'Mailbox',
-          nominalPrice: '12.00',
-          tax: '21',
-          billingPeriod: 'ANUAL',
-          billingPoint: 'ON_FIXED_DATE',
-          onCancel: 'REFUND',
-          ignorePeriod: '',
-        })
-        .returning()
-      const [order] = await tx
-        .insert(orders)
-        .values({
-          accountId: ana,
-          serviceId: service!.id,
-          contentType: 'mailbox',
-          objectId: 1,
-          registeredOn: '2026-01-01',
-          description: 'ana@example.net',
-        })
-        .returning()
-      return { serviceId: service!.id, orderId: order!.id }
-    })
-    await run('2026-01-05')
+    const { serviceId, orderId } = await seedPaidYear()
 
     await core.store.write(async (tx) => {
       await tx.update(services).set({ nominalPrice: '24.00' }).where(eq(services.id, serviceId))
@@ -96,9 +69,7 @@ describe('a refund after the price was raised (spec 6.7)', () => {
     })
     await run('2026-07-02')
 
-    const lines = await core.store.read((tx) =>
-      tx.select().from(billLines).where(eq(billLines.orderId, orderId)).orderBy(billLines.id),
-    )
+    const lines = await linesOf(orderId)
     expect(lines.map((line) => [line.startOn, line.endOn, line.rate, line.subtotal])).toEqual([
       ['2026-01-01', '2027-01-01', '12.00', '12.00'],
       ['2026-07-01', '2027-01-01', '12.00', '-6.00'],
