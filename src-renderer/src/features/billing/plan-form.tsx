@@ -1,15 +1,13 @@
 import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { z } from 'zod'
-import { schemaErrors } from '../../api/errors'
 import { ConflictAlert } from '../../components/conflict-alert'
 import { FormIssuesAlert } from '../../components/form-issues-alert'
 import { FormSection } from '../../components/form-section'
 import { requiredInput } from '../../components/required'
 import { useReadOnly } from '../../hooks/use-read-only'
-import { useSubmitErrors } from '../../hooks/use-submit-errors'
+import { useBillingForm } from './use-billing-form'
 
 export interface PlanFormValues {
   name: string
@@ -46,15 +44,7 @@ interface PlanFormProps {
 export function PlanForm(props: PlanFormProps) {
   const { t } = useTranslation()
   const readOnly = useReadOnly()
-  const form = useForm<PlanFormValues>({
-    initialValues: props.initialValues,
-    validate: (values) => schemaErrors(props.schema, props.toRequest(values)),
-  })
-  const submitErrors = useSubmitErrors(form, props.submitLabel)
-  const handleSubmit = form.onSubmit((values) => {
-    submitErrors.clear()
-    props.onSubmit(values, submitErrors.handleError)
-  }, submitErrors.focusError)
+  const { form, submitErrors, handleSubmit } = useBillingForm(props)
 
   return (
     <form id={submitErrors.formId} onSubmit={handleSubmit} noValidate aria-label={props.title}>

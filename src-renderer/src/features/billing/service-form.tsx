@@ -1,13 +1,11 @@
 import { Button, Grid, Group, Stack } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { z } from 'zod'
-import { schemaErrors } from '../../api/errors'
 import { ConflictAlert } from '../../components/conflict-alert'
 import { FormIssuesAlert } from '../../components/form-issues-alert'
 import { useReadOnly } from '../../hooks/use-read-only'
-import { useSubmitErrors } from '../../hooks/use-submit-errors'
+import { useBillingForm } from './use-billing-form'
 import type { BillingSettings } from './billing-settings'
 import { ServiceHelp } from './service-help'
 import { ServicePriceFields, ServiceWhatFields, ServiceWhenFields } from './service-fields'
@@ -34,15 +32,7 @@ interface ServiceFormProps {
 export function ServiceForm(props: ServiceFormProps) {
   const { t } = useTranslation()
   const readOnly = useReadOnly()
-  const form = useForm<ServiceFormValues>({
-    initialValues: props.initialValues,
-    validate: (values) => schemaErrors(props.schema, props.toRequest(values)),
-  })
-  const submitErrors = useSubmitErrors(form, props.submitLabel)
-  const handleSubmit = form.onSubmit((values) => {
-    submitErrors.clear()
-    props.onSubmit(values, submitErrors.handleError)
-  }, submitErrors.focusError)
+  const { form, submitErrors, handleSubmit } = useBillingForm(props)
 
   return (
     <Grid gap="lg" align="flex-start">
