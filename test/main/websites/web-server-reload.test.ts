@@ -54,9 +54,11 @@ function nginxConfig(name: string, port: number, answer: string): string {
 const get = (port: number) =>
   spawnSync('curl', ['-s', `http://127.0.0.1:${port}/`], { encoding: 'utf8' }).stdout
 
+/** A graceful reload takes its time on a loaded machine: poll for up to 15 s. */
 async function waitForAnswer(port: number, answer: string) {
-  for (let i = 0; i < 100 && get(port) !== answer; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 50))
+  const deadline = Date.now() + 15_000
+  while (get(port) !== answer && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
   }
   return get(port)
 }
