@@ -20,6 +20,7 @@ export default defineConfig({
             'test/main/**/*.test.ts',
             'test/shared/**/*.test.ts',
             'test/renderer/**/*.test.ts',
+            'test/scripts/**/*.test.ts',
           ],
           exclude: ['test/main/shared-database/**'],
         },
