@@ -1,4 +1,4 @@
-import { round2, type Money } from './money'
+import { round2, roundedProduct, type Money } from './money'
 import type { BilledOrder, BilledService, Discount, IsoDate, PendingLine } from './types'
 
 export interface LinePricing {
@@ -26,8 +26,10 @@ export interface LinePricing {
  */
 export function buildLine(pricing: LinePricing): PendingLine {
   const { order, service, size, metric } = pricing
-  const priceTotal = round2(pricing.computed ? pricing.price : pricing.price.times(size))
-  const subtotal = round2(service.nominalPrice.times(size).times(metric))
+  const priceTotal = pricing.computed
+    ? round2(pricing.price)
+    : roundedProduct([pricing.price, size])
+  const subtotal = roundedProduct([service.nominalPrice, size, metric])
 
   const discounts: Discount[] = []
   let running = subtotal
@@ -38,6 +40,8 @@ export function buildLine(pricing: LinePricing): PendingLine {
 
   for (const extra of pricing.extraDiscounts ?? []) {
     let amount = round2(extra.amount)
+    // Nothing to take off a line that costs something: it would stay as it is.
+    if (amount.isZero() && !running.isNegative()) continue
     if (running.plus(amount).isNegative()) amount = running.negated()
     running = running.plus(amount)
     if (!amount.isZero()) discounts.push({ type: extra.type, amount })

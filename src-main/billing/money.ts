@@ -29,7 +29,41 @@ export function money(value: MoneyLike): Money {
 
 /** Rounds half up to two places: the only rounding applied to amounts. */
 export function round2(value: MoneyLike): Money {
-  return money(value).toDecimalPlaces(2, Money.ROUND_HALF_UP)
+  const amount = money(value)
+  // Already in cents (most amounts a run adds up are): rounding would copy the same value.
+  if (amount.decimalPlaces() <= 2) return amount
+  return amount.toDecimalPlaces(2, Money.ROUND_HALF_UP)
+}
+
+interface ProductNode {
+  next: WeakMap<Money, ProductNode>
+  rounded?: Money
+}
+
+const products: ProductNode = { next: new WeakMap() }
+
+/**
+ * round2(a × b × …), multiplied left to right as written, worked out once per the very Money
+ * values given. A run prices thousands of lines from a few prices and a few hundred sizes,
+ * which are shared values (see periods.ts `size`), and a product of 40-digit sizes is the
+ * dearest step of pricing. A Money is immutable, so a remembered product is the same money;
+ * the weak maps forget it with its factors.
+ */
+export function roundedProduct(factors: readonly Money[]): Money {
+  let node = products
+  for (const factor of factors) {
+    let next = node.next.get(factor)
+    if (!next) {
+      next = { next: new WeakMap() }
+      node.next.set(factor, next)
+    }
+    node = next
+  }
+  if (node.rounded === undefined) {
+    const [first = ONE, ...rest] = factors
+    node.rounded = round2(rest.reduce((product, factor) => product.times(factor), first))
+  }
+  return node.rounded
 }
 
 /** Fixed two-decimal text, as stored and printed: "1.00", "-5.50". */

@@ -26,7 +26,24 @@ interface Ymd {
   day: number
 }
 
-function parse(date: IsoDate): Ymd {
+function parse(date: IsoDate): Readonly<Ymd> {
+  let known = parsedDates.get(date)
+  if (known === undefined) {
+    known = parseDate(date)
+    if (parsedDates.size >= KNOWN_DATES_LIMIT) parsedDates.clear()
+    parsedDates.set(date, known)
+  }
+  return known
+}
+
+/**
+ * Dates already parsed. A run reads the same few hundred dates thousands of times (every order
+ * of a service shares its billing point), and a parsed date is never changed by its readers.
+ */
+const parsedDates = new Map<IsoDate, Readonly<Ymd>>()
+const KNOWN_DATES_LIMIT = 100_000
+
+function parseDate(date: IsoDate): Ymd {
   const match = ISO_DATE.exec(date)
   if (!match) throw new RangeError(`Not a calendar date: ${date}`)
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
@@ -36,10 +53,23 @@ function parse(date: IsoDate): Ymd {
   return { year, month, day }
 }
 
-function format(year: number, month: number, day: number): IsoDate {
-  const pad = (value: number, width: number) => String(value).padStart(width, '0')
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0')
 }
+
+function format(year: number, month: number, day: number): IsoDate {
+  // The same few hundred dates are written over and over, as they are parsed.
+  const key = (year * 100 + month) * 100 + day
+  let text = formattedDates.get(key)
+  if (text === undefined) {
+    text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+    if (formattedDates.size >= KNOWN_DATES_LIMIT) formattedDates.clear()
+    formattedDates.set(key, text)
+  }
+  return text
+}
+
+const formattedDates = new Map<number, IsoDate>()
 
 function dayNumber(date: IsoDate): number {
   const { year, month, day } = parse(date)

@@ -14,6 +14,7 @@ import type {
 import { billLines, bills, billSublines, contractedPlans, metricRows, orders } from '../db/schema'
 import { plans, rates, services } from '../db/schema'
 import type { Tx } from '../db/store'
+import { sqliteClient } from './bulk-insert'
 import { settingValue } from './settings'
 
 /**
@@ -52,6 +53,44 @@ const ORDER_COLUMNS = {
 
 type OrderRow = Pick<typeof orders.$inferSelect, keyof typeof ORDER_COLUMNS>
 
+/**
+ * The same selection on SQLite, through the connection's own prepared statement: the query
+ * builder's mapping of each value of ten thousand rows cost more than SQLite spent reading
+ * them. `ignore` comes as the stored 0 or 1; the account filter is a JSON array of ids.
+ */
+const SQLITE_ORDERS = (byAccount: boolean) =>
+  'select id, account_id as accountId, service_id as serviceId, description, ' +
+  'content_object_repr as contentObjectRepr, registered_on as registeredOn, ' +
+  'cancelled_on as cancelledOn, billed_on as billedOn, billed_until as billedUntil, ' +
+  'billed_metric as billedMetric, ignore from orders ' +
+  'where account_id is not null and registered_on <= ?' +
+  (byAccount ? ' and account_id in (select value from json_each(?))' : '') +
+  ' order by account_id, id'
+
+type SqliteOrderRow = Omit<OrderRow, 'ignore'> & { ignore: number }
+
+async function readOrderRows(tx: Tx, selection: RunSelection): Promise<OrderRow[]> {
+  const client = sqliteClient(tx)
+  if (client) {
+    const byAccount = selection.accountIds !== undefined
+    const params = [selection.billingPoint]
+    if (byAccount) params.push(JSON.stringify(selection.accountIds))
+    const rows = client.prepare(SQLITE_ORDERS(byAccount)).all(...params) as SqliteOrderRow[]
+    return rows.map((row) => ({ ...row, ignore: row.ignore !== 0 }))
+  }
+  return tx
+    .select(ORDER_COLUMNS)
+    .from(orders)
+    .where(
+      and(
+        isNotNull(orders.accountId),
+        lte(orders.registeredOn, selection.billingPoint),
+        selection.accountIds ? inArray(orders.accountId, [...selection.accountIds]) : undefined,
+      ),
+    )
+    .orderBy(asc(orders.accountId), asc(orders.id))
+}
+
 /** Ids a few thousand at a time: SQLite and PostgreSQL cap the parameters of one statement. */
 const CHUNK = 5000
 
@@ -87,17 +126,7 @@ function mayOwe(order: BilledOrder, service: BilledService | undefined): boolean
 }
 
 export async function readRunInput(tx: Tx, selection: RunSelection): Promise<RunInput> {
-  const rows = await tx
-    .select(ORDER_COLUMNS)
-    .from(orders)
-    .where(
-      and(
-        isNotNull(orders.accountId),
-        lte(orders.registeredOn, selection.billingPoint),
-        selection.accountIds ? inArray(orders.accountId, [...selection.accountIds]) : undefined,
-      ),
-    )
-    .orderBy(asc(orders.accountId), asc(orders.id))
+  const rows = await readOrderRows(tx, selection)
   // Every order of the accounts counts for pricing (rate positions, compensation), billed or not.
   const accountOrders = rows.map(billedOrder)
   const wanted = accountOrders.filter((order) => selection.includeIgnored || !order.ignore)
