@@ -1,6 +1,9 @@
 import { AppError } from '../../src-shared/errors'
 import type { AssembledLine } from './assemble'
+import type { Language } from '../../src-shared/schemas/accounts'
 import type { BillType } from './bill-document'
+import { longDateText } from './bill-text'
+import { billText } from './bill-texts'
 import { money, ONE, sum, ZERO, type Money, type MoneyLike } from './money'
 import { billTotals, lineTotalOf } from './totals'
 import type { IsoDate } from './types'
@@ -18,14 +21,8 @@ export const AMENDMENT_TYPE = {
   FEE: 'AMENDMENTFEE',
 } as const satisfies Partial<Record<BillType, BillType>>
 
-// TODO(#7): in the account's language once bill texts are translated.
-const TYPE_NAME: Record<BillType, string> = {
-  INVOICE: 'Invoice',
-  AMENDMENTINVOICE: 'Amendment invoice',
-  FEE: 'Fee',
-  AMENDMENTFEE: 'Amendment fee',
-  PROFORMA: 'Pro forma',
-}
+/** The bill type's name in the refusals, which speak to the operator in English. */
+const typeName = (type: BillType) => billText('EN', `billType.${type}`).toLowerCase()
 
 export interface AmendableBill {
   id: number
@@ -34,6 +31,8 @@ export interface AmendableBill {
   isOpen: boolean
   createdOn: IsoDate
   accountId: number | null
+  /** The account's language, which the comments and line texts are written in; English if absent. */
+  language?: Language
 }
 
 export interface AmendableLine {
@@ -98,14 +97,14 @@ function correctionLine(fields: {
   }
 }
 
-function checkAmendable(bill: AmendableBill): { type: BillType; accountId: number } {
+function checkAmendable(bill: AmendableBill): { type: 'INVOICE' | 'FEE'; accountId: number } {
   if (bill.type !== 'INVOICE' && bill.type !== 'FEE') {
-    throw refuse('type', 'amendable', `${bill.number} is a ${TYPE_NAME[bill.type].toLowerCase()}`)
+    throw refuse('type', 'amendable', `${bill.number} is a ${typeName(bill.type)}`)
   }
   if (bill.isOpen) throw refuse('isOpen', 'closed', `${bill.number} is still open`)
   if (bill.accountId === null)
     throw refuse('accountId', 'required', `${bill.number} has no account`)
-  return { type: AMENDMENT_TYPE[bill.type], accountId: bill.accountId }
+  return { type: bill.type, accountId: bill.accountId }
 }
 
 /**
@@ -118,10 +117,14 @@ export function planAmendment(
   corrections?: readonly LineCorrection[],
   previous: PreviousAmendments = NOTHING_BEFORE,
 ): AmendmentPlan {
-  const { type, accountId } = checkAmendable(bill)
-  const name = `${TYPE_NAME[bill.type]} ${bill.number}`
-  const what = `${TYPE_NAME[bill.type].toLowerCase()} ${bill.number}`
-  const comments = `${TYPE_NAME[type]} of ${what}, created on ${bill.createdOn}`
+  const { type: amended, accountId } = checkAmendable(bill)
+  const type = AMENDMENT_TYPE[amended]
+  const language = bill.language ?? 'EN'
+  const number = bill.number
+  const comments = billText(language, `amendment.comments.${amended}`, {
+    number,
+    date: longDateText(bill.createdOn, language),
+  })
   if (previous.wholeBill) throw refuse('amendOf', 'once', `${bill.number} is already amended`)
 
   if (corrections === undefined) {
@@ -131,7 +134,10 @@ export function planAmendment(
     const { taxes } = billTotals(lines)
     const perRate = taxes.map(({ rate, base }) =>
       correctionLine({
-        description: `${name} subtotal for tax ${rate.toString()}%`,
+        description: billText(language, `amendment.taxLine.${amended}`, {
+          number,
+          rate: rate.toString(),
+        }),
         amount: base,
         tax: rate,
         startOn: bill.createdOn,
@@ -160,7 +166,10 @@ export function planAmendment(
       )
     }
     return correctionLine({
-      description: `${name}: ${line.description}`,
+      description: billText(language, `amendment.line.${amended}`, {
+        number,
+        description: line.description,
+      }),
       amount,
       tax: money(line.tax),
       startOn: line.startOn,

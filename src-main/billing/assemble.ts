@@ -1,5 +1,7 @@
+import { LANGUAGES, type Language } from '../../src-shared/schemas/accounts'
 import type { BillType } from './bill-document'
 import { verboseQuantity } from './bill-text'
+import { billText } from './bill-texts'
 import type { SublineType } from '../db/schema/bills'
 import { Money } from './money'
 import type { DiscountType, IsoDate, PendingLine } from './types'
@@ -58,6 +60,8 @@ export interface AssembleOptions {
   proforma: boolean
   /** Always open new bills rather than append to the account's last open one. */
   newOpen: boolean
+  /** Each account's language, for the sublines' texts; English for an account not in it. */
+  languages?: ReadonlyMap<number, Language>
 }
 
 /** The account's most recent open bills of each kind a run may append to. */
@@ -68,12 +72,20 @@ export interface OpenBills {
 
 const NO_OPEN_BILLS: OpenBills = { invoiceId: null, proformaId: null }
 
-// TODO(#7): translated in the account's language once the bill texts have Spanish and Catalan.
-const DISCOUNT_TEXT: Record<DiscountType, string> = {
-  PLAN: 'Discount per plan',
-  COMPENSATION: 'Discount per compensation',
-  PREPAY: 'Discount per prepay',
-}
+const DISCOUNT_TYPES: readonly DiscountType[] = ['PLAN', 'COMPENSATION', 'PREPAY']
+
+/**
+ * "Discount per <type>" in each language, looked up once: a run writes a subline for most of
+ * its lines. Stored on the subline as text, so a bill keeps the language it was billed in.
+ */
+const DISCOUNT_TEXTS = Object.fromEntries(
+  LANGUAGES.map((language) => [
+    language,
+    Object.fromEntries(
+      DISCOUNT_TYPES.map((type) => [type, billText(language, `discount.${type}`)]),
+    ) as Record<DiscountType, string>,
+  ]),
+) as Record<Language, Record<DiscountType, string>>
 
 /**
  * The quantity texts of counted lines (metric 1) by their size. Sizes are shared values (see
@@ -95,7 +107,12 @@ function quantityOf(line: PendingLine): { quantity: Money; verboseQuantity: stri
   return { quantity: line.size, verboseQuantity: text }
 }
 
-export function assembledLine(line: PendingLine, tax: Money): AssembledLine {
+export function assembledLine(
+  line: PendingLine,
+  tax: Money,
+  language: Language = 'EN',
+): AssembledLine {
+  const discountTexts = DISCOUNT_TEXTS[language] ?? DISCOUNT_TEXTS.EN
   return {
     description: line.description,
     rate: line.nominalPrice,
@@ -113,7 +130,7 @@ export function assembledLine(line: PendingLine, tax: Money): AssembledLine {
     amendedLineId: null,
     sublines: line.discounts.map((discount) => ({
       type: discount.type,
-      description: DISCOUNT_TEXT[discount.type],
+      description: discountTexts[discount.type],
       total: discount.amount,
     })),
   }
@@ -163,7 +180,7 @@ export function assembleRun(
       }
       bills.set(key, bill)
     }
-    bill.lines.push(assembledLine(line, tax))
+    bill.lines.push(assembledLine(line, tax, options.languages?.get(line.accountId)))
   }
 
   return {

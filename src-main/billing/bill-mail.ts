@@ -2,10 +2,11 @@ import { createTransport } from 'nodemailer'
 import { z } from 'zod'
 import type { Language } from '../../src-shared/schemas/accounts'
 import type { BillType } from './bill-document'
+import { billText } from './bill-texts'
 
 /**
  * Mailing one bill (spec: billing 7.4 and 8.4): subject "Bill <number>", a short text in the
- * account's language, the PDF attached as "<number>.pdf", from the seller's address, to the
+ * account's language from the bill catalogue (bill-texts.ts), the PDF attached as "<number>.pdf", from the seller's address, to the
  * account's billing contacts. Building the message is pure; sending it returns a typed result
  * that names the server and the recipients, never throwing for what a server answers.
  */
@@ -37,55 +38,6 @@ export interface BillMail {
   pdf: Uint8Array
 }
 
-interface MailTexts {
-  subject(number: string): string
-  body(mail: BillMail, kind: string): string
-  kinds: Record<BillType, string>
-}
-
-// One table per language, so a translator adds a language without touching the code.
-const TEXTS: Record<Language, MailTexts> = {
-  EN: {
-    subject: (number) => `Bill ${number}`,
-    body: (mail, kind) =>
-      `Dear ${mail.username},\n\nPlease find your ${kind} ${mail.number} attached.\n\n` +
-      `If you have any questions, write to us at ${mail.sellerEmail}.\n\n${mail.sellerName}\n`,
-    kinds: {
-      INVOICE: 'invoice',
-      AMENDMENTINVOICE: 'amendment invoice',
-      FEE: 'fee',
-      AMENDMENTFEE: 'amendment fee',
-      PROFORMA: 'pro forma invoice',
-    },
-  },
-  ES: {
-    subject: (number) => `Factura ${number}`,
-    body: (mail, kind) =>
-      `Hola ${mail.username}:\n\nLe adjuntamos su ${kind} ${mail.number}.\n\n` +
-      `Si tiene alguna pregunta, escríbanos a ${mail.sellerEmail}.\n\n${mail.sellerName}\n`,
-    kinds: {
-      INVOICE: 'factura',
-      AMENDMENTINVOICE: 'factura rectificativa',
-      FEE: 'cuota',
-      AMENDMENTFEE: 'cuota rectificativa',
-      PROFORMA: 'factura proforma',
-    },
-  },
-  CA: {
-    subject: (number) => `Factura ${number}`,
-    body: (mail, kind) =>
-      `Hola ${mail.username},\n\nUs adjuntem la vostra ${kind} ${mail.number}.\n\n` +
-      `Si teniu cap pregunta, escriviu-nos a ${mail.sellerEmail}.\n\n${mail.sellerName}\n`,
-    kinds: {
-      INVOICE: 'factura',
-      AMENDMENTINVOICE: 'factura rectificativa',
-      FEE: 'quota',
-      AMENDMENTFEE: 'quota rectificativa',
-      PROFORMA: 'factura proforma',
-    },
-  },
-}
-
 /**
  * Text bound for a header (a display name, the subject) on one line: control characters (CR
  * and LF above all, which would start a header of the sender's choosing) and the Unicode line
@@ -110,13 +62,21 @@ export interface BillMessage {
 
 /** The message for one bill; addresses are checked before, by billMailProblem. */
 export function billMailMessage(mail: BillMail): BillMessage {
-  const texts = TEXTS[mail.language] ?? TEXTS.EN
+  const language = mail.language
   const number = headerText(mail.number)
+  // Every kind is feminine in Spanish and Catalan, so one body per language fits them all.
+  const body = billText(language, 'mail.body', {
+    username: mail.username,
+    kind: billText(language, `mail.kind.${mail.type}`),
+    number,
+    email: mail.sellerEmail,
+    seller: mail.sellerName,
+  })
   return {
     from: { name: headerText(mail.sellerName), address: mail.sellerEmail },
     to: mail.recipients.map((r) => ({ name: headerText(r.name), address: r.email })),
-    subject: headerText(texts.subject(number)),
-    text: texts.body({ ...mail, number }, texts.kinds[mail.type]),
+    subject: headerText(billText(language, 'mail.subject', { number })),
+    text: body,
     attachments: [
       { filename: `${number}.pdf`, content: Buffer.from(mail.pdf), contentType: 'application/pdf' },
     ],

@@ -1,4 +1,5 @@
 import type { Language } from '../../src-shared/schemas/accounts'
+import { billText, localeOf } from './bill-texts'
 import { round2, type MoneyLike, money } from './money'
 import type { IsoDate } from './types'
 
@@ -34,34 +35,44 @@ function lineQuantityText(value: MoneyLike): string {
   return exact.toSignificantDigits(2).toFixed()
 }
 
-interface PeriodLocale {
-  /** Month names as printed, January first. */
-  months: readonly string[]
-  month(name: string, year: string): string
-  day(name: string, day: number, year: string): string
+// AP style, as the spec prints English: five months spelled out, the others abbreviated.
+const AP_MONTHS = [
+  'Jan.',
+  'Feb.',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'Aug.',
+  'Sept.',
+  'Oct.',
+  'Nov.',
+  'Dec.',
+] as const
+
+/**
+ * Spanish and Catalan month abbreviations come from Node's ICU (CLDR): Catalan's are as its
+ * style guides write them ("gen.", "març", "maig"); Spanish CLDR data drops the point that an
+ * abbreviation takes in Spanish ("ene" for "ene."), so a name shorter than the month's full
+ * name gets one. A month short enough to be whole ("març", "juny") stays as it is.
+ */
+function icuMonths(language: Language): readonly string[] {
+  const locale = localeOf(language)
+  const short = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' })
+  const long = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' })
+  return Array.from({ length: 12 }, (_, i) => {
+    const date = new Date(Date.UTC(2024, i, 15))
+    const name = short.format(date)
+    const abbreviated = name !== long.format(date) && !name.endsWith('.')
+    return abbreviated ? `${name}.` : name
+  })
 }
 
-const PERIOD_LOCALES: Partial<Record<Language, PeriodLocale>> = {
-  // AP style: five months are spelled out, the others abbreviated with a point.
-  EN: {
-    months: [
-      'Jan.',
-      'Feb.',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'Aug.',
-      'Sept.',
-      'Oct.',
-      'Nov.',
-      'Dec.',
-    ],
-    month: (name, year) => `${name} '${year}`,
-    day: (name, day, year) => `${name} ${day}, '${year}`,
-  },
-  // TODO(#7): Spanish and Catalan month tables; until then those accounts read English dates.
+const MONTHS: Record<Language, readonly string[]> = {
+  EN: AP_MONTHS,
+  ES: icuMonths('ES'),
+  CA: icuMonths('CA'),
 }
 
 interface CalendarDay {
@@ -91,18 +102,51 @@ function capitalised(text: string): string {
  * when both ends print the same.
  */
 export function linePeriodText(start: IsoDate, end: IsoDate | null, language: Language): string {
-  const locale = PERIOD_LOCALES[language] ?? PERIOD_LOCALES.EN!
+  const months = MONTHS[language] ?? MONTHS.EN
   const from = parts(start)
   const to = end === null ? null : parts(end)
   const withDays = from.day !== 1 || (to !== null && to.day !== 1)
   const text = (date: CalendarDay) => {
-    const name = locale.months[date.month - 1]!
-    const year = String(date.year % 100).padStart(2, '0')
-    return withDays ? locale.day(name, date.day, year) : locale.month(name, year)
+    const values = {
+      month: months[date.month - 1]!,
+      day: date.day,
+      year: String(date.year % 100).padStart(2, '0'),
+    }
+    return billText(language, withDays ? 'period.day' : 'period.month', values)
   }
 
   const first = text(from)
   if (to === null) return capitalised(first)
   const last = text(withDays ? to : previousMonth(to))
   return capitalised(first === last ? first : `${first} / ${last}`)
+}
+
+const longDateFormats = new Map<Language, Intl.DateTimeFormat>()
+
+/**
+ * "2024-05-31" as the language writes a date in a sentence: "May 31, 2024", "31 de mayo de
+ * 2024", "31 de maig del 2024" (Catalan's "d’abril" elision included); from ICU, not tables.
+ * Text that is not such a date prints as it is.
+ */
+export function longDateText(date: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  if (!match) return date
+  let format = longDateFormats.get(language)
+  if (!format) {
+    const options = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const
+    format = new Intl.DateTimeFormat(localeOf(language), options)
+    longDateFormats.set(language, format)
+  }
+  return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))))
+}
+
+/**
+ * A period text placed inside a sentence ("Del … al …"): the capital 7.8 gives the start of a
+ * table cell is taken back where the language writes its months in lower case.
+ */
+export function periodInSentence(period: string, language: Language): string {
+  const locale = localeOf(language)
+  const january = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(0)
+  if (january !== january.toLocaleLowerCase(locale)) return period
+  return period.charAt(0).toLocaleLowerCase(locale) + period.slice(1)
 }

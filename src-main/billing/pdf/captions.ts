@@ -1,7 +1,14 @@
+import type { Language } from '../../../src-shared/schemas/accounts'
 import type { BillType } from '../bill-document'
+import { longDateText, periodInSentence } from '../bill-text'
+import { billText, languageOfTag, type BillTextKey, type BillTextValues } from '../bill-texts'
 
-/** The printed bill's own words (spec: billing 8), in the account's language. */
+/**
+ * The printed bill's own words (spec: billing 8), in the account's language, from the bill
+ * catalogue (bill-texts.ts).
+ */
 export interface BillCaptions {
+  language: Language
   /** Title case, as the title prints it. */
   types: Record<BillType, string>
   dueDate: string
@@ -32,136 +39,67 @@ export interface BillCaptions {
   feeBankAccount: (account: string) => string
   feePeriod: (start: string, end: string) => string
   feeThanks: string
-  months: readonly string[]
-  longDate: (day: number, month: string, year: number) => string
 }
 
-const ENGLISH: BillCaptions = {
-  types: {
-    INVOICE: 'Invoice',
-    AMENDMENTINVOICE: 'Amendment invoice',
-    FEE: 'Fee',
-    AMENDMENTFEE: 'Amendment fee',
-    PROFORMA: 'Pro forma',
-  },
-  dueDate: 'DUE DATE',
-  total: 'TOTAL',
-  typeDate: (type) => `${type.toUpperCase()} DATE`,
-  columns: {
-    id: 'id',
-    description: 'description',
-    period: 'period',
-    quantity: 'hrs/qty',
-    rate: 'rate/price',
-    subtotal: 'subtotal',
-  },
-  taxBase: (rate) => `subtotal ${rate}% VAT`,
-  taxAmount: (rate) => `taxes ${rate}% VAT`,
-  totalRow: 'total',
-  vat: 'VAT',
-  comments: 'COMMENTS',
-  payment: 'PAYMENT',
-  questions: 'QUESTIONS',
-  bankTransfer: (type) =>
-    `You can pay this ${type.toLowerCase()} by bank transfer. Please state your name and ` +
-    `the ${type.toLowerCase()} number. Our bank account number is`,
-  questionsText: (email) =>
-    `If you have any question, please write to us at ${email}. ` +
-    'We will reply as soon as we read your message.',
-  page: (page, pages) => `Page ${page} of ${pages}`,
-  logoPlaceholder: 'YOUR LOGO HERE',
-  watermark: 'PRO FORMA / DRAFT',
-  feeDueDate: (date) => `Due date ${date}`,
-  feeBankAccount: (account) => `On ${account}`,
-  feePeriod: (start, end) => `From ${start} to ${end}`,
-  feeThanks: 'Thank you for your membership. Your support keeps our association going.',
-  months: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-  longDate: (day, month, year) => `${month} ${day}, ${year}`,
+const BILL_TYPES: readonly BillType[] = [
+  'INVOICE',
+  'AMENDMENTINVOICE',
+  'FEE',
+  'AMENDMENTFEE',
+  'PROFORMA',
+]
+
+const COLUMNS = ['id', 'description', 'period', 'quantity', 'rate', 'subtotal'] as const
+
+function buildCaptions(language: Language): BillCaptions {
+  const t = (key: BillTextKey, values?: BillTextValues) => billText(language, key, values)
+  return {
+    language,
+    types: Object.fromEntries(BILL_TYPES.map((type) => [type, t(`billType.${type}`)])) as Record<
+      BillType,
+      string
+    >,
+    dueDate: t('pdf.dueDate'),
+    total: t('pdf.total'),
+    typeDate: (type) => t('pdf.typeDate', { type: type.toUpperCase() }),
+    columns: Object.fromEntries(
+      COLUMNS.map((column) => [column, t(`pdf.columns.${column}`)]),
+    ) as BillCaptions['columns'],
+    taxBase: (rate) => t('pdf.taxBase', { rate }),
+    taxAmount: (rate) => t('pdf.taxAmount', { rate }),
+    totalRow: t('pdf.totalRow'),
+    vat: t('pdf.vat'),
+    comments: t('pdf.comments'),
+    payment: t('pdf.payment'),
+    questions: t('pdf.questions'),
+    bankTransfer: (type) => t('pdf.bankTransfer', { type: type.toLowerCase() }),
+    questionsText: (email) => t('pdf.questionsText', { email }),
+    page: (page, pages) => t('pdf.page', { page, pages }),
+    logoPlaceholder: t('pdf.logoPlaceholder'),
+    watermark: t('pdf.watermark'),
+    feeDueDate: (date) => t('pdf.feeDueDate', { date }),
+    feeBankAccount: (account) => t('pdf.feeBankAccount', { account }),
+    feePeriod: (start, end) =>
+      t('pdf.feePeriod', { start: periodInSentence(start, language), end }),
+    feeThanks: t('pdf.feeThanks'),
+  }
 }
 
-const SPANISH: BillCaptions = {
-  types: {
-    INVOICE: 'Factura',
-    AMENDMENTINVOICE: 'Factura rectificativa',
-    FEE: 'Cuota',
-    AMENDMENTFEE: 'Cuota rectificativa',
-    PROFORMA: 'Proforma',
-  },
-  dueDate: 'VENCIMIENTO',
-  total: 'TOTAL',
-  typeDate: (type) => `FECHA DE ${type.toUpperCase()}`,
-  columns: {
-    id: 'id',
-    description: 'descripción',
-    period: 'periodo',
-    quantity: 'h/cant.',
-    rate: 'tarifa/precio',
-    subtotal: 'subtotal',
-  },
-  taxBase: (rate) => `subtotal IVA ${rate}%`,
-  taxAmount: (rate) => `impuestos IVA ${rate}%`,
-  totalRow: 'total',
-  vat: 'NIF',
-  comments: 'COMENTARIOS',
-  payment: 'PAGO',
-  questions: 'PREGUNTAS',
-  bankTransfer: (type) =>
-    `Puede pagar esta ${type.toLowerCase()} por transferencia bancaria. Indique su nombre y ` +
-    `el número de ${type.toLowerCase()}. Nuestra cuenta bancaria es`,
-  questionsText: (email) =>
-    `Si tiene alguna pregunta, escríbanos a ${email}. ` +
-    'Le responderemos en cuanto leamos su mensaje.',
-  page: (page, pages) => `Página ${page} de ${pages}`,
-  logoPlaceholder: 'SU LOGO AQUÍ',
-  watermark: 'PROFORMA / BORRADOR',
-  feeDueDate: (date) => `Vencimiento ${date}`,
-  feeBankAccount: (account) => `En ${account}`,
-  feePeriod: (start, end) => `Del ${start} al ${end}`,
-  feeThanks: 'Gracias por ser socio. Su apoyo mantiene viva nuestra asociación.',
-  months: [
-    'enero',
-    'febrero',
-    'marzo',
-    'abril',
-    'mayo',
-    'junio',
-    'julio',
-    'agosto',
-    'septiembre',
-    'octubre',
-    'noviembre',
-    'diciembre',
-  ],
-  longDate: (day, month, year) => `${day} de ${month} de ${year}`,
-}
-
-const BY_LANGUAGE: Record<string, BillCaptions> = { en: ENGLISH, es: SPANISH }
+// Built once per language: a bill reads its captions hundreds of times while it is laid out.
+const BY_LANGUAGE = new Map<Language, BillCaptions>()
 
 /**
- * The captions for a language tag such as "es" or "en-GB". TODO(#7): only English and Spanish
- * are written; other languages print in English until their captions are translated.
+ * The captions for a language tag such as "es" or "en-GB" (a bill document keeps the tag);
+ * a language the catalogue does not have prints in English.
  */
-export function captionsFor(language: string): BillCaptions {
-  return BY_LANGUAGE[language.toLowerCase().split(/[-_]/)[0] ?? ''] ?? ENGLISH
+export function captionsFor(tag: string): BillCaptions {
+  const language = languageOfTag(tag)
+  let captions = BY_LANGUAGE.get(language)
+  if (!captions) BY_LANGUAGE.set(language, (captions = buildCaptions(language)))
+  return captions
 }
 
 /** "2024-05-31" as "May 31, 2024"; text that is not such a date prints as it is. */
 export function longDate(captions: BillCaptions, date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  const month = match && captions.months[Number(match[2]) - 1]
-  if (!match || !month) return date
-  return captions.longDate(Number(match[3]), month, Number(match[1]))
+  return longDateText(date, captions.language)
 }

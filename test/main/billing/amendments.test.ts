@@ -68,8 +68,16 @@ describe('planAmendment (spec 7.7)', () => {
 
   it('says what it amends in its comments', () => {
     expect(planAmendment(invoice, lines).comments).toBe(
-      'Amendment invoice of invoice I20260007, created on 2026-03-02',
+      'Amendment invoice of invoice I20260007, created on March 2, 2026',
     )
+  })
+
+  it("writes its comments and lines in the account's language", () => {
+    const spanish = planAmendment({ ...invoice, language: 'ES' }, lines)
+    expect(spanish.comments).toBe(
+      'Factura rectificativa de la factura I20260007, creada el 2 de marzo de 2026',
+    )
+    expect(spanish.lines[0]!.description).toBe('Subtotal de la factura I20260007, impuesto del 10%')
   })
 
   it('amends a fee as an amendment fee', () => {

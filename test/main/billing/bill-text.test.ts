@@ -67,8 +67,10 @@ describe('linePeriodText (spec 7.8)', () => {
     expect(linePeriodText('2009-11-01', '2010-01-01', 'EN')).toBe("Nov. '09 / Dec. '09")
   })
 
-  it('falls back to English for a language without month tables', () => {
-    expect(linePeriodText('2024-02-01', '2024-03-01', 'ES')).toBe("Feb. '24")
+  it("prints Spanish and Catalan months as the account's language writes them", () => {
+    expect(linePeriodText('2024-01-01', '2024-02-01', 'ES')).toBe("Ene. '24")
+    expect(linePeriodText('2024-01-01', '2024-06-01', 'CA')).toBe("Gen. '24 / maig '24")
+    expect(linePeriodText('2024-03-15', '2024-04-15', 'ES')).toBe("15 mar. '24 / 15 abr. '24")
   })
 
   it('prints any period, days 29 to 31 and 29 February included, without failing', () => {

@@ -153,7 +153,7 @@ describe('createAmendment (spec 7.7)', () => {
       type: 'AMENDMENTINVOICE',
       number: 'OA20260001',
       amendOfId: invoice.id,
-      comments: 'Amendment invoice of invoice I20260001, created on 2026-01-05',
+      comments: 'Amendment invoice of invoice I20260001, created on January 5, 2026',
     })
     const closed = await core.store.write((tx) =>
       closeBill(ctxOf(tx), amendment.id, { today: '2026-02-02' }),
