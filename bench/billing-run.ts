@@ -24,6 +24,7 @@ export interface BillingBenchOptions {
 /** Each account holds three mailboxes, a domain and a membership fee: five orders. */
 const ORDERS_PER_ACCOUNT = 5
 const RUN: BillingRunRequest = { billingPoint: '2026-01-05', today: '2026-01-05' }
+const RUN_AT = '2026-01-05T09:00:00.000Z'
 
 // Seeding, untimed
 
@@ -134,7 +135,7 @@ export async function benchBillingRun(
     let written = { bills: 0, lines: 0, orders: 0 }
     const ours = async () => {
       const run = await store.write((tx) =>
-        commitBillingRun({ tx, now: '2026-01-05T09:00:00.000Z' }, RUN),
+        commitBillingRun({ tx, now: RUN_AT, actor: 'bench@localhost', changes: [] }, RUN),
       )
       const w = run.written!
       written = { bills: w.bills.length, lines: w.lines, orders: w.ordersUpdated }

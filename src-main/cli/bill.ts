@@ -85,9 +85,8 @@ export async function billCommand(options: BillOptions): Promise<number> {
       out(previewText(preview))
       return print('Dry run: nothing was written.')
     }
-    const run = await core.store.write(async (tx) =>
-      commitBillingRun({ tx, now }, await request(tx)),
-    )
+    const ctx = (tx: Tx) => ({ tx, now, actor: core.info.operator, changes: [] })
+    const run = await core.store.write(async (tx) => commitBillingRun(ctx(tx), await request(tx)))
     if (!run.written) return print('No pending billing.')
     out(previewText(run))
     const numbers = run.written.bills.map((bill) => bill.number).join(', ')

@@ -8,6 +8,7 @@ import {
 import type { IsoDate } from '../billing/types'
 import { billLines, bills } from '../db/schema'
 import type { Tx } from '../db/store'
+import { linesText, recordBillHistory } from './bill-history'
 import {
   addBillLines,
   createBill,
@@ -65,5 +66,13 @@ export async function createAmendment(
     amendOfId: plan.amendOfId,
   })
   await addBillLines(ctx, amendment.id, plan.lines)
+  await recordBillHistory(ctx, amendment, {
+    action: 'added',
+    message: `Amendment of ${bill.number} with ${linesText(plan.lines.length)}`,
+  })
+  await recordBillHistory(ctx, bill, {
+    action: 'changed',
+    message: `Amended by ${amendment.number}`,
+  })
   return amendment
 }

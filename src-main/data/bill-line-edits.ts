@@ -4,6 +4,7 @@ import { money, sum, ZERO, type Money } from '../billing/money'
 import { lineTotalOf } from '../billing/totals'
 import { billLines, bills, billSublines } from '../db/schema'
 import type { Tx } from '../db/store'
+import { quotedLines, recordBillHistory } from './bill-history'
 import {
   billTotalsOf,
   getBillLine,
@@ -12,6 +13,7 @@ import {
   type BillLineRecord,
   type BillRecord,
 } from './bills'
+import { diffFields } from './history'
 
 /** Edits of a line of an open bill, such as an operator's adjustment of an amendment. */
 
@@ -86,5 +88,10 @@ export async function updateBillLine(
     .where(eq(billLines.id, lineId))
     .returning()
   await ctx.tx.update(bills).set({ updatedAt: ctx.now }).where(eq(bills.id, line.billId))
+  const changes = diffFields(line, row!, ['description', 'subtotal', 'tax'])
+  if (changes.length) {
+    const message = `Line ${quotedLines([line.description])} edited`
+    await recordBillHistory(ctx, bill, { action: 'changed', message, changes })
+  }
   return row!
 }

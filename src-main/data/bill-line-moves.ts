@@ -3,9 +3,10 @@ import { AppError } from '../../src-shared/errors'
 import { undoBilling, type UndoOrder } from '../billing/undo'
 import { billLines, bills, billSublines, orders } from '../db/schema'
 import type { Tx } from '../db/store'
+import { linesText, quotedLines, recordBillHistory } from './bill-history'
 import {
+  deleteBillLines,
   getOpenBill,
-  removeBillLines,
   type BillContext,
   type BillLineRecord,
   type BillRecord,
@@ -67,8 +68,11 @@ export async function moveBillLines(
   toBillId: number,
 ): Promise<number> {
   const lines = await linesByIds(ctx.tx, lineIds)
-  for (const billId of new Set(lines.map((line) => line.billId))) await getOpenBill(ctx.tx, billId)
-  await targetFor(ctx.tx, lines, toBillId)
+  const sources = []
+  for (const billId of new Set(lines.map((line) => line.billId))) {
+    sources.push(await getOpenBill(ctx.tx, billId))
+  }
+  const target = await targetFor(ctx.tx, lines, toBillId)
 
   let position = await lastPosition(ctx.tx, toBillId)
   for (const line of lines) {
@@ -78,8 +82,20 @@ export async function moveBillLines(
       .where(eq(billLines.id, line.id))
   }
   await touch(ctx, [toBillId, ...lines.map((line) => line.billId)])
+
+  for (const source of sources.filter((bill) => bill.id !== toBillId)) {
+    const own = descriptions(lines.filter((line) => line.billId === source.id))
+    const message = `Moved ${linesText(own.length)} to ${target.number}: ${quotedLines(own)}`
+    await recordBillHistory(ctx, source, { action: 'changed', message })
+  }
+  const from = sources.map((bill) => bill.number).join(', ')
+  const message = `${linesText(lines.length)} moved here from ${from}: ${quoted(lines)}`
+  await recordBillHistory(ctx, target, { action: 'changed', message })
   return lines.length
 }
+
+const descriptions = (lines: readonly BillLineRecord[]) => lines.map((line) => line.description)
+const quoted = (lines: readonly BillLineRecord[]) => quotedLines(descriptions(lines))
 
 /**
  * Copies lines to another open bill, from a bill of any state (a closed one is only read).
@@ -92,7 +108,7 @@ export async function copyBillLines(
   toBillId: number,
 ): Promise<number> {
   const lines = await linesByIds(ctx.tx, lineIds)
-  await targetFor(ctx.tx, lines, toBillId)
+  const target = await targetFor(ctx.tx, lines, toBillId)
   const sublines = await ctx.tx
     .select()
     .from(billSublines)
@@ -120,6 +136,14 @@ export async function copyBillLines(
     }
   }
   await touch(ctx, [toBillId])
+
+  const numbers = await ctx.tx
+    .select({ number: bills.number })
+    .from(bills)
+    .where(inArray(bills.id, [...new Set(lines.map((line) => line.billId))]))
+  const from = numbers.map((row) => row.number).join(', ')
+  const message = `${linesText(lines.length)} copied here from ${from}: ${quoted(lines)}`
+  await recordBillHistory(ctx, target, { action: 'changed', message })
   return lines.length
 }
 
@@ -152,11 +176,16 @@ export async function undoBillLines(ctx: BillContext, lineIds: readonly number[]
       .set({ billedOn: order.billedOn, billedUntil: order.billedUntil, updatedAt: ctx.now })
       .where(eq(orders.id, order.orderId))
   }
-  await removeBillLines(ctx, result.lineIds)
+  const removed = await deleteBillLines(ctx, result.lineIds)
   await touch(
     ctx,
     lines.map((line) => line.billId),
   )
+  for (const { bill, lines: gone } of removed) {
+    const message =
+      `Billing undone for ${linesText(gone.length)}, their orders set back: ` + quotedLines(gone)
+    await recordBillHistory(ctx, bill, { action: 'changed', message })
+  }
   return {
     removed: result.lineIds.length,
     ordersRestored: result.orders.length,

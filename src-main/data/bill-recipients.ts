@@ -17,7 +17,7 @@ import type { Keychain } from '../core/keychain'
 import { scopedLogger } from '../core/logger'
 import { accounts, bills, contacts } from '../db/schema'
 import type { Store, Tx } from '../db/store'
-import type { BillContext } from './bills'
+import { markBillSent } from './bill-closing'
 import { settingValue } from './settings'
 
 /**
@@ -163,21 +163,13 @@ export async function billMailOf(tx: Tx, billId: number, pdf: Uint8Array): Promi
   }
 }
 
-/** Marks a closed bill sent: the one change a closed bill takes besides its payment. */
-export async function markBillSent(ctx: BillContext, billId: number): Promise<void> {
-  const [bill] = await ctx.tx.select().from(bills).where(eq(bills.id, billId))
-  if (!bill) throw AppError.notFound('Bill', billId)
-  await ctx.tx
-    .update(bills)
-    .set({ isSent: true, version: bill.version + 1, updatedAt: ctx.now })
-    .where(eq(bills.id, billId))
-}
-
 export interface MailBillDeps {
   store: Store
   keychain: Keychain
   /** The time stamp of the write that marks the bill sent. */
   now: () => string
+  /** Who sends it, for the bill's history. */
+  actor: string
 }
 
 /**
@@ -200,7 +192,9 @@ export async function mailBill(
     log.warn(`Bill ${mail.number} not sent through ${result.server}: ${result.reason}`)
     return result
   }
-  await deps.store.write((tx) => markBillSent({ tx, now: deps.now() }, billId))
+  await deps.store.write((tx) =>
+    markBillSent({ tx, now: deps.now(), actor: deps.actor, changes: [] }, billId, result.accepted),
+  )
   log.info(`Bill ${mail.number} sent to ${result.accepted.length} billing contact(s)`)
   return result
 }

@@ -7,6 +7,7 @@ import { billTotals, type BillTotals } from '../billing/totals'
 import type { IsoDate, OrderUpdate } from '../billing/types'
 import { accounts } from '../db/schema'
 import type { Tx } from '../db/store'
+import { recordBillingRunHistory } from './bill-history'
 import { readRunInput } from './billing-run-input'
 import { taxedRun } from './billing-run-taxes'
 import { openBillsOf, writeBillingRun, type RunWritten } from './bill-runs'
@@ -143,5 +144,6 @@ export async function commitBillingRun(
   const { assembled, orderUpdates, preview } = await priceRun(ctx.tx, request)
   if (!assembled.bills.length) return { ...preview, written: null }
   const written = await writeBillingRun(ctx, assembled, { today: request.today, orderUpdates })
+  await recordBillingRunHistory(ctx, request, assembled.bills, written.bills)
   return { ...preview, written }
 }

@@ -7,7 +7,9 @@ import type { IsoDate } from '../billing/types'
 import { billLines, bills, billSublines } from '../db/schema'
 import type { Tx } from '../db/store'
 import type { WriteContext } from './context'
+import { linesText, quotedLines, recordBillHistory } from './bill-history'
 import { takeBillNumber, takeBillNumbers } from './bill-numbering'
+import { diffFields } from './history'
 import { assertVersion } from './locking'
 import { insertRows } from './bulk-insert'
 import { centsText, exactText } from './decimal-texts'
@@ -17,9 +19,7 @@ import { centsText, exactText } from './decimal-texts'
  * write here checks the bill is still open and refuses with a ClosedBillError otherwise, so no
  * screen, tool or import can edit or delete one (the original let an administrator delete it).
  * Database triggers could not say it instead: a copy of the database inserts a closed bill
- * before its lines.
- *
- * TODO(#7): bill writes leave no history entries yet; the history has no bill object type.
+ * before its lines. Each write leaves one history entry per bill it touches (bill-history.ts).
  */
 
 export type BillRecord = typeof bills.$inferSelect
@@ -30,8 +30,8 @@ export interface BillLineWithSublines extends BillLineRecord {
   sublines: BillSublineRecord[]
 }
 
-/** What a bill write needs of the unit of work. */
-export type BillContext = Pick<WriteContext, 'tx' | 'now'>
+/** What a bill write needs of the unit of work: its history entries name the actor. */
+export type BillContext = WriteContext
 
 /** Refusal to change a closed bill, naming it. */
 export class ClosedBillError extends AppError {
@@ -295,7 +295,10 @@ export async function updateBill(ctx: BillContext, input: BillUpdate): Promise<B
     .update(bills)
     .set({ ...fields, version: version + 1, updatedAt: ctx.now })
     .where(and(eq(bills.id, id), eq(bills.version, version)))
-  return getBill(ctx.tx, id)
+  const after = await getBill(ctx.tx, id)
+  const changes = diffFields(before, after, ['comments', 'dueOn'])
+  if (changes.length) await recordBillHistory(ctx, after, { action: 'changed', changes })
+  return after
 }
 
 export async function getBillLine(tx: Tx, lineId: number): Promise<BillLineRecord> {
@@ -306,19 +309,44 @@ export async function getBillLine(tx: Tx, lineId: number): Promise<BillLineRecor
 
 /** Removes lines (their sublines go with them); every one must be on an open bill. */
 export async function removeBillLines(ctx: BillContext, lineIds: readonly number[]) {
-  if (!lineIds.length) return
+  for (const { bill, lines } of await deleteBillLines(ctx, lineIds)) {
+    const message = `Removed ${linesText(lines.length)}: ${quotedLines(lines)}`
+    await recordBillHistory(ctx, bill, { action: 'changed', message })
+  }
+}
+
+/**
+ * The removal itself, for writes that say in the history why lines went (undo). Returns each
+ * bill that lost lines, with their descriptions.
+ */
+export async function deleteBillLines(
+  ctx: BillContext,
+  lineIds: readonly number[],
+): Promise<{ bill: BillRecord; lines: string[] }[]> {
+  if (!lineIds.length) return []
   const lines = await ctx.tx
     .select()
     .from(billLines)
     .where(inArray(billLines.id, [...lineIds]))
+    .orderBy(asc(billLines.position), asc(billLines.id))
+  const affected = []
   for (const billId of new Set(lines.map((line) => line.billId))) {
-    await getOpenBill(ctx.tx, billId)
+    const bill = await getOpenBill(ctx.tx, billId)
+    const own = lines.filter((line) => line.billId === billId)
+    affected.push({ bill, lines: own.map((line) => line.description) })
   }
   await ctx.tx.delete(billLines).where(inArray(billLines.id, [...lineIds]))
+  return affected
 }
 
 /** Deletes an open bill and its lines; a closed one stays for good. */
 export async function removeBill(ctx: BillContext, id: number): Promise<void> {
-  await getOpenBill(ctx.tx, id)
+  const bill = await getOpenBill(ctx.tx, id)
+  const lines = await ctx.tx
+    .select({ id: billLines.id })
+    .from(billLines)
+    .where(eq(billLines.billId, id))
   await ctx.tx.delete(bills).where(eq(bills.id, id))
+  const message = `Deleted while open, with ${linesText(lines.length)}`
+  await recordBillHistory(ctx, bill, { action: 'deleted', message })
 }

@@ -30,5 +30,5 @@ export async function sendBill(
   const store = core.database.store
   if (core.info.database.readOnly) throw readOnlyRefusal()
   const pdf = await store.read((tx) => render(tx, billId))
-  return mailBill({ store, keychain: core.keychain, now: core.now }, billId, pdf)
+  return mailBill({ store, keychain: core.keychain, now: core.now, actor: core.actor }, billId, pdf)
 }

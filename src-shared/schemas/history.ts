@@ -30,6 +30,10 @@ export const OBJECT_TYPES = [
   'contractedPlan',
   'rate',
   'order',
+  'bill',
+  'paymentSource',
+  'transaction',
+  'paymentProcess',
 ] as const
 export type ObjectType = (typeof OBJECT_TYPES)[number]
 

@@ -70,7 +70,12 @@ async function useServer(options: Parameters<typeof startSmtpServer>[0] = {}) {
   return server
 }
 
-const deps = () => ({ store: core.store, keychain: osKeychain, now: () => '2026-03-01T12:00:00Z' })
+const deps = () => ({
+  store: core.store,
+  keychain: osKeychain,
+  now: () => '2026-03-01T12:00:00Z',
+  actor: 'tester',
+})
 const isSent = async (id: number) => (await core.store.read((tx) => getBill(tx, id))).isSent
 
 describe('billRecipients (spec 7.4, 10)', () => {

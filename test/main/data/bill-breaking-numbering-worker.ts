@@ -21,9 +21,13 @@ async function main() {
   for (const id of ids) {
     closed.push(
       await store.write(async (tx) => {
-        const bill = await closeBill({ tx, now: new Date().toISOString() }, id, {
-          today: '2026-06-15',
-        })
+        const bill = await closeBill(
+          { tx, now: new Date().toISOString(), actor: 'worker', changes: [] },
+          id,
+          {
+            today: '2026-06-15',
+          },
+        )
         return { number: bill.number, at: process.hrtime.bigint().toString().padStart(24, '0') }
       }),
     )

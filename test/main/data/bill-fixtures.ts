@@ -9,7 +9,7 @@ import { accountInput, type TestCore } from '../../support/core'
 
 export const NOW = '2026-03-01T10:00:00.000Z'
 
-export const ctxOf = (tx: Tx): BillContext => ({ tx, now: NOW })
+export const ctxOf = (tx: Tx): BillContext => ({ tx, now: NOW, actor: 'tester', changes: [] })
 
 export async function addAccount(core: TestCore, username: string, withContact = true) {
   const { account } = await core.dispatcher.dispatch(

@@ -136,10 +136,12 @@ describe('closeBill (spec 7.4)', () => {
 
   it('marks a closed bill sent, and refuses to for an open one', async () => {
     const bill = await openWithLines()
-    expect((await refusal(write((ctx) => markBillSent(ctx, bill.id)))).field).toBe('isOpen')
+    expect((await refusal(write((ctx) => markBillSent(ctx, bill.id, [])))).field).toBe('isOpen')
     const closed = await close(bill)
     expect(closed.isSent).toBe(false)
-    expect((await write((ctx) => markBillSent(ctx, closed.id))).isSent).toBe(true)
+    expect((await write((ctx) => markBillSent(ctx, closed.id, ['ana@example.net']))).isSent).toBe(
+      true,
+    )
   })
 
   it('refuses to close a closed bill again', async () => {

@@ -24,9 +24,13 @@ async function main() {
   for (const id of ids) {
     closed.push(
       await store.write(async (tx) => {
-        const bill = await closeBill({ tx, now: new Date().toISOString() }, id, {
-          today: '2026-06-15',
-        })
+        const bill = await closeBill(
+          { tx, now: new Date().toISOString(), actor: 'worker', changes: [] },
+          id,
+          {
+            today: '2026-06-15',
+          },
+        )
         // The data modules' Tx is typed for SQLite; on PostgreSQL it is a PgDatabase.
         const pg = tx as unknown as NodePgDatabase
         const { rows } = await pg.execute(
