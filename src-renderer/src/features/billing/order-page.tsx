@@ -135,9 +135,8 @@ export function OrderPage() {
   }
   if (!query.data) return <PageLoader />
   const order = query.data
-  // TODO(#7): link the bills holding this order's lines once a call lists them by order; the
-  // account's bills stand in.
-  const bills = order.accountId ? `/billing/bills?account=${order.accountId}` : '/billing/bills'
+  // The bills holding a line of this order, whichever account they were closed for.
+  const bills = `/billing/bills?order=${order.id}`
 
   return (
     <Page

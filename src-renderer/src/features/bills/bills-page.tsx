@@ -14,6 +14,7 @@ import { SearchInput } from '../../components/search-input'
 import { WriteLinkButton } from '../../components/write-link-button'
 import { useListParams, usePageInRange, type ParamPatch } from '../../hooks/use-list-params'
 import { ListLayout } from '../mail/list-layout'
+import { BillContentFilters, billContentQuery, CONTENT_PARAMS } from './bill-content-filters'
 import { BillsTable } from './bills-table'
 
 const flag = (value: string | null) => (value === null ? undefined : value === '1')
@@ -69,6 +70,7 @@ function Toolbar(props: { params: URLSearchParams; q: string; onChange: (p: Para
         onChange={(value) => onChange({ payment: value })}
         w={170}
       />
+      <BillContentFilters params={params} onChange={onChange} />
     </Group>
   )
 }
@@ -94,11 +96,13 @@ export function BillsPage() {
       paymentState: (params.get('payment') as PaymentState | null) ?? undefined,
       accountId: Number(params.get('account')) || undefined,
       ids: params.get('ids')?.split(',').map(Number).filter(Boolean),
+      ...billContentQuery(params),
     },
     { keepPrevious: true },
   )
   usePageInRange(list, query.data)
   const clear = { q: null, type: null, open: null, sent: null, payment: null, ids: null }
+  const clearAll = { ...clear, ...CONTENT_PARAMS }
 
   return (
     <Page
@@ -119,7 +123,7 @@ export function BillsPage() {
         page={list.page}
         pageSize={list.pageSize}
         onPage={list.update}
-        onClear={() => list.update(clear)}
+        onClear={() => list.update(clearAll)}
       >
         <BillsTable rows={query.data?.rows ?? []} dir={dir} onSort={toggleDir} />
       </ListLayout>
