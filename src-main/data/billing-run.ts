@@ -5,6 +5,7 @@ import { billOrders } from '../billing/engine'
 import { sum, ZERO, type Money } from '../billing/money'
 import { billTotals, type BillTotals } from '../billing/totals'
 import type { IsoDate, OrderUpdate } from '../billing/types'
+import type { Language } from '../../src-shared/schemas/accounts'
 import { accounts } from '../db/schema'
 import type { Tx } from '../db/store'
 import { recordBillingRunHistory } from './bill-history'
@@ -43,6 +44,8 @@ export interface PreviewBill {
 export interface AccountPreview {
   accountId: number
   username: string
+  /** The account's language, which its bills' texts are written in. */
+  language: Language
   bills: PreviewBill[]
   total: Money
 }
@@ -78,29 +81,40 @@ async function priceRun(tx: Tx, request: BillingRunRequest): Promise<PricedRun> 
   })
 
   const accountIds = [...new Set(priced.lines.map((line) => line.accountId))]
+  const named = await namesOf(tx, accountIds)
+  const languages = new Map([...named].map(([id, account]) => [id, account.language]))
   const placed = assembleRun(priced.lines, taxes, await openBillsOf(tx, accountIds), {
     proforma: request.proforma ?? false,
     newOpen: request.newOpen ?? false,
+    languages,
   })
   const assembled = await taxedRun(tx, placed)
   return {
     assembled,
     orderUpdates: priced.orderUpdates,
-    preview: await previewOf(tx, assembled),
+    preview: previewOf(named, assembled),
   }
 }
 
-async function previewOf(tx: Tx, run: AssembledRun): Promise<RunPreview> {
-  const accountIds = [...new Set(run.bills.map((bill) => bill.accountId))]
-  const names = new Map<number, string>()
+interface NamedAccount {
+  username: string
+  language: Language
+}
+
+/** The billed accounts' usernames and languages, a few thousand ids per query. */
+async function namesOf(tx: Tx, accountIds: readonly number[]) {
+  const named = new Map<number, NamedAccount>()
   for (let i = 0; i < accountIds.length; i += 5000) {
     const rows = await tx
-      .select({ id: accounts.id, username: accounts.username })
+      .select({ id: accounts.id, username: accounts.username, language: accounts.language })
       .from(accounts)
       .where(inArray(accounts.id, accountIds.slice(i, i + 5000)))
-    for (const row of rows) names.set(row.id, row.username)
+    for (const { id, ...account } of rows) named.set(id, account)
   }
+  return named
+}
 
+function previewOf(named: ReadonlyMap<number, NamedAccount>, run: AssembledRun): RunPreview {
   const byAccount = new Map<number, AccountPreview>()
   for (const bill of run.bills) {
     const totals = billTotals(
@@ -112,7 +126,8 @@ async function previewOf(tx: Tx, run: AssembledRun): Promise<RunPreview> {
     )
     const account = byAccount.get(bill.accountId) ?? {
       accountId: bill.accountId,
-      username: names.get(bill.accountId) ?? `#${bill.accountId}`,
+      username: named.get(bill.accountId)?.username ?? `#${bill.accountId}`,
+      language: named.get(bill.accountId)?.language ?? 'EN',
       bills: [],
       total: ZERO,
     }
