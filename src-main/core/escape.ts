@@ -441,3 +441,114 @@ export function htmlText(value: string): string {
   }
   return value.replace(/[&<>"']/g, (char) => entities[char]!)
 }
+
+// XML (SEPA bank files)
+
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  // A parser turns a literal CR, LF or tab into something else (CR LF into LF everywhere, and
+  // each of them into a space inside an attribute): as references they stay what they were.
+  '\r': '&#13;',
+  '\n': '&#10;',
+  '\t': '&#9;',
+}
+
+/**
+ * Text of an XML element or of a quoted attribute: markup characters and line breaks become
+ * references. XML 1.0 cannot hold the other control characters, lone surrogates or U+FFFE and
+ * U+FFFF at all, even as references, so a value holding one is refused rather than written.
+ */
+export function xmlText(value: string): string {
+  // eslint-disable-next-line no-control-regex -- these are exactly what XML 1.0 forbids
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/u.test(value)) {
+    throw new Error('XML text cannot hold control characters, lone surrogates or U+FFFE/U+FFFF')
+  }
+  return value.replace(/[&<>"'\r\n\t]/g, (char) => XML_ENTITIES[char]!)
+}
+
+/** Letters that lose more than an accent on the way to Latin, and common signs. */
+const SEPA_LETTERS: Record<string, string> = {
+  ß: 'ss',
+  ẞ: 'SS',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  þ: 'th',
+  Þ: 'TH',
+  ı: 'i',
+  ħ: 'h',
+  Ħ: 'H',
+  ŀ: 'l',
+  Ŀ: 'L',
+  '&': '+',
+  '@': '(at)',
+  _: '-',
+  '"': "'",
+  '‘': "'",
+  '’': "'",
+  '“': "'",
+  '”': "'",
+  '«': "'",
+  '»': "'",
+  '–': '-',
+  '—': '-',
+  '€': 'EUR',
+}
+
+/** Greek (ELOT 743, without its context rules) and Cyrillic (close to ISO 9, plain letters). */
+const SEPA_SCRIPTS: Record<string, string> = Object.fromEntries(
+  [
+    'αa βv γg δd εe ζz ηi θth ιi κk λl μm νn ξx οo πp ρr σs ςs τt υy φf χch ψps ωo',
+    'аa бb вv гg дd еe ёe жzh зz иi йi кk лl мm нn оo пp рr сs тt уu фf хkh цts чch шsh',
+    'щshch ъ ыy ь эe юiu яia ґg єie іi їi ўu ђdj јj љlj њnj ћc џdz ѓg ќk ѕdz',
+  ]
+    .join(' ')
+    .split(' ')
+    .flatMap((pair) => {
+      const [letter, latin] = [pair[0]!, pair.slice(1)]
+      const upper = latin.charAt(0).toUpperCase() + latin.slice(1)
+      return [
+        [letter, latin],
+        [letter.toUpperCase(), upper],
+      ]
+    }),
+)
+
+/** The Latin character set every SEPA bank must accept (EPC guidelines). */
+const SEPA_CHARACTER = /[A-Za-z0-9/\-?:().,'+ ]/
+
+/**
+ * Text for a SEPA file, in the Latin character set every bank must take (a-z, A-Z, 0-9 and
+ * `/ - ? : ( ) . , ' +` and space): accents dropped (ä → a), letters spelled out (ß → ss,
+ * ł → l), Greek and Cyrillic transliterated, anything else (emoji, CJK, controls, `<`, `;`)
+ * a space; runs of spaces become one, and the result is cut to `maxLength` without a space at
+ * either end. It may be empty: the caller says what an empty value means for its element.
+ */
+export function sepaText(value: string, maxLength: number): string {
+  // Compatibility decomposition first: accents come apart from their letters, and ligatures,
+  // full-width and mathematical letters become the plain ones.
+  const bare = value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    // ELOT 743 writes the Greek digraph "ου" as "ou", where its letters alone give "oy".
+    .replace(/([οΟ])([υΥ])/g, (_, o, u) => (o === 'ο' ? 'o' : 'O') + (u === 'υ' ? 'u' : 'U'))
+  let text = ''
+  for (const char of bare) {
+    const mapped = SEPA_LETTERS[char] ?? SEPA_SCRIPTS[char]
+    text += mapped ?? (SEPA_CHARACTER.test(char) ? char : ' ')
+  }
+  return text.replace(/ +/g, ' ').trim().slice(0, maxLength).trimEnd()
+}

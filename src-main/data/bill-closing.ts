@@ -4,8 +4,12 @@ import type { IsoDate } from '../billing/types'
 import { accounts, billContacts, bills } from '../db/schema'
 import type { Tx } from '../db/store'
 import type { AccountServiceProvider } from './account-services'
+import { recordBillHistory } from './bill-history'
 import { lockBillNumbering, takeBillNumber } from './bill-numbering'
-import { getBill, getOpenBill, type BillContext, type BillRecord } from './bills'
+import { closingSource, dueOnFor } from './bill-payment'
+import { billTotalsOf, getBill, getOpenBill, type BillContext, type BillRecord } from './bills'
+import { createBillTransaction } from './transactions'
+import { diffFields } from './history'
 
 /**
  * Closing a bill (spec: billing 7.4): it takes its final number, in closing order, and the
@@ -14,8 +18,10 @@ import { getBill, getOpenBill, type BillContext, type BillRecord } from './bills
 
 export interface CloseOptions {
   today: IsoDate
-  /** The payment method's due date; none gives today + 1 month. */
+  /** Unless the bill has one: none gives today + the source's method's delay (spec 7.4). */
   dueOn?: IsoDate
+  /** The payment source (null: none, paid by hand); absent: the account's default source. */
+  sourceId?: number | null
   /** The printed bill's data, frozen on the closed bill (the final number is on `bill`). */
   document?: (tx: Tx, bill: BillRecord) => Promise<string>
 }
@@ -85,8 +91,9 @@ export async function closeBill(
   const year = Number(options.today.slice(0, 4))
   const number = await takeBillNumber(ctx.tx, { type: bill.type, year, provisional: false })
 
-  // TODO(#7): the due date of the chosen payment source's method (SEPA direct debit: 5 days).
-  const dueOn = bill.dueOn ?? options.dueOn ?? oneMonthAfter(options.today)
+  const total = (await billTotalsOf(ctx.tx, id)).total
+  const source = await closingSource(ctx.tx, bill, total, options.sourceId)
+  const dueOn = bill.dueOn ?? options.dueOn ?? dueOnFor(source, options.today)
   const [closed] = await ctx.tx
     .update(bills)
     .set({
@@ -101,6 +108,13 @@ export async function closeBill(
     })
     .where(eq(bills.id, id))
     .returning()
+  await recordBillHistory(ctx, closed!, {
+    action: 'changed',
+    message: `Closed on ${options.today}, due on ${dueOn}`,
+    changes: diffFields(bill, closed!, ['number', 'closedOn', 'dueOn']),
+  })
+  // Before the document: a direct debit's bill prints the account it is charged to.
+  if (bill.type !== 'PROFORMA') await createBillTransaction(ctx, closed!, source, total)
   if (!options.document) return closed!
   const document = await options.document(ctx.tx, closed!)
   await ctx.tx.update(bills).set({ document }).where(eq(bills.id, id))
@@ -108,10 +122,14 @@ export async function closeBill(
 }
 
 /**
- * Records that a closed bill was e-mailed. The one change a closed bill takes: it says what
- * happened to the document, not what it bills.
+ * Records that a closed bill was e-mailed, and to whom. The one change a closed bill takes:
+ * it says what happened to the document, not what it bills.
  */
-export async function markBillSent(ctx: BillContext, id: number): Promise<BillRecord> {
+export async function markBillSent(
+  ctx: BillContext,
+  id: number,
+  recipients: readonly string[],
+): Promise<BillRecord> {
   const bill = await getBill(ctx.tx, id)
   if (bill.isOpen) {
     throw AppError.validation([
@@ -120,9 +138,11 @@ export async function markBillSent(ctx: BillContext, id: number): Promise<BillRe
   }
   const [sent] = await ctx.tx
     .update(bills)
-    .set({ isSent: true, updatedAt: ctx.now })
+    .set({ isSent: true, version: bill.version + 1, updatedAt: ctx.now })
     .where(eq(bills.id, id))
     .returning()
+  const message = `${bill.isSent ? 'Sent again' : 'Sent'} to ${recipients.join(', ')}`
+  await recordBillHistory(ctx, sent!, { action: 'changed', message })
   return sent!
 }
 
@@ -146,6 +166,9 @@ export async function anonymiseAccountBills(ctx: BillContext, accountId: number)
       .update(bills)
       .set({ ...anonymous, document: anonymisedDocument(bill.document, anonymous.buyerName) })
       .where(eq(bills.id, bill.id))
+    // What the buyer's details were stays out of the entry: they are what goes.
+    const message = "Buyer's name and address removed with the account's deletion"
+    await recordBillHistory(ctx, bill, { action: 'changed', message })
   }
 }
 

@@ -10,6 +10,7 @@ import { billTotals } from '../billing/totals'
 import { accounts, billContacts, bills } from '../db/schema'
 import type { Tx } from '../db/store'
 import { oneMonthAfter } from './bill-closing'
+import { paymentMessageOf } from './bill-payment'
 import { sellerDetails } from './bill-recipients'
 import { taxNoteFor } from './billing-run-taxes'
 import { getBill, listBillLines, type BillLineWithSublines, type BillRecord } from './bills'
@@ -135,8 +136,7 @@ export async function buildBillDocument(tx: Tx, bill: BillRecord): Promise<BillD
     total: cents(totals.total),
     currency: await settingValue(tx, 'BILLS_CURRENCY'),
     comments: bill.comments,
-    // TODO(#7): the chosen payment source's message, once bills are closed with a source.
-    paymentMessage: '',
+    paymentMessage: await paymentMessageOf(tx, bill, totals.total),
     taxNote: lines.length ? await taxNoteFor(tx, await taxBuyerFor(bill, buyer)) : '',
     createdAt: new Date(`${billDate}T00:00:00Z`),
   }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm'
 import type { Page } from '../../src-shared/schemas/common'
 import {
   billListSchema,
@@ -6,14 +6,16 @@ import {
   type BillLineView,
   type BillListQuery,
   type BillRow,
-  type PaymentState,
 } from '../../src-shared/schemas/bills'
 import { linePeriodText } from '../billing/bill-text'
 import { billTotals, type BillTotals } from '../billing/totals'
 import { accounts, billContacts, billLines, bills, billSublines } from '../db/schema'
 import type { Tx } from '../db/store'
+import { paymentStateOf } from '../payments/payment-state'
+import { billContentFilters } from './bill-list-filters'
 import { getBill, type BillLineWithSublines, type BillRecord } from './bills'
 import { containsAnyCase, searchWords } from './sql'
+import { transactionsOfBills } from './transactions'
 
 /**
  * Bills as the list and the detail page show them (spec: billing 7.5 and 7.6): totals per
@@ -28,16 +30,6 @@ function rowQuery(tx: Tx) {
 }
 
 type Joined = Awaited<ReturnType<ReturnType<typeof rowQuery>['where']>>[number]
-
-/**
- * TODO(#7): payments are not recorded yet, so the states that need transactions (created,
- * processed, executed, incomplete, bad debt) cannot be told apart: a closed bill that asks
- * for money is PENDING until they are.
- */
-export function paymentStateOf(bill: Pick<BillRecord, 'isOpen' | 'type'>, total: string) {
-  if (bill.isOpen || bill.type === 'PROFORMA') return 'OPEN' satisfies PaymentState
-  return (Number(total) === 0 ? 'PAID' : 'PENDING') satisfies PaymentState
-}
 
 async function linesOf(tx: Tx, billIds: number[]): Promise<Map<number, BillLineWithSublines[]>> {
   const byBill = new Map<number, BillLineWithSublines[]>(billIds.map((id) => [id, []]))
@@ -101,6 +93,7 @@ async function toRows(tx: Tx, joined: Joined[]): Promise<BillRow[]> {
   const amendments = await closedAmendmentCounts(tx, ids)
   const amendedIds = joined.flatMap((row) => (row.bill.amendOfId ? [row.bill.amendOfId] : []))
   const amendedNumbers = await numbersOf(tx, [...new Set(amendedIds)])
+  const payments = await transactionsOfBills(tx, ids)
   return joined.map(({ bill, username }) => {
     const total = totalsOfLines(lines.get(bill.id) ?? []).total.toFixed(2)
     return {
@@ -115,7 +108,7 @@ async function toRows(tx: Tx, joined: Joined[]): Promise<BillRow[]> {
       closedOn: bill.closedOn,
       dueOn: bill.dueOn,
       total,
-      paymentState: paymentStateOf(bill, total),
+      paymentState: paymentStateOf(bill, total, payments.get(bill.id) ?? []),
       amendOf: bill.amendOfId
         ? { id: bill.amendOfId, number: amendedNumbers.get(bill.amendOfId) ?? '' }
         : null,
@@ -141,14 +134,18 @@ export async function listBillRows(tx: Tx, input: BillListQuery): Promise<Page<B
     query.isSent !== undefined ? eq(bills.isSent, query.isSent) : undefined,
     query.accountId ? eq(bills.accountId, query.accountId) : undefined,
     query.ids ? inArray(bills.id, query.ids) : undefined,
-    state ? eq(bills.isOpen, state === 'OPEN') : undefined,
+    state === 'OPEN' ? or(eq(bills.isOpen, true), eq(bills.type, 'PROFORMA')) : undefined,
+    state && state !== 'OPEN'
+      ? and(eq(bills.isOpen, false), ne(bills.type, 'PROFORMA'))
+      : undefined,
     ...searchWords(query.q).map((word) => wordFilter(tx, word)),
+    ...billContentFilters(tx, query),
   )
   const order = (query.dir === 'asc' ? asc : desc)(bills.id)
   const offset = (query.page - 1) * query.pageSize
 
-  // The total is derived from the lines, so "paid" and "pending" are told apart here.
-  if (state === 'PAID' || state === 'PENDING') {
+  // A closed bill's state is derived from its total and its transactions, so it is told here.
+  if (state && state !== 'OPEN') {
     const all = await toRows(tx, await rowQuery(tx).where(where).orderBy(order))
     const rows = all.filter((row) => row.paymentState === state)
     const pageRows = rows.slice(offset, offset + query.pageSize)

@@ -45,6 +45,9 @@ export const {
   billLines,
   billSublines,
   billSequences,
+  paymentSources,
+  paymentProcesses,
+  transactions,
 } = derivePgTables({
   accounts: sqlite.accounts,
   contacts: sqlite.contacts,
@@ -88,4 +91,7 @@ export const {
   billLines: sqlite.billLines,
   billSublines: sqlite.billSublines,
   billSequences: sqlite.billSequences,
+  paymentSources: sqlite.paymentSources,
+  paymentProcesses: sqlite.paymentProcesses,
+  transactions: sqlite.transactions,
 })

@@ -54,8 +54,7 @@ function previewView(preview: RunPreview): RunPreviewView {
         total: bill.totals.total.toFixed(2),
         lines: bill.lines.map((line, i) => ({
           description: line.description,
-          // TODO(#7): in the account's language once bill texts are translated.
-          period: linePeriodText(line.startOn, line.endOn, 'EN'),
+          period: linePeriodText(line.startOn, line.endOn, account.language),
           quantity: line.verboseQuantity,
           rate: line.rate === null ? null : line.rate.toFixed(2),
           subtotal: line.subtotal.toFixed(2),
@@ -72,6 +71,24 @@ async function billPdf(tx: Tx, id: number): Promise<Uint8Array> {
 }
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
+
+/** The source picked for each bill being closed; a pick for a bill not closed is a mistake. */
+function chosenSources(
+  ids: readonly number[],
+  sources: readonly { billId: number; sourceId: number | null }[],
+): Map<number, number | null> {
+  const stray = sources.find((choice) => !ids.includes(choice.billId))
+  if (stray) {
+    throw AppError.validation([
+      {
+        field: 'sources',
+        rule: 'closed_bill',
+        message: `bill ${stray.billId} has a payment source but is not among the bills to close`,
+      },
+    ])
+  }
+  return new Map(sources.map((choice) => [choice.billId, choice.sourceId]))
+}
 
 export const billHandlers: HandlerTable<BillChannels> = {
   'bills:list': (request, { tx }) => listBillRows(tx, request),
@@ -98,11 +115,13 @@ export const billHandlers: HandlerTable<BillChannels> = {
     return getBillDetail(scope.tx, request.id)
   },
 
-  'bills:setClosed': async ({ ids, dueOn }, scope) => {
+  'bills:setClosed': async ({ ids, dueOn, sources }, scope) => {
     const today = localToday(scope.now)
+    const chosen = chosenSources(ids, sources)
     // Closing comes first in the unit of work: it takes the numbering lock.
     for (const id of ids) {
-      await closeBill(scope, id, { today, dueOn, document: freezeBillDocument })
+      const sourceId = chosen.get(id)
+      await closeBill(scope, id, { today, dueOn, sourceId, document: freezeBillDocument })
     }
     const page = await listBillRows(scope.tx, { ids, pageSize: 200, dir: 'asc' })
     return { closed: page.rows }

@@ -14,6 +14,8 @@ import { mailingListHandlers } from './mailing-lists'
 import { otherServiceHandlers } from './other-services'
 import { saasHandlers } from './saas'
 import { billHandlers } from './bills'
+import { paymentHandlers } from './payments'
+import { paymentProcessHandlers } from './payment-processes'
 import { billingHandlers } from './billing'
 import { settingHandlers } from './settings'
 import { keyHandlers } from './keys'
@@ -39,6 +41,8 @@ export const handlers: HandlerTable<ChannelName> = {
   ...otherServiceHandlers,
   ...saasHandlers,
   ...billHandlers,
+  ...paymentHandlers,
+  ...paymentProcessHandlers,
   ...billingHandlers,
   ...databaseHandlers,
   ...settingHandlers,

@@ -12,6 +12,7 @@ import { mailingListChannels } from './services/mailing-lists'
 import { otherServiceChannels } from './services/other-services'
 import { saasChannels } from './services/saas'
 import { billChannels } from './services/bills'
+import { paymentChannels } from './services/payments'
 import { billingChannels } from './services/billing'
 import type { OrderUpdateJob } from '../schemas/billing-orders'
 import {
@@ -131,6 +132,7 @@ export const channels = {
   ...otherServiceChannels,
   ...saasChannels,
   ...billChannels,
+  ...paymentChannels,
   ...billingChannels,
 
   'history:list': read<Page<HistoryEntry>>()(historyListSchema),

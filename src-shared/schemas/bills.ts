@@ -18,10 +18,20 @@ export const BILL_TYPES = [
 export type BillTypeName = (typeof BILL_TYPES)[number]
 
 /**
- * Derived, never stored (spec 7.6). Payments are not recorded yet, so a closed bill is PAID
- * when it asks for nothing (total zero) and PENDING otherwise.
+ * Derived from the bill's transactions, never stored (spec 7.6): OPEN while the bill is open
+ * or a pro forma; CREATED, PROCESSED and EXECUTED as its transaction goes through the bank;
+ * PAID once the money is secured; INCOMPLETE when what is under way no longer covers the
+ * total; BAD_DEBT when nothing is under way (every transaction rejected).
  */
-export const PAYMENT_STATES = ['OPEN', 'PENDING', 'PAID'] as const
+export const PAYMENT_STATES = [
+  'OPEN',
+  'CREATED',
+  'PROCESSED',
+  'EXECUTED',
+  'PAID',
+  'INCOMPLETE',
+  'BAD_DEBT',
+] as const
 export type PaymentState = (typeof PAYMENT_STATES)[number]
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -41,6 +51,14 @@ export const centsSchema = z
   .trim()
   .regex(/^-?\d{1,10}(\.\d{1,2})?$/, 'must be an amount with at most 2 decimals')
 
+/** The list's filter on a bill's total (spec 7.5): above, below, at or off zero. */
+export const TOTAL_SIGNS = ['POSITIVE', 'NEGATIVE', 'ZERO', 'NONZERO'] as const
+export type TotalSign = (typeof TOTAL_SIGNS)[number]
+
+/** The list's filter on a bill's amendments: closed ones, open ones, any, or none at all. */
+export const AMENDED_FILTERS = ['CLOSED', 'OPEN', 'ANY', 'NONE'] as const
+export type AmendedFilter = (typeof AMENDED_FILTERS)[number]
+
 export const billListSchema = z.strictObject({
   ...listQueryShape,
   dir: listQueryShape.dir.default('desc'),
@@ -49,6 +67,12 @@ export const billListSchema = z.strictObject({
   isSent: z.boolean().optional(),
   paymentState: z.enum(PAYMENT_STATES).optional(),
   accountId: idSchema.optional(),
+  totalSign: z.enum(TOTAL_SIGNS).optional(),
+  amended: z.enum(AMENDED_FILTERS).optional(),
+  /** The account's active flag; false also takes bills whose account is gone. */
+  accountActive: z.boolean().optional(),
+  /** The bills holding a line of this order. */
+  orderId: idSchema.optional(),
   /** The bills a billing run wrote, to link to them after the run. */
   ids: z.array(idSchema).max(1000).optional(),
 })
@@ -124,8 +148,16 @@ export interface BillDetail extends BillRow {
 
 export const billCloseSchema = z.strictObject({
   ids: z.array(idSchema).min(1).max(500),
-  /** Empty: today + 1 month (spec 7.4). */
+  /** Empty: today + the chosen source's method's delay, or 1 month without one (spec 7.4). */
   dueOn: isoDateSchema.optional(),
+  /**
+   * The payment source each bill is closed with; `null` for none (paid by hand). A bill left
+   * out is closed with its account's default source, if it may use it.
+   */
+  sources: z
+    .array(z.strictObject({ billId: idSchema, sourceId: idSchema.nullable() }))
+    .max(500)
+    .default([]),
 })
 
 export const billIdsSchema = z.strictObject({ ids: z.array(idSchema).min(1).max(200) })

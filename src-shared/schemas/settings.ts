@@ -14,6 +14,7 @@ import { SAAS_SETTINGS } from './saas-settings'
 import { SERVICE_SETTINGS } from './service-settings'
 import { BILLING_SETTINGS } from './billing-settings'
 import { SELLER_SETTINGS } from './seller-settings'
+import { PAYMENT_SETTINGS } from './payment-settings'
 
 /**
  * A DNS name of at least two labels: each label 1 to 63 letters, digits or inner hyphens, the
@@ -69,6 +70,7 @@ export const SETTINGS = {
   ...SERVICE_SETTINGS,
   ...BILLING_SETTINGS,
   ...SELLER_SETTINGS,
+  ...PAYMENT_SETTINGS,
 } as const satisfies Record<string, SettingSpec>
 
 interface SettingSpec {

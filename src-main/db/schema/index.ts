@@ -19,3 +19,4 @@ export {
 export { mailingLists, miscellaneous, miscServices, saasTenants, vps } from './other-services'
 export { contractedPlans, metricRows, orders, plans, rates, services } from './billing'
 export { billContacts, billLines, billSequences, bills, billSublines } from './bills'
+export { paymentProcesses, paymentSources, transactions } from './payments'

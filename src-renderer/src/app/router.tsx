@@ -38,6 +38,7 @@ import { otherServiceRoutes } from '../features/other-services/routes'
 import { saasRoutes } from '../features/saas/routes'
 import { billingRoutes } from '../features/billing/routes'
 import { billRoutes } from '../features/bills/routes'
+import { paymentRoutes } from '../features/payments/routes'
 import { SettingsPage } from '../features/settings/settings-page'
 import { AppLayout } from '../layout/app-layout'
 
@@ -92,6 +93,7 @@ export function createAppRouter() {
             ...saasRoutes,
             ...billingRoutes,
             ...billRoutes,
+            ...paymentRoutes,
             { path: 'services/:area', element: <PlaceholderPage kind="services" /> },
             { path: 'billing/:area', element: <PlaceholderPage kind="billing" /> },
             { path: '*', element: <NotFoundPage /> },

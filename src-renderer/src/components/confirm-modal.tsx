@@ -12,6 +12,8 @@ interface ConfirmModalProps {
   color?: string
   loading?: boolean
   confirmDisabled?: boolean
+  /** Wider for a dialog holding a table; "lg" otherwise. */
+  size?: string
 }
 
 /** "Are you sure?" for actions that change or remove data. Cancel has the focus. */
@@ -20,7 +22,7 @@ export function ConfirmModal(props: ConfirmModalProps) {
   const { t } = useTranslation()
 
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg">
+    <Modal opened={opened} onClose={onClose} title={title} size={props.size ?? 'lg'}>
       <Stack gap="md">
         {children}
         <Group justify="flex-end" gap="sm">

@@ -7,6 +7,8 @@ import websites from './areas-en/websites.json'
 import saas from './areas-en/saas.json'
 import billing from './areas-en/billing.json'
 import bills from './areas-en/bills.json'
+import billReports from './areas-en/bill-reports.json'
+import payments from './areas-en/payments.json'
 
 /**
  * The English strings: the shared ones in en.json, and one file per service area in areas-en,
@@ -22,4 +24,6 @@ export const english = {
   saas,
   billing,
   bills,
+  billReports,
+  payments,
 }

@@ -8,6 +8,7 @@ import {
   IconCloud,
   IconDatabase,
   IconDatabaseCog,
+  IconFileCode,
   IconGauge,
   IconHistory,
   IconKey,
@@ -78,7 +79,8 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/billing/orders', label: 'nav.orders', icon: IconShoppingCart },
       { to: '/billing/services', label: 'nav.billingServices', icon: IconBuildingStore },
       { to: '/billing/plans', label: 'nav.plans', icon: IconTags },
-      { to: '/billing/payments', label: 'nav.payments', icon: IconBuildingBank },
+      { to: '/billing/transactions', label: 'nav.transactions', icon: IconBuildingBank },
+      { to: '/billing/processes', label: 'nav.processes', icon: IconFileCode },
     ],
   },
   {

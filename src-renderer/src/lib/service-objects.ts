@@ -23,6 +23,8 @@ const PAGES: Partial<Record<ObjectType, (id: number) => string>> = {
   route: (id) => `/routes/${id}/edit`,
   sshKey: () => '/keys',
   setting: () => '/settings',
+  bill: (id) => `/billing/bills/${id}`,
+  paymentProcess: (id) => `/billing/processes/${id}`,
 }
 
 export function objectPath(kind: string, id: number): string | undefined {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { PDFDocument } from 'pdf-lib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChannelName, ChannelRequest } from '../../../src-shared/contract/channels'
-import { orders, services } from '../../../src-main/db/schema'
+import { accounts, orders, services } from '../../../src-main/db/schema'
 import type { Tx } from '../../../src-main/db/store'
 import { makeCore, type TestCore } from '../../support/core'
 import { addAccount } from './bill-fixtures'
@@ -100,6 +100,19 @@ describe('billingRuns:preview (spec 6.1)', () => {
     ])
     expect((await call('bills:list', {})).total).toBe(0)
   })
+
+  it("prints each account's periods in its language", async () => {
+    await core.store.write(async (tx) => {
+      await tx.update(accounts).set({ language: 'ES' }).where(eq(accounts.id, bea))
+      const mailbox = await addService(tx, 'Mailbox')
+      await addOrder(tx, ana, mailbox, 'Mailbox ana')
+      await addOrder(tx, bea, mailbox, 'Buzón bea')
+    })
+    const preview = await call('billingRuns:preview', RUN)
+
+    const periods = preview.accounts.map((account) => account.bills[0]!.lines[0]!.period)
+    expect(periods).toEqual(["Jan. '26 / Dec. '26", "Ene. '26 / dic. '26"])
+  })
 })
 
 describe('billingRuns:create (spec 6.11)', () => {
@@ -144,7 +157,7 @@ describe('bills:setClosed (spec 7.3, 7.4)', () => {
     const byId = new Map(closed.map((row) => [row.id, row]))
     expect(byId.get(beaBill)).toMatchObject({ number: 'I20260001', closedOn: '2026-01-05' })
     expect(byId.get(anaBill)).toMatchObject({ number: 'I20260002', dueOn: '2026-02-05' })
-    expect(closed.every((row) => !row.isOpen && row.paymentState === 'PENDING')).toBe(true)
+    expect(closed.every((row) => !row.isOpen && row.paymentState === 'PROCESSED')).toBe(true)
   })
 
   it('refuses to delete a closed bill', async () => {
@@ -163,7 +176,7 @@ describe('bills:list filters (spec 7.5)', () => {
     const ids = async (request: ChannelRequest<'bills:list'>) =>
       (await call('bills:list', request)).rows.map((row) => row.id)
     expect(await ids({ isOpen: true })).toEqual([beaBill])
-    expect(await ids({ paymentState: 'PENDING' })).toEqual([anaBill])
+    expect(await ids({ paymentState: 'PROCESSED' })).toEqual([anaBill])
     expect(await ids({ paymentState: 'PAID' })).toEqual([])
     expect(await ids({ type: 'FEE' })).toEqual([])
     expect(await ids({ q: 'bea' })).toEqual([beaBill])
@@ -200,7 +213,7 @@ describe('bills:createAmendment (spec 7.7)', () => {
         type: 'AMENDMENTINVOICE',
         total: '-6.05',
         isOpen: false,
-        paymentState: 'PENDING',
+        paymentState: 'PROCESSED',
       },
     ])
   })

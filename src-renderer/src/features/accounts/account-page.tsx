@@ -29,6 +29,7 @@ import { AccountWebsites } from '../websites/account-section'
 import { AccountMailingLists } from '../mailing-lists/account-section'
 import { AccountOtherServices } from '../other-services/account-section'
 import { AccountSaas } from '../saas/account-section'
+import { AccountPaymentSources } from '../payments/payment-sources-section'
 import { DeleteAccountButton } from './delete-account-button'
 import { SetActiveButton } from './set-active-button'
 import { WriteLinkButton } from '../../components/write-link-button'
@@ -136,6 +137,7 @@ export function AccountPage() {
               <AccountDetailsCard account={account} />
               <AccountContacts account={account} contacts={detail.contacts} />
             </SimpleGrid>
+            <AccountPaymentSources accountId={account.id} />
             <AccountDomains accountId={account.id} services={detail.services} />
             <AccountSystemUsers accountId={account.id} services={detail.services} />
             <AccountMail accountId={account.id} services={detail.services} />

@@ -3,46 +3,40 @@ import { Button, Text } from '@mantine/core'
 import { IconLock, IconReceiptRefund } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
-import type { BillDetail } from '../../../../src-shared/schemas/bills'
+import type { BillDetail, BillRow } from '../../../../src-shared/schemas/bills'
 import { useChannelMutation } from '../../api/queries'
 import { ConfirmModal } from '../../components/confirm-modal'
 import { DeleteButton } from '../../components/delete-button'
 import { useReadOnly } from '../../hooks/use-read-only'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
+import { CloseBillsModal } from '../payments/close-bills-modal'
 import { SendBillButton } from './bill-send'
 
-/** Closing is for good: the final number is taken and the bill can no longer change. */
+/**
+ * Closing is for good: the final number is taken and the bill can no longer change. The
+ * dialog asks which payment source collects it.
+ */
 function CloseButton({ bill }: { bill: BillDetail }) {
   const { t } = useTranslation()
   const [opened, setOpened] = useState(false)
-  const close = useChannelMutation('bills:setClosed')
-  const handleConfirm = () =>
-    close.mutate(
-      { ids: [bill.id] },
-      {
-        onSuccess: ({ closed }) => {
-          setOpened(false)
-          notifySuccess(t('bills.close.done', { number: closed[0]?.number ?? bill.number }))
-        },
-        onError: (error) => notifyFailure(t('bills.close.action'), error),
-      },
-    )
+  const handleClosed = (closed: BillRow[]) => {
+    setOpened(false)
+    notifySuccess(t('bills.close.done', { number: closed[0]?.number ?? bill.number }))
+  }
   return (
     <>
       <Button leftSection={<IconLock size={16} />} onClick={() => setOpened(true)}>
         {t('bills.close.action')}
       </Button>
-      <ConfirmModal
-        opened={opened}
-        onClose={() => setOpened(false)}
-        onConfirm={handleConfirm}
-        title={t('bills.close.title', { number: bill.number })}
-        confirmLabel={t('bills.close.confirm')}
-        color="blue"
-        loading={close.isPending}
-      >
-        <Text size="sm">{t('bills.close.explain', { total: bill.total })}</Text>
-      </ConfirmModal>
+      {opened && (
+        <CloseBillsModal
+          billIds={[bill.id]}
+          dueOn={bill.dueOn ? { [bill.id]: bill.dueOn } : undefined}
+          title={t('bills.close.title', { number: bill.number })}
+          onClose={() => setOpened(false)}
+          onClosed={handleClosed}
+        />
+      )}
     </>
   )
 }

@@ -1,37 +1,67 @@
-import { Badge, Text } from '@mantine/core'
+import { Badge, Text, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { BillRow, PaymentState } from '../../../../src-shared/schemas/bills'
 
-/** Spec 7.6 colours: open grey, awaiting payment orange, paid green. */
-const STATE_COLOURS: Record<PaymentState, string> = {
-  OPEN: 'gray',
-  PENDING: 'orange',
-  PAID: 'green',
-}
+/**
+ * Spec 7.6's "executed" olive and "processed" dark orange, as colour codes: Mantine has no
+ * olive, and a light badge drawn in a palette shade ("orange.9") loses its text.
+ */
+export const OLIVE = '#6b7a1f'
+export const DARK_ORANGE = '#d9480f'
 
 /**
- * The payment state, struck through with "*" once closed amendments correct the bill. A
- * closed bill below zero (a credit note) is owed to the customer, not by them.
+ * Spec 7.6 colours: open grey, created magenta, processed dark orange, executed olive, paid
+ * green, bad debt and incomplete red; a bill corrected by credit notes shows blue.
+ */
+const STATE_COLOURS: Record<PaymentState, string> = {
+  OPEN: 'gray',
+  CREATED: 'grape',
+  PROCESSED: DARK_ORANGE,
+  EXECUTED: OLIVE,
+  PAID: 'green',
+  INCOMPLETE: 'red',
+  BAD_DEBT: 'red',
+}
+
+// States with money still moving: on a bill below zero it moves back to the customer, and
+// before the bank has paid it out the bill reads "to refund".
+const UNDER_WAY: PaymentState[] = ['CREATED', 'PROCESSED', 'EXECUTED']
+const NOT_YET_PAID_OUT: PaymentState[] = ['CREATED', 'PROCESSED']
+
+/**
+ * The payment state, struck through with "*" once closed amendments correct the bill, with
+ * one sentence on what it means on hover. A closed bill below zero (a credit note) is owed
+ * to the customer, not by them.
  */
 export function PaymentBadge(props: {
   bill: Pick<BillRow, 'paymentState' | 'amendedBy' | 'total'>
 }) {
   const { bill } = props
   const { t } = useTranslation()
+  const state = bill.paymentState
   const amended = bill.amendedBy > 0
-  const refund = bill.paymentState === 'PENDING' && bill.total.startsWith('-')
-  const label = refund ? t('bills.state.REFUND') : t(`bills.state.${bill.paymentState}`)
-  const hint = refund ? t('bills.stateHint.REFUND') : t(`bills.stateHint.${bill.paymentState}`)
+  const refund = UNDER_WAY.includes(state) && bill.total.startsWith('-')
+  const stateHint = t(`bills.stateHint.${state}`)
+  const hint = refund ? `${t('bills.stateHint.REFUND')}. ${stateHint}` : stateHint
+  const toRefund = refund && NOT_YET_PAID_OUT.includes(state)
+  const label = toRefund ? t('bills.state.REFUND') : t(`bills.state.${state}`)
   return (
-    <Badge
-      color={amended ? 'blue' : STATE_COLOURS[bill.paymentState]}
-      variant="light"
-      td={amended ? 'line-through' : undefined}
-      title={amended ? t('bills.state.amendedHint') : hint}
+    <Tooltip
+      label={amended ? `${t('bills.state.amendedHint')}. ${hint}` : hint}
+      multiline
+      w={300}
+      withArrow
     >
-      {label}
-      {amended && '*'}
-    </Badge>
+      <Badge
+        color={amended ? 'blue' : STATE_COLOURS[state]}
+        variant="light"
+        td={amended ? 'line-through' : undefined}
+        aria-description={hint}
+      >
+        {label}
+        {amended && '*'}
+      </Badge>
+    </Tooltip>
   )
 }
 

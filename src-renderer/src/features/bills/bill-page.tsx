@@ -8,6 +8,7 @@ import { Page } from '../../components/page'
 import { PageLoader } from '../../components/page-loader'
 import { QueryError } from '../../components/query-error'
 import { useReadOnly } from '../../hooks/use-read-only'
+import { BillPaymentsCard } from '../payments/bill-payments-card'
 import { BillActions } from './bill-actions'
 import { BillContactForm } from './bill-contact-form'
 import { Amount, PaymentBadge } from './bill-badges'
@@ -139,6 +140,7 @@ function BillBody({ bill }: { bill: BillDetail }) {
         </Stack>
       </Paper>
       {bill.isOpen && !readOnly && <BillNotesForm key={bill.version} bill={bill} />}
+      {!bill.isOpen && bill.type !== 'PROFORMA' && <BillPaymentsCard bill={bill} />}
       <Amendments bill={bill} />
       <BillPdfPreview bill={bill} />
       <BillCreditModal bill={bill} line={crediting} onClose={() => setCrediting(null)} />

@@ -13,6 +13,8 @@ interface ListLayoutProps<Row> {
   pageSize: number
   onPage: (patch: { page?: number; size?: number }) => void
   onClear: () => void
+  /** Shown instead of "nothing matches" when the list is empty with no filter set. */
+  empty?: ReactNode
   children: ReactNode
 }
 
@@ -25,7 +27,7 @@ export function ListLayout<Row>(props: ListLayoutProps<Row>) {
       <Paper withBorder>
         {!data && props.pending && <TableSkeleton />}
         {data && data.rows.length > 0 && props.children}
-        {data && data.rows.length === 0 && <NoMatches onClear={props.onClear} />}
+        {data && data.rows.length === 0 && (props.empty ?? <NoMatches onClear={props.onClear} />)}
       </Paper>
       {data && data.total > 0 && (
         <ListFooter

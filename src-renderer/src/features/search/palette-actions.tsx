@@ -2,9 +2,11 @@ import type { SpotlightActionGroupData, SpotlightActionData } from '@mantine/spo
 import {
   IconAddressBook,
   IconAt,
+  IconBuildingBank,
   IconBuildingStore,
   IconDatabase,
   IconDatabasePlus,
+  IconFileCode,
   IconHistory,
   IconListDetails,
   IconMail,
@@ -48,6 +50,9 @@ const HIT_ICONS: Partial<Record<ObjectType, Icon>> = {
   mailingList: IconMessages,
   vps: IconServer2,
   miscellaneous: IconPackage,
+  bill: IconReceipt,
+  transaction: IconBuildingBank,
+  paymentProcess: IconFileCode,
 }
 
 /** Server hits, grouped by kind of object in the order the server ranked them. */
@@ -89,6 +94,8 @@ export function navigationGroup(query: string, navigate: Navigate): SpotlightAct
     ['nav-orders', '/billing/orders', IconShoppingCart],
     ['nav-bills', '/billing/bills', IconReceipt],
     ['nav-run-billing', '/billing/run', IconPlayerPlay],
+    ['nav-transactions', '/billing/transactions', IconBuildingBank],
+    ['nav-processes', '/billing/processes', IconFileCode],
     ['nav-servers', '/servers', IconServer],
     ['nav-logs', '/logs', IconListDetails],
     ['nav-history', '/history', IconHistory],
@@ -113,6 +120,8 @@ export function navigationGroup(query: string, navigate: Navigate): SpotlightAct
     'nav-orders': i18next.t('billing.palette.orders'),
     'nav-bills': i18next.t('nav.bills'),
     'nav-run-billing': i18next.t('bills.run.title'),
+    'nav-transactions': i18next.t('nav.transactions'),
+    'nav-processes': i18next.t('nav.processes'),
     'nav-servers': i18next.t('nav.servers'),
     'nav-logs': i18next.t('nav.logs'),
     'nav-history': i18next.t('nav.history'),
