@@ -3,6 +3,7 @@ import { changes, valueAt, valueInSlot } from './metric-storage'
 import { rechargeLines, type MetricContext } from './metric-engine-recharge'
 import { ZERO, type Money } from './money'
 import {
+  addDays,
   billingPoint,
   compareDates,
   effectivePricingPeriod,
@@ -14,6 +15,7 @@ import {
 } from './periods'
 import { rateSteps, totalPrice } from './rating'
 import type {
+  BilledOrder,
   BilledService,
   Discount,
   GroupInput,
@@ -228,4 +230,28 @@ function lastValue(context: MetricContext): OrderBilling {
     billedUntil: options.today,
     metric: value,
   }
+}
+
+// --- What a later billing reads (for the metric cleanup, spec 4.3) ----------------------------
+
+/** A billing state of an order: its present one, or one that undoing an open bill's line restores. */
+export type BillingState = Pick<BilledOrder, 'billedOn' | 'billedUntil'>
+
+/**
+ * The earliest date a later billing from any of `states` reads the metric at or after: a
+ * recharge reads from billedOn, a renewal from billedUntil (registration if never billed), and a
+ * pricing slot from the start of the slot holding that date. Prepaid slots and one-time orders
+ * read the value of the billing day, later than all of these.
+ */
+export function metricReadsFrom(
+  service: BilledService,
+  registeredOn: IsoDate,
+  states: readonly BillingState[],
+): IsoDate {
+  const dates = states.map((state) => {
+    const start = state.billedUntil ?? registeredOn
+    const slot = pricingSlots(service, start, addDays(start, 1), registeredOn)[0]?.ini ?? start
+    return state.billedOn === null ? slot : minDate(slot, state.billedOn)
+  })
+  return dates.length ? dates.reduce((a, b) => minDate(a, b)) : registeredOn
 }

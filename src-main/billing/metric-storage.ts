@@ -143,15 +143,23 @@ export const ORDERS_BILLED_METRIC_CLEANUP_DAYS = 40
 export interface CleanupScope {
   billedOn: IsoDate | null
   billedUntil: IsoDate | null
+  /**
+   * The earliest date a later billing of the order reads a value at or after (metricReadsFrom):
+   * rows confirmed before it are old whatever billedOn says.
+   */
+  readsFrom: IsoDate
   /** A MONTHLY service priced per billing period: only each month's last value is ever read. */
   monthlySlots: boolean
 }
 
 /**
  * The rows the daily cleanup deletes, for the data layer to remove by identity. Only billed
- * orders lose rows. Rows confirmed more than `days` before billedOn go, except the most recent
- * of them (it may still be the value in force). For monthly slots, each calendar month already
- * billed keeps only its last row; months not yet billed keep all, as their value may change.
+ * orders lose rows. Rows confirmed more than `days` before billedOn, and before the first date
+ * a later billing reads, go, except the most recent of them: it is the value in force at any
+ * later date, so every reading from `readsFrom` on finds what it found before. For monthly
+ * slots, each calendar month already billed keeps only its last row (a slot reads the row
+ * confirmed last, and a month's earlier rows were confirmed before its last one was created);
+ * months not yet billed keep all, as their value may change.
  */
 export function cleanupRows<Row extends MetricRow>(
   rows: readonly Row[],
@@ -161,13 +169,16 @@ export function cleanupRows<Row extends MetricRow>(
   if (scope.billedOn === null) return []
   const removed = new Set<Row>()
 
-  const limit = addDays(scope.billedOn, -days)
+  const limit = minDate(addDays(scope.billedOn, -days), scope.readsFrom)
   const old = rows.filter((row) => compareDates(updatedDate(row), limit) < 0)
   const kept = latest(old)
   for (const row of old) if (row !== kept) removed.add(row)
 
   if (scope.monthlySlots) {
-    const billedTo = minDate(scope.billedUntil ?? scope.billedOn, scope.billedOn)
+    const billedTo = minDate(
+      minDate(scope.billedUntil ?? scope.billedOn, scope.billedOn),
+      scope.readsFrom,
+    )
     const lastOfMonth = new Map<string, Row>()
     for (const row of rows) lastOfMonth.set(row.createdOn.slice(0, 7), row)
     for (const row of rows) {

@@ -10,6 +10,7 @@ import { orchestrate, orchestrateOptions } from './orchestrate'
 import { renewCertificatesCommand } from './renew-certificates'
 import { billCommand } from './bill'
 import { invoiceCommand } from './invoice'
+import { periodicTasksCommand } from './periodic-tasks'
 import { progressBar } from './progress'
 import { projectRoot } from '../core/paths'
 import { APP_VERSION } from '../core/version'
@@ -34,6 +35,10 @@ Commands:
   bill         Bill every pending order up to --date YYYY-MM-DD: prints the bills and lines
                per account with their totals, then writes them (--dry-run: only prints)
   invoice      Write one bill as PDF: orchestra invoice <number> --pdf <file>
+  periodic-tasks
+               Run the daily tasks for a system timer: the metric cleanup and "update
+               orders" of the periodic services, printing what each did (exit code 1 when
+               one failed or another workstation was running it); --dry-run only counts
 
 Options:
   --data-dir <dir>    Data folder (default: ORCHESTRA_DATA_DIR, else the OS's data folder)
@@ -47,13 +52,15 @@ Options:
   --from <db>         copy: the database to read (default: the one --database would open)
   --to <db>           copy: the empty database to fill (a SQLite file or a postgres:// URL)
   --dry-run           orchestrate: only print the scripts, run nothing;
-                      renew-certificates: only list what is due; bill: only print the run
+                      renew-certificates: only list what is due; bill: only print the run;
+                      periodic-tasks: only count what the tasks would do
   --backend <ids>     orchestrate: only these backends (comma-separated ids)
   --server <names>    orchestrate: only these servers (comma-separated names or addresses)
   --action <action>   orchestrate: the action to send (default save)
   --list-backends     orchestrate: list the installed backends and exit
   --date <day>        bill: the billing point, YYYY-MM-DD
   --pdf <file>        invoice: the PDF file to write
+  --only <task>       periodic-tasks: only metrics-cleanup or update-orders
   -h, --help          Show this help
   -v, --version       Show the version
 `
@@ -74,6 +81,7 @@ const OPTIONS = {
   'list-backends': { type: 'boolean' },
   date: { type: 'string' },
   pdf: { type: 'string' },
+  only: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
@@ -123,6 +131,12 @@ export async function main(argv: string[]): Promise<number> {
       return billCommand({ ...coreOptions, date: values.date, dryRun: values['dry-run'] === true })
     case 'invoice':
       return invoiceCommand({ ...coreOptions, number: positionals[1], pdf: values.pdf })
+    case 'periodic-tasks':
+      return periodicTasksCommand({
+        ...coreOptions,
+        only: values.only,
+        dryRun: values['dry-run'] === true,
+      })
     default:
       process.stderr.write(`Unknown command "${command}". Try: orchestra --help\n`)
       return 2
@@ -138,7 +152,7 @@ interface ServeOptions {
 }
 
 async function serve(options: ServeOptions): Promise<number> {
-  const core = await openCore(options)
+  const core = await openCore({ ...options, periodicTasks: true })
   const rendererDir = join(projectRoot(), 'out', 'renderer')
   const hasRenderer = existsSync(join(rendererDir, 'index.html'))
   if (!hasRenderer) process.stderr.write('No built interface (run npm run build); API only.\n')

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { hostname, userInfo } from 'node:os'
 import type { AppInfo } from '../../src-shared/schemas/app'
 import { domainServices } from '../data/domain-services'
@@ -21,6 +22,9 @@ import { osKeychain, type Keychain } from './keychain'
 import { configureLogging, scopedLogger } from './logger'
 import { resolveDataDir } from './paths'
 import { APP_VERSION } from './version'
+import { PeriodicScheduler, systemTimer, type SchedulerTimer } from './periodic-scheduler'
+import { runClaimedTask } from './periodic-tasks'
+import { orderTimeZone } from '../data/order-clock'
 import type { CoreServices } from '../handlers/types'
 import { Orchestrator, type OrchestratorOptions } from '../orchestration/orchestrator'
 import { sweepOrphanedLogs } from '../orchestration/recovery'
@@ -56,6 +60,11 @@ export interface CoreOptions {
    * database changes (a SQLite file is read through a private copy).
    */
   readOnly?: boolean
+  /**
+   * Run the daily tasks of spec billing 4.5 while the core is open (the app and `serve`, not
+   * the one-shot commands); tests bring their own timer.
+   */
+  periodicTasks?: boolean | { timer: SchedulerTimer }
 }
 
 export interface Core {
@@ -66,6 +75,8 @@ export interface Core {
   dispatcher: Dispatcher
   orchestrator: Orchestrator
   info: AppInfo
+  /** The daily tasks' scheduler, when the core runs them. */
+  periodicTasks?: PeriodicScheduler
   close(): Promise<void>
 }
 
@@ -93,8 +104,29 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     if (aborted.length) {
       scopedLogger('core').warn(`Marked ${aborted.length} interrupted backend log(s) ABORTED`)
     }
+    if (options.periodicTasks) schedulePeriodicTasks(core, options)
   }
   return core
+}
+
+/** Starts the daily tasks; closing the core stops them, after the run under way. */
+function schedulePeriodicTasks(core: Core, options: CoreOptions) {
+  const clock = options.clock ?? (() => new Date())
+  // The session tells two windows of one operator on one host apart in the claim.
+  const owner = `${core.info.operator} ${randomUUID().slice(0, 8)}`
+  const scheduler = new PeriodicScheduler({
+    clock,
+    timer: typeof options.periodicTasks === 'object' ? options.periodicTasks.timer : systemTimer,
+    timeZone: () => core.store.read(orderTimeZone),
+    run: (task, notRunSince) => runClaimedTask(core, task, { owner, now: clock(), notRunSince }),
+  })
+  const close = core.close.bind(core)
+  core.periodicTasks = scheduler
+  core.close = async () => {
+    await scheduler.stop()
+    await close()
+  }
+  scheduler.start()
 }
 
 interface Wiring {

@@ -1,6 +1,8 @@
-import { asc, desc, eq, inArray, isNotNull } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { metricReadsFrom, type BillingState } from '../billing/metric-engine'
 import {
   cleanupRows,
+  type CleanupScope,
   storeDecision,
   type MetricMoment,
   type MetricThreshold,
@@ -8,17 +10,19 @@ import {
 } from '../billing/metric-storage'
 import { cents, money, type Money } from '../billing/money'
 import type { MetricRow } from '../billing/types'
-import { resolvedPricingPeriod } from '../billing/service-rules'
-import { metricRows, orders, services } from '../db/schema'
+import {
+  resolvedPricingPeriod,
+  toBilledService,
+  type ServiceDefinition,
+} from '../billing/service-rules'
+import { billLines, bills, metricRows, orders, services } from '../db/schema'
 import type { Tx } from '../db/store'
 import { settingValue } from './settings'
 
 /**
  * An order's stored metric (spec billing 4.3): the rows as the pure storage rules read them,
- * the one write a new value makes, decided by `storeDecision`, and the daily cleanup.
- *
- * TODO(#7): nothing schedules the cleanup at 04:30 yet; the periodic tasks of spec 4.5 wait
- * for a scheduler in the core.
+ * the one write a new value makes, decided by `storeDecision`, and the daily cleanup (run by
+ * the periodic tasks, core/periodic-tasks.ts).
  */
 
 export type MetricRecord = typeof metricRows.$inferSelect
@@ -96,30 +100,83 @@ export async function storeOrderMetric(
 
 // --- Daily cleanup (spec 4.3) ------------------------------------------------------------------
 
+export interface MetricCleanup {
+  /** Orders that lost rows. */
+  orders: number
+  /** Rows deleted, or in a dry run, that would be. */
+  rows: number
+}
+
 /**
  * Removes the rows of billed orders that billing will never read again (cleanupRows), for every
- * order at once; returns how many went.
+ * order at once, in the caller's unit of work. Rows are kept from the first date a later
+ * billing reads (metricReadsFrom), counting the states an undo of an open bill's line would
+ * put an order back in: a billing after the cleanup prices exactly as one before it.
  */
-export async function cleanupMetricRows(tx: Tx): Promise<number> {
+export async function cleanupMetricRows(
+  tx: Tx,
+  options: { dryRun?: boolean } = {},
+): Promise<MetricCleanup> {
   const days = await settingValue(tx, 'ORDERS_BILLED_METRIC_CLEANUP_DAYS')
+  const annualBillingMonth = await settingValue(tx, 'SERVICES_SERVICE_ANUAL_BILLING_MONTH')
   const billed = await tx
     .select({ order: orders, service: services })
     .from(orders)
     .innerJoin(services, eq(services.id, orders.serviceId))
-    .where(isNotNull(orders.billedOn))
+    .where(and(isNotNull(orders.billedOn), inArray(orders.id, crowdedOrders(tx))))
     .orderBy(asc(orders.id))
-  let removed = 0
+  const undoable = await undoableStates(tx)
+
+  const done: MetricCleanup = { orders: 0, rows: 0 }
   for (const { order, service } of billed) {
+    // The stored row holds every field of a definition; its kind is checked when saved.
+    const definition = service as unknown as ServiceDefinition & { id: number }
+    const billedService = toBilledService(definition, {
+      SERVICES_SERVICE_ANUAL_BILLING_MONTH: annualBillingMonth,
+    })
+    const states = [order, ...(undoable.get(order.id) ?? [])]
+    const scope: CleanupScope = {
+      billedOn: order.billedOn,
+      billedUntil: order.billedUntil,
+      readsFrom: metricReadsFrom(billedService, order.registeredOn, states),
+      monthlySlots:
+        service.billingPeriod === 'MONTHLY' && resolvedPricingPeriod(service) === 'MONTHLY',
+    }
     const records = await orderMetricRows(tx, order.id)
-    if (records.length < 2) continue
-    const monthlySlots =
-      service.billingPeriod === 'MONTHLY' && resolvedPricingPeriod(service) === 'MONTHLY'
     const rows = records.map((record) => ({ ...toRow(record), id: record.id }))
-    const scope = { billedOn: order.billedOn, billedUntil: order.billedUntil, monthlySlots }
     const ids = cleanupRows(rows, scope, days).map((row) => row.id)
     if (ids.length === 0) continue
-    await tx.delete(metricRows).where(inArray(metricRows.id, ids))
-    removed += ids.length
+    if (!options.dryRun) await tx.delete(metricRows).where(inArray(metricRows.id, ids))
+    done.orders++
+    done.rows += ids.length
   }
-  return removed
+  return done
+}
+
+/** The orders with two rows or more: an order's only row is never old. */
+function crowdedOrders(tx: Tx) {
+  return tx
+    .select({ orderId: metricRows.orderId })
+    .from(metricRows)
+    .groupBy(metricRows.orderId)
+    .having(sql`count(*) > 1`)
+}
+
+/** The states the lines of open bills remember, per order: an undo puts the order back in one. */
+async function undoableStates(tx: Tx): Promise<Map<number, BillingState[]>> {
+  const lines = await tx
+    .select({
+      orderId: billLines.orderId,
+      billedOn: billLines.orderBilledOn,
+      billedUntil: billLines.orderBilledUntil,
+    })
+    .from(billLines)
+    .innerJoin(bills, eq(bills.id, billLines.billId))
+    .where(and(eq(bills.isOpen, true), inArray(billLines.orderId, crowdedOrders(tx))))
+  const states = new Map<number, BillingState[]>()
+  for (const { orderId, ...state } of lines) {
+    if (orderId === null) continue
+    states.set(orderId, [...(states.get(orderId) ?? []), state])
+  }
+  return states
 }

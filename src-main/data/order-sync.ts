@@ -257,10 +257,10 @@ async function cancelOrphans(
  * a change of (saved, enabled, deleted) is synchronised once, in the same transaction, so an
  * order never disagrees with a committed object.
  *
- * TODO(#7): a change of a related object reaches only the objects its writer names: an
- * account's new type or flags do not yet resynchronise the objects it owns, nor a
- * miscellaneous service's new name its instances; services with periodicUpdate will catch
- * them once the daily task (spec 4.5) exists, which is not scheduled yet.
+ * A change of a related object reaches only the objects its writer names: an account's new
+ * type or flags do not resynchronise the objects it owns, nor a miscellaneous service's new
+ * name its instances. Services with periodicUpdate catch those in the daily "update orders"
+ * (spec 4.5, core/periodic-tasks.ts); others wait for an operator's "update orders".
  */
 export async function syncChangedObjects(
   tx: Tx,

@@ -48,6 +48,7 @@ export const {
   paymentSources,
   paymentProcesses,
   transactions,
+  periodicTaskRuns,
 } = derivePgTables({
   accounts: sqlite.accounts,
   contacts: sqlite.contacts,
@@ -94,4 +95,5 @@ export const {
   paymentSources: sqlite.paymentSources,
   paymentProcesses: sqlite.paymentProcesses,
   transactions: sqlite.transactions,
+  periodicTaskRuns: sqlite.periodicTaskRuns,
 })

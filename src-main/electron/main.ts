@@ -84,7 +84,7 @@ function createWindow() {
 
 async function openCoreOrExplain(): Promise<Core | undefined> {
   try {
-    return await openCore(parseFlags())
+    return await openCore({ ...parseFlags(), periodicTasks: true })
   } catch (error) {
     dialog.showErrorBox('Orchestra cannot open its database', (error as Error).message)
     app.quit()

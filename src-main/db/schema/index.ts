@@ -20,3 +20,4 @@ export { mailingLists, miscellaneous, miscServices, saasTenants, vps } from './o
 export { contractedPlans, metricRows, orders, plans, rates, services } from './billing'
 export { billContacts, billLines, billSequences, bills, billSublines } from './bills'
 export { paymentProcesses, paymentSources, transactions } from './payments'
+export { periodicTaskRuns } from './periodic-tasks'

@@ -161,10 +161,22 @@ describe('cleanupRows (spec 4.3)', () => {
     row('2024-02-20', '3', '2024-03-02'),
     row('2024-03-15', '4', '2024-04-01'),
   ]
-  const plain = { billedOn: '2024-04-15', billedUntil: '2025-01-01', monthlySlots: false }
+  const plain = {
+    billedOn: '2024-04-15',
+    billedUntil: '2025-01-01',
+    readsFrom: '2024-04-15',
+    monthlySlots: false,
+  }
 
   it('deletes nothing of an order never billed', () => {
     expect(cleanupRows(rows, { ...plain, billedOn: null, billedUntil: null })).toEqual([])
+  })
+
+  it('keeps the rows confirmed from the first date a later billing reads', () => {
+    // A postpaid year billed in April up to 1 January reads again from 1 January.
+    const postpaid = { ...plain, billedUntil: '2024-01-01', readsFrom: '2024-01-01' }
+    expect(cleanupRows(rows, postpaid)).toEqual([])
+    expect(cleanupRows(rows, { ...postpaid, readsFrom: '2024-02-15' })).toEqual([rows[0]])
   })
 
   it('deletes rows confirmed over 40 days before billing, but the most recent of them', () => {
@@ -173,12 +185,23 @@ describe('cleanupRows (spec 4.3)', () => {
   })
 
   it('keeps only the last row of each month already billed for monthly slots', () => {
-    const monthly = { billedOn: '2024-03-20', billedUntil: '2024-03-01', monthlySlots: true }
+    const monthly = {
+      billedOn: '2024-03-20',
+      billedUntil: '2024-03-01',
+      readsFrom: '2024-03-01',
+      monthlySlots: true,
+    }
     expect(cleanupRows(rows, monthly, 400)).toEqual([rows[1]])
+    expect(cleanupRows(rows, { ...monthly, readsFrom: '2024-02-01' }, 400)).toEqual([])
   })
 
   it('keeps every row of a month not billed yet', () => {
-    const monthly = { billedOn: '2024-03-20', billedUntil: '2024-02-01', monthlySlots: true }
+    const monthly = {
+      billedOn: '2024-03-20',
+      billedUntil: '2024-02-01',
+      readsFrom: '2024-02-01',
+      monthlySlots: true,
+    }
     expect(cleanupRows(rows, monthly, 400)).toEqual([])
   })
 })

@@ -105,7 +105,7 @@ describe('metric cleanup (spec billing 4.3)', () => {
     at('2026-02-20')
     await touch(20)
     await markBilled('2026-03-15', '2026-04-01', '20.00')
-    expect(await core.store.write((tx) => cleanupMetricRows(tx))).toBe(1)
+    expect(await core.store.write((tx) => cleanupMetricRows(tx))).toEqual({ orders: 1, rows: 1 })
     expect(await storedValues()).toEqual([
       ['2026-01-10', '10.00'],
       ['2026-02-20', '20.00'],
@@ -118,7 +118,7 @@ describe('metric cleanup (spec billing 4.3)', () => {
     await touch(10)
     at('2026-03-20')
     await touch(20)
-    expect(await core.store.write((tx) => cleanupMetricRows(tx))).toBe(0)
+    expect(await core.store.write((tx) => cleanupMetricRows(tx))).toEqual({ orders: 0, rows: 0 })
     expect(await storedValues()).toHaveLength(3)
   })
 
