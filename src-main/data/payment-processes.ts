@@ -113,7 +113,11 @@ async function statedAmountsOf(tx: Tx, ids: readonly number[]): Promise<StatedAm
     .where(inArray(transactions.processId, [...ids]))
 }
 
-/** The row of a list: what the file holds (count, control sum) and what can be done with it. */
+/**
+ * The row of a list: what the file holds (count, control sum) and what can be done with it.
+ * The sum is of one currency: a SEPA file takes euros only (sepaCurrency), and a transaction
+ * in a file cannot be edited.
+ */
 function toRow(process: ProcessRecord, own: readonly StatedAmount[]): ProcessRow {
   return {
     id: process.id,
@@ -314,6 +318,13 @@ export async function createProcesses(
 
 // --- Stepping and deleting -------------------------------------------------------------------
 
+const processChangedMeanwhile = (id: number) =>
+  new AppError({
+    code: 'CONFLICT',
+    field: 'version',
+    message: `Payment process ${id} was changed by someone else meanwhile`,
+  })
+
 /** Refuses `action` unless the process's state, and its transactions', allow it. */
 function assertAllows(
   process: ProcessRecord,
@@ -354,13 +365,7 @@ export async function setProcessState(
     .set({ state: step.process, version: before.version + 1, updatedAt: ctx.now })
     .where(and(eq(paymentProcesses.id, before.id), eq(paymentProcesses.version, before.version)))
     .returning()
-  if (!after) {
-    throw new AppError({
-      code: 'CONFLICT',
-      field: 'version',
-      message: `Payment process ${before.id} was changed by someone else meanwhile`,
-    })
-  }
+  if (!after) throw processChangedMeanwhile(before.id)
   await recordHistory(ctx, {
     objectType: 'paymentProcess',
     objectId: after.id,
@@ -375,23 +380,32 @@ export async function setProcessState(
 
 /**
  * Deletes a process whose file the bank has not acted on: every transaction still waits for
- * execution, and all go back to waiting for processing, out of any process.
+ * execution, and all go back to waiting for processing, out of any process. `version` is the
+ * one the clerk saw; the delete is conditional on it, as the steps are.
  */
-export async function deleteProcess(ctx: WriteContext, id: number): Promise<void> {
-  const process = await getProcess(ctx.tx, id)
-  const items = await transactionsOfProcess(ctx.tx, id)
+export async function deleteProcess(
+  ctx: WriteContext,
+  input: { id: number; version: number },
+): Promise<void> {
+  const process = await getProcess(ctx.tx, input.id)
+  assertVersion(`Payment process ${process.id}`, process, input.version)
+  const items = await transactionsOfProcess(ctx.tx, process.id)
   assertAllows(process, items, 'delete')
 
   await moveTransactions(ctx, items, { state: 'WAITING_PROCESSING', processId: null })
   const { file: _file, ...snapshot } = process
   await recordHistory(ctx, {
     objectType: 'paymentProcess',
-    objectId: id,
+    objectId: process.id,
     accountId: null,
     objectRepr: repr(process),
     action: 'deleted',
     message: `${items.length} transactions back to waiting for processing`,
     snapshot,
   })
-  await ctx.tx.delete(paymentProcesses).where(eq(paymentProcesses.id, id))
+  const deleted = await ctx.tx
+    .delete(paymentProcesses)
+    .where(and(eq(paymentProcesses.id, process.id), eq(paymentProcesses.version, process.version)))
+    .returning({ id: paymentProcesses.id })
+  if (!deleted.length) throw processChangedMeanwhile(process.id)
 }

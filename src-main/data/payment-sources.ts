@@ -8,6 +8,7 @@ import type {
   paymentSourceUpdateSchema,
 } from '../../src-shared/schemas/payments'
 import { toFieldIssues } from '../../src-shared/validation'
+import type { IsoDate } from '../billing/types'
 import { PAYMENT_METHOD_SPECS } from '../payments/methods'
 import { accounts, paymentSources, transactions } from '../db/schema'
 import type { Tx } from '../db/store'
@@ -90,6 +91,7 @@ function refuse(issues: FieldIssue[]): never {
 function checkedData(
   method: PaymentMethod,
   raw: unknown,
+  /** `signedOn`: the clerk's today, the default and the latest day a mandate is signed. */
   defaults: { mandateId: string; signedOn: string },
 ): Record<string, unknown> {
   const parsed = PAYMENT_METHOD_SPECS[method].data.safeParse(raw)
@@ -111,7 +113,18 @@ function checkedData(
       },
     ])
   }
-  return { ...data, mandateId, signedOn: data.signedOn || defaults.signedOn }
+  // The mandate is the debtor's signed consent: a bank file must not claim one signed later.
+  const signedOn = String(data.signedOn) || defaults.signedOn
+  if (signedOn > defaults.signedOn) {
+    refuse([
+      {
+        field: 'data.signedOn',
+        rule: 'notFuture',
+        message: `must not be after today (${defaults.signedOn}): a mandate is signed before use`,
+      },
+    ])
+  }
+  return { ...data, mandateId, signedOn }
 }
 
 /** Mandate references must be unique for the creditor, that is across all SEPA sources. */
@@ -169,11 +182,11 @@ async function assertAccount(tx: Tx, accountId: number) {
 
 const TRACKED_FIELDS = ['data', 'isActive'] as const satisfies readonly (keyof PaymentSourceView)[]
 
-const today = (now: string) => now.slice(0, 10)
-
+/** `today`: the clerk's calendar day, in this workstation's zone (handlers' localToday). */
 export async function createPaymentSource(
   ctx: WriteContext,
   input: PaymentSourceCreate,
+  today: IsoDate,
 ): Promise<PaymentSourceView> {
   await assertAccount(ctx.tx, input.accountId)
   await assertMethodEnabled(ctx.tx, input.method)
@@ -188,7 +201,7 @@ export async function createPaymentSource(
       updatedAt: ctx.now,
     })
     .returning()
-  const defaults = { mandateId: `${input.accountId}-${row!.id}`, signedOn: today(ctx.now) }
+  const defaults = { mandateId: `${input.accountId}-${row!.id}`, signedOn: today }
   const data = checkedData(input.method, input.data, defaults)
   if (input.method === 'SEPA_DIRECT_DEBIT') {
     await assertMandateFree(ctx.tx, String(data.mandateId), row!.id)
@@ -213,10 +226,11 @@ export async function createPaymentSource(
 export async function updatePaymentSource(
   ctx: WriteContext,
   input: SourceUpdate,
+  today: IsoDate,
 ): Promise<PaymentSourceView> {
   const before = await getPaymentSource(ctx.tx, input.id)
   assertVersion(`Payment source ${before.id}`, before, input.version)
-  const defaults = { mandateId: `${before.accountId}-${before.id}`, signedOn: today(ctx.now) }
+  const defaults = { mandateId: `${before.accountId}-${before.id}`, signedOn: today }
   const data = checkedData(before.method, { ...before.data, ...input.data }, defaults)
   if (before.method === 'SEPA_DIRECT_DEBIT') {
     await assertMandateFree(ctx.tx, String(data.mandateId), before.id)
@@ -231,7 +245,14 @@ export async function updatePaymentSource(
     })
     .where(and(eq(paymentSources.id, before.id), eq(paymentSources.version, input.version)))
     .returning()
-  const after = toSourceView(row!)
+  if (!row) {
+    throw new AppError({
+      code: 'CONFLICT',
+      field: 'version',
+      message: `Payment source ${before.id} was changed by someone else meanwhile`,
+    })
+  }
+  const after = toSourceView(row)
   const changes = diffFields(before, after, TRACKED_FIELDS)
   if (changes.length) {
     await recordHistory(ctx, {

@@ -165,22 +165,37 @@ export async function listTransactions(tx: Tx, input: ListQuery): Promise<Page<T
 }
 
 /**
- * Count and amount per state over the list's filter, and the amount of them all. Amounts are
- * summed here as decimals: SQL's sum of text would go through floating point on SQLite.
+ * Count and amount per state and currency over the list's filter, and the amount in each
+ * currency: amounts of two currencies are never added. Amounts are summed here as decimals:
+ * SQL's sum of text would go through floating point on SQLite.
  */
 export async function transactionReport(tx: Tx, input: ListQuery): Promise<TransactionReport> {
   const query = transactionListSchema.parse(input)
   const rows = await tx
-    .select({ state: transactions.state, amount: transactions.amount })
+    .select({
+      state: transactions.state,
+      amount: transactions.amount,
+      currency: transactions.currency,
+    })
     .from(transactions)
     .innerJoin(bills, eq(bills.id, transactions.billId))
     .leftJoin(accounts, eq(accounts.id, bills.accountId))
     .where(listFilter(tx, query))
-  const states = TRANSACTION_STATES.flatMap((state) => {
-    const amounts = rows.filter((row) => row.state === state).map((row) => row.amount)
-    return amounts.length ? [{ state, count: amounts.length, amount: cents(sum(amounts)) }] : []
-  })
-  return { states, total: cents(sum(rows.map((row) => row.amount))) }
+  const currencies = [...new Set(rows.map((row) => row.currency))].sort()
+  const amountsOf = (keep: (row: (typeof rows)[number]) => boolean) =>
+    rows.filter(keep).map((row) => row.amount)
+  const states = TRANSACTION_STATES.flatMap((state) =>
+    currencies.flatMap((currency) => {
+      const amounts = amountsOf((row) => row.state === state && row.currency === currency)
+      if (!amounts.length) return []
+      return [{ state, currency, count: amounts.length, amount: cents(sum(amounts)) }]
+    }),
+  )
+  const totals = currencies.map((currency) => ({
+    currency,
+    amount: cents(sum(amountsOf((row) => row.currency === currency))),
+  }))
+  return { states, totals }
 }
 
 /** The transactions of bills, for their payment states: one query for them all. */
@@ -191,9 +206,16 @@ export async function transactionsOfBills(
   const byBill = new Map<number, StatedAmount[]>()
   if (!billIds.length) return byBill
   const rows = await tx
-    .select({ billId: transactions.billId, state: transactions.state, amount: transactions.amount })
+    .select({
+      billId: transactions.billId,
+      state: transactions.state,
+      amount: transactions.amount,
+      currency: transactions.currency,
+    })
     .from(transactions)
     .where(inArray(transactions.billId, [...billIds]))
+    // The first is the one closing made, in the bill's currency (billCurrency).
+    .orderBy(asc(transactions.id))
   for (const { billId, ...stated } of rows) {
     const own = byBill.get(billId)
     if (own) own.push(stated)
@@ -207,8 +229,64 @@ export async function transactionsOfBills(
 const repr = (row: Pick<TransactionRecord, 'id'>, billNumber: string) =>
   `Transaction ${row.id} of ${billNumber}`
 
-async function currencyOr(tx: Tx, currency: string | undefined): Promise<string> {
-  return (currency ?? (await settingValue(tx, 'PAYMENT_CURRENCY'))).toUpperCase()
+/**
+ * The currency a bill is paid in: the one its first transaction was made in. Closing makes
+ * that transaction in PAYMENT_CURRENCY, the ISO code of the currency BILLS_CURRENCY prints, so
+ * a bill keeps the currency it was printed in when the setting changes later. Every other
+ * transaction of the bill must be in it: an accountant cannot let 14.52 USD settle a bill of
+ * 14.52 EUR. PAYMENT_CURRENCY is only the default for a closed bill that has no transaction
+ * yet (one closed before payments existed).
+ */
+export async function billCurrency(tx: Tx, billId: number): Promise<string> {
+  const [first] = await tx
+    .select({ currency: transactions.currency })
+    .from(transactions)
+    .where(eq(transactions.billId, billId))
+    .orderBy(asc(transactions.id))
+    .limit(1)
+  return first?.currency ?? (await settingValue(tx, 'PAYMENT_CURRENCY')).toUpperCase()
+}
+
+/** Why a transaction of `bill` cannot be in `currency`, if it cannot. */
+function currencyProblem(bill: Pick<BillRecord, 'number'>, currency: string, own: string) {
+  if (currency === own) return []
+  return [
+    {
+      field: 'currency',
+      rule: 'billCurrency',
+      message: `bill ${bill.number} is in ${own}: its transactions cannot be in ${currency}`,
+    },
+  ]
+}
+
+/**
+ * What a method that makes bank files needs of a transaction waiting for one: an amount to
+ * move (a zero would wait for ever, no file carries it) in the only currency its files carry
+ * (SEPA: euros).
+ */
+function fileProblems(
+  values: { method: PaymentMethod | null; state: TransactionState },
+  amount: Money,
+  currency: string,
+): FieldIssue[] {
+  const spec = values.method && PAYMENT_METHOD_SPECS[values.method]
+  if (!spec?.fileCurrency || values.state !== 'WAITING_PROCESSING') return []
+  const issues: FieldIssue[] = []
+  if (amount.isZero()) {
+    issues.push({
+      field: 'amount',
+      rule: 'zero',
+      message: `must not be zero: a ${spec.label} file carries no zero payment (reject it instead)`,
+    })
+  }
+  if (currency !== spec.fileCurrency) {
+    issues.push({
+      field: 'currency',
+      rule: 'fileCurrency',
+      message: `must be ${spec.fileCurrency}: ${spec.label} moves ${spec.fileCurrency} only`,
+    })
+  }
+  return issues
 }
 
 async function insertTransaction(
@@ -251,7 +329,13 @@ export async function createBillTransaction(
   source: PaymentSourceView | null,
   total: Money,
 ): Promise<TransactionRecord> {
-  const currency = await currencyOr(ctx.tx, undefined)
+  const currency = await billCurrency(ctx.tx, bill.id)
+  const method = source?.method ?? null
+  const issues = fileProblems({ method, state: initialState(total, method) }, total, currency)
+  if (issues.length) {
+    const problem = (issue: FieldIssue) => `bill ${bill.number} (${currency}): ${issue.message}`
+    refuse(issues.map((issue) => ({ ...issue, field: 'sources', message: problem(issue) })))
+  }
   return insertTransaction(ctx, bill, { source, amount: total, currency })
 }
 
@@ -273,19 +357,24 @@ export function sourceProblem(
   return undefined
 }
 
-/** A closed bill's total and what its transactions not rejected already ask for. */
+/**
+ * A closed bill's total and what its transactions not rejected already ask for, in its
+ * currency: one in another currency (kept from before the rule) covers none of it.
+ */
 async function coverage(tx: Tx, bill: BillRecord) {
   const total = (await billTotalsOf(tx, bill.id)).total
+  const currency = await billCurrency(tx, bill.id)
   const rows = await tx
     .select({ state: transactions.state, amount: transactions.amount })
     .from(transactions)
-    .where(eq(transactions.billId, bill.id))
+    .where(and(eq(transactions.billId, bill.id), eq(transactions.currency, currency)))
   const asked = sum(rows.filter((row) => row.state !== 'REJECTED').map((row) => row.amount))
   const covered = total.isNegative() ? asked.lessThanOrEqualTo(total) : asked.gte(total)
-  return { total, covered }
+  return { total, covered, currency }
 }
 
-async function assertBillTakesTransactions(tx: Tx, bill: BillRecord) {
+/** Refuses a transaction the bill cannot take; answers the bill's currency otherwise. */
+async function assertBillTakesTransactions(tx: Tx, bill: BillRecord): Promise<string> {
   if (bill.isOpen || bill.type === 'PROFORMA') {
     refuse([
       {
@@ -295,7 +384,7 @@ async function assertBillTakesTransactions(tx: Tx, bill: BillRecord) {
       },
     ])
   }
-  const { total, covered } = await coverage(tx, bill)
+  const { total, covered, currency } = await coverage(tx, bill)
   if (covered) {
     refuse([
       {
@@ -303,24 +392,34 @@ async function assertBillTakesTransactions(tx: Tx, bill: BillRecord) {
         rule: 'covered',
         message:
           `the transactions of bill ${bill.number} not rejected already cover its total ` +
-          `${cents(total)}`,
+          `${cents(total)} ${currency}`,
       },
     ])
   }
+  return currency
 }
 
-/** `transactions:create`: refused once the bill's transactions not rejected cover its total. */
+/**
+ * `transactions:create`: refused once the bill's transactions not rejected cover its total,
+ * and in any currency but the bill's (the default).
+ */
 export async function createTransaction(
   ctx: WriteContext,
   input: TransactionCreate,
 ): Promise<TransactionRecord> {
   const bill = await getBill(ctx.tx, input.billId)
-  await assertBillTakesTransactions(ctx.tx, bill)
+  const own = await assertBillTakesTransactions(ctx.tx, bill)
   const amount = money(input.amount)
   const source = input.sourceId ? await getPaymentSource(ctx.tx, input.sourceId) : null
   const problem = source && sourceProblem(bill, source, amount)
   if (problem) refuse([{ field: 'sourceId', rule: 'source', message: problem }])
-  const currency = await currencyOr(ctx.tx, input.currency)
+  const currency = input.currency?.toUpperCase() ?? own
+  const method = source?.method ?? null
+  const issues = [
+    ...currencyProblem(bill, currency, own),
+    ...fileProblems({ method, state: initialState(amount, method) }, amount, currency),
+  ]
+  if (issues.length) refuse(issues)
   return insertTransaction(ctx, bill, { source, amount, currency })
 }
 
@@ -370,16 +469,36 @@ export async function updateTransaction(
       },
     ])
   }
+  const bill = await getBill(ctx.tx, before.billId)
+  const issues = [
+    ...(currency === before.currency
+      ? []
+      : currencyProblem(bill, currency, await billCurrency(ctx.tx, bill.id))),
+    ...fileProblems(before, money(amount), currency),
+  ]
+  if (issues.length) refuse(issues)
+
   const [row] = await ctx.tx
     .update(transactions)
     .set({ amount, currency, version: before.version + 1, modifiedAt: ctx.now })
     .where(and(eq(transactions.id, before.id), eq(transactions.version, input.version)))
     .returning()
+  if (!row) throw changedMeanwhile(before.id)
   const changes = (['amount', 'currency'] as const)
-    .filter((field) => before[field] !== row![field])
-    .map((field) => ({ field, from: before[field], to: row![field] }))
-  if (changes.length) await recordChange(ctx, row!, changes)
-  return row!
+    .filter((field) => before[field] !== row[field])
+    .map((field) => ({ field, from: before[field], to: row[field] }))
+  if (changes.length) await recordChange(ctx, row, changes)
+  return row
+}
+
+/** A conditional update that matched no row: another workstation got there first. */
+function changedMeanwhile(id: number): AppError {
+  return new AppError({
+    code: 'CONFLICT',
+    field: 'version',
+    message: `Transaction ${id} was changed by someone else meanwhile: reload and try again`,
+    details: { transactionId: id },
+  })
 }
 
 async function recordChange(
@@ -398,17 +517,27 @@ async function recordChange(
   })
 }
 
-/** One manual step on every transaction of `ids`, or on none of them. */
+/**
+ * One manual step on every transaction of `ids`, or on none of them. `versions`, when given,
+ * are the ones the clerk saw, one per id: a transaction changed since is not stepped on.
+ * Each update is conditional on the state and version read, so a step another workstation
+ * took meanwhile fails the whole unit of work instead of being overwritten.
+ */
 export async function setTransactionState(
   ctx: WriteContext,
   ids: readonly number[],
   step: ManualStep,
+  versions?: readonly number[],
 ): Promise<number> {
+  const seen = new Map(versions ? ids.map((id, i) => [id, versions[i]!]) : [])
   const unique = [...new Set(ids)]
   const rows = await ctx.tx.select().from(transactions).where(inArray(transactions.id, unique))
   const found = new Set(rows.map((row) => row.id))
   const missing = unique.filter((id) => !found.has(id))
   if (missing.length) throw AppError.notFound('Transaction', missing.join(', '))
+  for (const row of rows) {
+    if (seen.has(row.id)) assertVersion(`Transaction ${row.id}`, row, seen.get(row.id)!)
+  }
 
   const { from, to } = TRANSITIONS[step]
   const refused = rows.filter((row) => !(from as readonly TransactionState[]).includes(row.state))
@@ -425,9 +554,16 @@ export async function setTransactionState(
     const [after] = await ctx.tx
       .update(transactions)
       .set({ state: to, version: row.version + 1, modifiedAt: ctx.now })
-      .where(eq(transactions.id, row.id))
+      .where(
+        and(
+          eq(transactions.id, row.id),
+          eq(transactions.version, row.version),
+          eq(transactions.state, row.state),
+        ),
+      )
       .returning()
-    await recordChange(ctx, after!, [{ field: 'state', from: row.state, to }])
+    if (!after) throw changedMeanwhile(row.id)
+    await recordChange(ctx, after, [{ field: 'state', from: row.state, to }])
   }
   return rows.length
 }

@@ -25,8 +25,8 @@ export const paymentProcessHandlers: HandlerTable<ProcessChannels> = {
     await setProcessState(scope, request)
     return getProcessDetail(scope.tx, request.id)
   },
-  'paymentProcesses:delete': async ({ id }, scope) => {
-    await deleteProcess(scope, id)
+  'paymentProcesses:delete': async (request, scope) => {
+    await deleteProcess(scope, request)
     return { deleted: 1 }
   },
   'paymentProcesses:file': ({ id }, { tx }) => processFile(tx, id),

@@ -5,6 +5,7 @@ import * as sources from '../data/payment-sources'
 import * as transactions from '../data/transactions'
 import { settingValue } from '../data/settings'
 import { methodView } from '../payments/methods'
+import { localToday } from './bills'
 import type { HandlerTable } from './types'
 
 type PaymentChannels = Extract<
@@ -20,8 +21,11 @@ export const paymentHandlers: HandlerTable<PaymentChannels> = {
   },
 
   'paymentSources:list': ({ accountId }, { tx }) => sources.listPaymentSources(tx, accountId),
-  'paymentSources:create': (request, scope) => sources.createPaymentSource(scope, request),
-  'paymentSources:update': (request, scope) => sources.updatePaymentSource(scope, request),
+  // A mandate cannot be signed after the clerk's today, in this workstation's zone.
+  'paymentSources:create': (request, scope) =>
+    sources.createPaymentSource(scope, request, localToday(scope.now)),
+  'paymentSources:update': (request, scope) =>
+    sources.updatePaymentSource(scope, request, localToday(scope.now)),
   'paymentSources:delete': async ({ id }, scope) => {
     await sources.deletePaymentSource(scope, id)
     return { deleted: 1 }
@@ -39,8 +43,8 @@ export const paymentHandlers: HandlerTable<PaymentChannels> = {
     const row = await transactions.updateTransaction(scope, request)
     return transactions.getTransactionRow(scope.tx, row.id)
   },
-  'transactions:setState': async ({ ids, action }, scope) => ({
-    changed: await transactions.setTransactionState(scope, ids, action),
+  'transactions:setState': async ({ ids, action, versions }, scope) => ({
+    changed: await transactions.setTransactionState(scope, ids, action, versions),
   }),
   'transactions:createReissue': async ({ id }, scope) => {
     const row = await transactions.reissueTransaction(scope, id)

@@ -25,6 +25,8 @@ export interface PaymentMethodSpec {
   dueOn(today: IsoDate): IsoDate
   /** Whether its transactions wait for processing (a SEPA file) before the bank runs them. */
   processed: boolean
+  /** The only currency its files carry (SEPA: euros); null when it makes no file. */
+  fileCurrency: string | null
 }
 
 const text = (data: Record<string, unknown>, key: string) =>
@@ -46,6 +48,7 @@ export const PAYMENT_METHOD_SPECS: Record<PaymentMethod, PaymentMethodSpec> = {
     dueDelta: '5 days',
     dueOn: (today) => addDays(today, 5),
     processed: true,
+    fileCurrency: 'EUR',
   },
   BANK_TRANSFER: {
     method: 'BANK_TRANSFER',
@@ -57,6 +60,7 @@ export const PAYMENT_METHOD_SPECS: Record<PaymentMethod, PaymentMethodSpec> = {
     dueDelta: '1 month',
     dueOn: (today) => addMonths(today, 1),
     processed: false,
+    fileCurrency: null,
   },
 }
 

@@ -5,12 +5,15 @@ import { money, ZERO, type Money, type MoneyLike } from '../billing/money'
 /**
  * A bill's payment state (spec: billing 7.6), derived from its transactions every time and
  * never stored, so it cannot drift from them. `secured` is what is in hand; `pending` adds
- * what is on its way (waiting or executed); rejected transactions count for nothing.
+ * what is on its way (waiting or executed); rejected transactions count for nothing, and so
+ * do any in another currency than the bill's (transactions.ts, billCurrency).
  */
 
 export interface StatedAmount {
   state: TransactionState
   amount: MoneyLike
+  /** Absent: the bill's own. */
+  currency?: string
 }
 
 interface Tally {
@@ -47,7 +50,10 @@ export function paymentStateOf(
 ): PaymentState {
   if (bill.isOpen || bill.type === 'PROFORMA') return 'OPEN'
   const t = money(total)
-  const { secured, pending, created, processed, executed } = tally(transactions)
+  // The first transaction is in the bill's currency; one in another pays none of it.
+  const currency = transactions[0]?.currency
+  const own = transactions.filter((each) => (each.currency ?? currency) === currency)
+  const { secured, pending, created, processed, executed } = tally(own)
   const ongoing = !secured.isZero() || created || processed || executed
 
   // A refund (negative total) is settled once as much has gone back: the comparisons turn.

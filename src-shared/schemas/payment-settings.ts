@@ -85,7 +85,8 @@ function paymentSetting<S extends z.ZodType>(help: string, schema: S, value?: z.
 
 export const PAYMENT_SETTINGS = {
   PAYMENT_CURRENCY: paymentSetting(
-    'The currency of new transactions, as an ISO 4217 code.',
+    'The ISO 4217 code of the currency bills are closed in, the one BILLS_CURRENCY prints ' +
+      '(EUR for €). A closed bill keeps its currency: a change applies to bills closed after.',
     z
       .string()
       .trim()

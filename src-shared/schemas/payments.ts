@@ -62,7 +62,7 @@ export const sepaSourceDataSchema = z.strictObject({
     }),
   /** Empty: the panel gives `<account id>-<source id>`. */
   mandateId: z.string().max(35).default(''),
-  /** The day the customer signed the mandate; empty: the day the source is added. */
+  /** The day the customer signed the mandate, not after today; empty: the day it is added. */
   signedOn: isoDateSchema.or(z.literal('')).default(''),
 })
 export type SepaSourceData = z.output<typeof sepaSourceDataSchema>
@@ -174,15 +174,23 @@ export const transactionUpdateSchema = z.strictObject({
   currency: transactionCreateSchema.shape.currency,
 })
 
-export const transactionSetStateSchema = z.strictObject({
-  ids: z.array(idSchema).min(1).max(1000),
-  action: z.enum(['markExecuted', 'markSecured', 'reject']),
-})
+export const transactionSetStateSchema = z
+  .strictObject({
+    ids: z.array(idSchema).min(1).max(1000),
+    action: z.enum(['markExecuted', 'markSecured', 'reject']),
+    /** The version of each id as the clerk saw it, in the same order; a changed one conflicts. */
+    versions: z.array(versionSchema).max(1000).optional(),
+  })
+  .refine((request) => !request.versions || request.versions.length === request.ids.length, {
+    message: 'must hold one version per id',
+    path: ['versions'],
+  })
 
 export interface TransactionReport {
-  /** Sum of amounts and count per state, states with none left out. */
-  states: { state: TransactionState; count: number; amount: string }[]
-  total: string
+  /** Count and sum per state and currency, those with none left out. */
+  states: { state: TransactionState; currency: string; count: number; amount: string }[]
+  /** The sum in each currency: amounts of two currencies are never added. */
+  totals: { currency: string; amount: string }[]
 }
 
 export const processCreateSchema = z.strictObject({
@@ -217,6 +225,9 @@ export interface ProcessDetail extends ProcessRow {
 
 export const PROCESS_ACTIONS = ['markExecuted', 'abort', 'commit'] as const
 export type ProcessAction = (typeof PROCESS_ACTIONS)[number] | 'delete'
+
+/** Deleting a process: the version the clerk saw, as for its steps. */
+export const processDeleteSchema = z.strictObject({ id: idSchema, version: versionSchema })
 
 export const processSetStateSchema = z.strictObject({
   id: idSchema,

@@ -12,14 +12,22 @@ export function isBic(value: string): boolean {
 }
 
 /**
- * The IBAN countries of the SEPA schemes (EPC409-09): the EU, the EEA, and the other states and
- * territories the EPC admitted. An IBAN of elsewhere passes its check digits yet no SEPA bank
- * debits or credits it. Jersey, Guernsey and Man bank with GB IBANs, French overseas with FR.
+ * The IBAN countries of the SEPA schemes' geographical scope, as the EPC's register of them
+ * (EPC409-09, "EPC list of SEPA scheme countries") stands in May 2025: the 27 EU states, the
+ * other EEA states (IS, LI, NO), CH, GB, MC, SM, VA, AD, Gibraltar with its own GI IBANs, and
+ * the enlargement states admitted since November 2024 (AL, ME, then MD, MK, then RS, whose
+ * banks reach SEPA from May 2026). Territories bank with their state's IBANs: Jersey, Guernsey
+ * and Man with GB, Åland with FI, the Canaries with ES, the Azores and Madeira with PT, the
+ * French overseas departments with FR (which also covers New Caledonia, French Polynesia and
+ * Wallis and Futuna, outside SEPA: a prefix cannot tell those apart). An IBAN of elsewhere
+ * passes its check digits yet no SEPA bank debits or credits it.
+ * Review this list whenever the EPC publishes a new version of EPC409-09 (it does when its
+ * Board admits a country, usually at its March, May or November meetings).
  */
 const SEPA_COUNTRIES = new Set(
   (
     'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK ' +
-    'IS LI NO CH GB MC SM VA AD GI AL MD ME MK'
+    'IS LI NO CH GB MC SM VA AD GI AL ME MD MK RS'
   ).split(' '),
 )
 

@@ -5,6 +5,7 @@ import {
   paymentSourceCreateSchema,
   paymentSourceUpdateSchema,
   processCreateSchema,
+  processDeleteSchema,
   processListSchema,
   processSetStateSchema,
   transactionCreateSchema,
@@ -38,7 +39,7 @@ export const paymentChannels = {
   /** Per open bill, the sources it may be closed with and the one pre-selected. */
   'paymentSources:forBills': read<BillPaymentChoice[]>()(billIdsSchema),
   'transactions:list': read<Page<TransactionRow>>()(transactionListSchema),
-  /** Amounts per state and in all, over the same filter as the list. */
+  /** Amounts per state and currency, and per currency in all, over the list's filter. */
   'transactions:report': read<TransactionReport>()(transactionListSchema),
   /** Refused when the bill's transactions not rejected already cover its total. */
   'transactions:create': write<TransactionRow>()(transactionCreateSchema),
@@ -54,7 +55,7 @@ export const paymentChannels = {
   'paymentProcesses:get': read<ProcessDetail>()(byId),
   'paymentProcesses:setState': write<ProcessDetail>()(processSetStateSchema),
   /** Only while all its transactions wait for execution; they go back to processing. */
-  'paymentProcesses:delete': write<{ deleted: number }>()(byId),
+  'paymentProcesses:delete': write<{ deleted: number }>()(processDeleteSchema),
   /** The bank file, as stored when the process was created. */
   'paymentProcesses:file': read<ProcessFile>()(byId),
 } as const

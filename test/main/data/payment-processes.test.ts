@@ -9,7 +9,7 @@ import { closeBill } from '../../../src-main/data/bill-closing'
 import { addBillLines, createBill } from '../../../src-main/data/bills'
 import { createPaymentSource, updatePaymentSource } from '../../../src-main/data/payment-sources'
 import { setTransactionState } from '../../../src-main/data/transactions'
-import { transactions } from '../../../src-main/db/schema'
+import { paymentProcesses, transactions } from '../../../src-main/db/schema'
 import { makeCore, type TestCore } from '../../support/core'
 import {
   CREDITOR,
@@ -24,12 +24,14 @@ import { addAccount, billLine, ctxOf } from './bill-fixtures'
 
 const PAIN008 = 'pain.008.001.02.xsd'
 const PAIN001 = 'pain.001.001.03.xsd'
+/** The clerk's day in the pinned clock below. */
+const TODAY = '2026-03-02'
 
 let core: TestCore
 
 beforeEach(async () => {
   // The clerk processes on 2 March: debits are collected 5 days on, refunds paid 10 days on.
-  core = await makeCore({ clock: () => new Date('2026-03-02T09:00:00Z') })
+  core = await makeCore({ clock: () => new Date(`${TODAY}T09:00:00Z`) })
   const values = [CREDITOR.name, CREDITOR.iban, CREDITOR.bic, CREDITOR.creditorId]
   for (const [i, name] of SEPA_CREDITOR_SETTINGS.entries()) {
     await call('settings:update', { name, value: values[i] })
@@ -47,11 +49,15 @@ const write = <T>(work: (ctx: ReturnType<typeof ctxOf>) => Promise<T>) =>
 async function customer(username: string, data: Partial<SepaSourceData> = {}) {
   const accountId = await addAccount(core, username)
   const source = await write((ctx) =>
-    createPaymentSource(ctx, {
-      accountId,
-      method: 'SEPA_DIRECT_DEBIT',
-      data: { name: `${username} Holder`, iban: IBANS.de, ...data },
-    }),
+    createPaymentSource(
+      ctx,
+      {
+        accountId,
+        method: 'SEPA_DIRECT_DEBIT',
+        data: { name: `${username} Holder`, iban: IBANS.de, ...data },
+      },
+      TODAY,
+    ),
   )
   return { accountId, sourceId: source.id }
 }
@@ -236,7 +242,7 @@ describe('paymentProcesses:create (spec 9.3 to 9.5)', () => {
   it('refuses a transaction of an inactive source and one that does not exist', async () => {
     const { ana, bea } = await threeBills()
     await write((ctx) =>
-      updatePaymentSource(ctx, { id: ana.sourceId, version: 1, isActive: false }),
+      updatePaymentSource(ctx, { id: ana.sourceId, version: 1, isActive: false }, TODAY),
     )
     const inactive = await failure(processOf(ana.transactionId, bea.transactionId))
     expect(inactive.issues?.map((issue) => issue.message)).toEqual([
@@ -446,13 +452,24 @@ describe('paymentProcesses:delete (spec 9.3)', () => {
     const { ana, bea } = await threeBills()
     await processOf(ana.transactionId, bea.transactionId)
 
-    expect(await call('paymentProcesses:delete', { id: 1 })).toEqual({ deleted: 1 })
+    expect(await call('paymentProcesses:delete', { id: 1, version: 1 })).toEqual({ deleted: 1 })
 
     expect((await call('paymentProcesses:list', {})).total).toBe(0)
     expect(await paymentState(ana.billId)).toBe('CREATED')
     const [again] = await processOf(ana.transactionId, bea.transactionId)
     expect(again).toMatchObject({ id: 2, transactions: 2, amount: '75.02' })
     expect(xmllintErrors(PAIN008, await fileOf(2))).toBe('')
+  })
+
+  it('refuses to delete from a version the clerk no longer sees', async () => {
+    const { ana } = await threeBills()
+    await processOf(ana.transactionId)
+    await core.store.write((tx) =>
+      tx.update(paymentProcesses).set({ version: 2 }).where(eq(paymentProcesses.id, 1)),
+    )
+    const stale = await failure(call('paymentProcesses:delete', { id: 1, version: 1 }))
+    expect([stale.code, stale.field]).toEqual(['CONFLICT', 'version'])
+    expect((await call('paymentProcesses:list', {})).total).toBe(1)
   })
 
   it('refuses once the bank has acted on any of its transactions', async () => {
@@ -466,11 +483,11 @@ describe('paymentProcesses:delete (spec 9.3)', () => {
       'abort',
       'commit',
     ])
-    const partly = await failure(call('paymentProcesses:delete', { id: 1 }))
+    const partly = await failure(call('paymentProcesses:delete', { id: 1, version: 1 }))
     expect(partly.issues?.[0]?.message).toBe(
       'process 1 cannot take "delete": some of its transactions no longer wait for execution',
     )
-    const executed = await failure(call('paymentProcesses:delete', { id: 2 }))
+    const executed = await failure(call('paymentProcesses:delete', { id: 2, version: 2 }))
     expect(executed.issues?.[0]?.message).toBe('process 2 cannot take "delete": it is EXECUTED')
     expect(await transactionStates(1)).toEqual([
       [ana.transactionId, 'WAITING_EXECUTION', 1],

@@ -1,6 +1,7 @@
 import type { AssembledLine } from '../../../src-main/billing/assemble'
 import { money } from '../../../src-main/billing/money'
 import { addBillLines, createBill } from '../../../src-main/data/bills'
+import type { Tx } from '../../../src-main/db/store'
 import type { ChannelName, ChannelRequest } from '../../../src-shared/contract/channels'
 import { makeCore, type TestCore } from '../../support/core'
 import { addAccount, billLine, ctxOf } from './bill-fixtures'
@@ -54,3 +55,39 @@ export const sepaSource = (accountId: number, iban = IBAN) =>
 
 export const transferSource = (accountId: number, label = 'Transfer') =>
   ({ accountId, method: 'BANK_TRANSFER', data: { label } }) as const
+
+/**
+ * `tx`, except that its first update runs only after `meanwhile` has: another workstation's
+ * change committed between what a write read and its own update, deterministically.
+ */
+export function withChangeBeforeUpdate(tx: Tx, meanwhile: () => Promise<unknown>): Tx {
+  let armed = true
+  return new Proxy(tx, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target)
+      if (typeof value !== 'function') return value
+      if (key !== 'update' || !armed) return value.bind(target)
+      return (...args: unknown[]) => {
+        armed = false
+        return deferred(value.apply(target, args) as object, meanwhile)
+      }
+    },
+  })
+}
+
+/** A query builder whose query waits for `first` once it is awaited. */
+function deferred(builder: object, first: () => Promise<unknown>): object {
+  return new Proxy(builder, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target)
+      if (key === 'then') {
+        return (resolve: (v: unknown) => void, reject: (e: unknown) => void) =>
+          first()
+            .then(() => (target as PromiseLike<unknown>).then((v) => v))
+            .then(resolve, reject)
+      }
+      if (typeof value !== 'function') return value
+      return (...args: unknown[]) => deferred(value.apply(target, args) as object, first)
+    },
+  })
+}

@@ -233,3 +233,29 @@ describe('deleting an account (spec 13: payments outlive the account)', () => {
     expect(rows[0]!.actions).toEqual(['reject'])
   })
 })
+
+describe('paymentSources: the mandate and the SEPA area', () => {
+  const signedOn = (day: string) => {
+    const input = sepaSource(world.ana)
+    return { ...input, data: { ...input.data, signedOn: day } }
+  }
+
+  it('refuses a mandate signed after today, on create and on update, naming the field', async () => {
+    const early = world.call('paymentSources:create', signedOn('2026-01-06'))
+    await expect(early).rejects.toMatchObject({ code: 'VALIDATION', field: 'data.signedOn' })
+
+    const source = await world.call('paymentSources:create', signedOn(TODAY))
+    expect(source.data.signedOn).toBe(TODAY)
+    const update = { id: source.id, version: source.version, data: { signedOn: '2027-01-01' } }
+    const later = world.call('paymentSources:update', update)
+    await expect(later).rejects.toMatchObject({ code: 'VALIDATION', field: 'data.signedOn' })
+  })
+
+  it('takes an IBAN of Serbia, in the SEPA schemes since the EPC admitted it in 2025', async () => {
+    const source = await world.call(
+      'paymentSources:create',
+      sepaSource(world.ana, 'RS35 2600 0560 1001 6113 79'),
+    )
+    expect(source.data.iban).toBe('RS35260005601001611379')
+  })
+})

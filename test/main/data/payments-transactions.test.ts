@@ -1,12 +1,18 @@
+import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChannelRequest } from '../../../src-shared/contract/channels'
 import type { TransactionState } from '../../../src-shared/schemas/payments'
+import type { WriteContext } from '../../../src-main/data/context'
+import { setTransactionState, updateTransaction } from '../../../src-main/data/transactions'
+import { transactions } from '../../../src-main/db/schema'
+import { ctxOf } from './bill-fixtures'
 import {
   openBill,
   paymentsWorld,
   sepaSource,
   transferSource,
   untaxed,
+  withChangeBeforeUpdate,
   type PaymentsWorld,
 } from './payments-fixtures'
 
@@ -142,11 +148,11 @@ describe('transactions:setState (spec 9.2 manual steps)', () => {
 })
 
 describe('transactions:update (spec 9.2)', () => {
-  it('changes amount and currency while waiting, and the bill falls short', async () => {
+  it('changes the amount while waiting, and the bill falls short', async () => {
     const row = await closedWith(null)
-    const update = { id: row.id, version: 1, amount: '10.5', currency: 'usd' }
+    const update = { id: row.id, version: 1, amount: '10.5', currency: 'eur' }
     const updated = await world.call('transactions:update', update)
-    expect(updated).toMatchObject({ amount: '10.50', currency: 'USD', version: 2 })
+    expect(updated).toMatchObject({ amount: '10.50', currency: 'EUR', version: 2 })
     const bill = await world.call('bills:get', { id: row.billId })
     expect(bill.paymentState).toBe('INCOMPLETE')
   })
@@ -241,7 +247,7 @@ describe('transactions:create and :createReissue (spec 9.2)', () => {
 })
 
 describe('transactions:report (spec 9.2)', () => {
-  it('adds the amounts per state and in all as exact decimals', async () => {
+  it('adds the amounts per state and currency and in all as exact decimals', async () => {
     const sepa = await world.call('paymentSources:create', sepaSource(world.ana))
     const executed = await closedWith(null)
     await step([executed.id], 'markExecuted')
@@ -253,19 +259,19 @@ describe('transactions:report (spec 9.2)', () => {
 
     expect(await world.call('transactions:report', {})).toEqual({
       states: [
-        { state: 'WAITING_PROCESSING', count: 2, amount: '0.30' },
-        { state: 'WAITING_EXECUTION', count: 1, amount: '14.52' },
-        { state: 'EXECUTED', count: 1, amount: '14.52' },
-        { state: 'REJECTED', count: 1, amount: '0.70' },
+        { state: 'WAITING_PROCESSING', currency: 'EUR', count: 2, amount: '0.30' },
+        { state: 'WAITING_EXECUTION', currency: 'EUR', count: 1, amount: '14.52' },
+        { state: 'EXECUTED', currency: 'EUR', count: 1, amount: '14.52' },
+        { state: 'REJECTED', currency: 'EUR', count: 1, amount: '0.70' },
       ],
-      total: '30.04',
+      totals: [{ currency: 'EUR', amount: '30.04' }],
     })
     expect(await world.call('transactions:report', { accountId: world.bea })).toEqual({
-      states: [{ state: 'WAITING_EXECUTION', count: 1, amount: '14.52' }],
-      total: '14.52',
+      states: [{ state: 'WAITING_EXECUTION', currency: 'EUR', count: 1, amount: '14.52' }],
+      totals: [{ currency: 'EUR', amount: '14.52' }],
     })
     const byState = await world.call('transactions:report', { state: 'WAITING_PROCESSING' })
-    expect(byState.total).toBe('0.30')
+    expect(byState.totals).toEqual([{ currency: 'EUR', amount: '0.30' }])
   })
 })
 
@@ -286,5 +292,39 @@ describe('transactions:list (spec 9.2)', () => {
     expect(await ids({ q: 'bea' })).toEqual([1, [beas.id]])
     expect(await ids({ q: 'I20260002' })).toEqual([1, [manual.id]])
     expect(await ids({ pageSize: 2, page: 2 })).toEqual([3, [beas.id]])
+  })
+})
+
+describe('transactions: steps against another workstation (spec 9.2)', () => {
+  const conflict = { code: 'CONFLICT', message: expect.stringContaining('Transaction') }
+
+  /** Writes `work` with a change of transaction `id` by someone else before its update. */
+  const racing = <T>(id: number, work: (ctx: WriteContext) => Promise<T>) =>
+    world.core.store.write((tx) => {
+      const meanwhile = () =>
+        tx.update(transactions).set({ version: 9 }).where(eq(transactions.id, id))
+      return work(ctxOf(withChangeBeforeUpdate(tx, meanwhile)))
+    })
+
+  it('refuses a step from a version the clerk no longer sees, and changes none', async () => {
+    const row = await closedWith(null)
+    await step([row.id], 'markExecuted')
+    const stale = { ids: [row.id], versions: [row.version], action: 'markSecured' as const }
+    await expect(world.call('transactions:setState', stale)).rejects.toMatchObject(conflict)
+    expect(await stateOf(row.id)).toBe('EXECUTED')
+  })
+
+  it('refuses a step another workstation took meanwhile instead of overwriting it', async () => {
+    const row = await closedWith(null)
+    const rejecting = racing(row.id, (ctx) => setTransactionState(ctx, [row.id], 'reject'))
+    await expect(rejecting).rejects.toMatchObject(conflict)
+    expect(await stateOf(row.id)).toBe('WAITING_EXECUTION')
+  })
+
+  it('answers a conflict, not a crash, when an edit lost the race', async () => {
+    const row = await closedWith(null)
+    const input = { id: row.id, version: row.version, amount: '1.00' }
+    const editing = racing(row.id, (ctx) => updateTransaction(ctx, input))
+    await expect(editing).rejects.toMatchObject(conflict)
   })
 })

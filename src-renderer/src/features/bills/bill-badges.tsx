@@ -66,11 +66,12 @@ export function PaymentBadge(props: {
 }
 
 /** An amount as the bills print it: decimal text, then the currency sign. */
-export function Amount({ value, strong = false }: { value: string; strong?: boolean }) {
+export function Amount(props: { value: string; strong?: boolean; currency?: string }) {
+  const { value, strong = false, currency = '€' } = props
   const negative = value.startsWith('-')
   return (
     <Text size="sm" ta="right" fw={strong ? 700 : undefined} c={negative ? 'red.8' : undefined}>
-      {value}&nbsp;€
+      {value}&nbsp;{currency}
     </Text>
   )
 }

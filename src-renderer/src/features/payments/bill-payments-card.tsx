@@ -63,7 +63,7 @@ export function BillPaymentsCard({ bill }: { bill: BillDetail }) {
           <TransactionsTable
             rows={rows}
             hide={['bill', 'account']}
-            onStep={(action, row) => steps.run(action, [row.id])}
+            onStep={(action, row) => steps.run(action, [row])}
             pending={steps.pending}
           />
         )}

@@ -47,7 +47,7 @@ export function ProcessActions({ process }: { process: ProcessDetail }) {
     const onError = (error: unknown) => notifyFailure(label, error)
     if (asking === 'delete') {
       return remove.mutate(
-        { id: process.id },
+        { id: process.id, version: process.version },
         {
           onSuccess: () => {
             setAsking(null)

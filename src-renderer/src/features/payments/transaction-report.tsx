@@ -4,7 +4,10 @@ import type { TransactionReport } from '../../../../src-shared/schemas/payments'
 import { Amount } from '../bills/bill-badges'
 import { TransactionStateBadge } from './payment-badges'
 
-/** Sums per state over the list's filter, and in all (spec 9.2's report). */
+/**
+ * Sums per state over the list's filter, and in all (spec 9.2's report), one per currency:
+ * amounts of two currencies are never added.
+ */
 export function TransactionReportCard({ report }: { report: TransactionReport | undefined }) {
   const { t } = useTranslation()
   if (!report) return null
@@ -17,7 +20,9 @@ export function TransactionReportCard({ report }: { report: TransactionReport | 
             <Text size="sm" fw={600}>
               {t('payments.report.total')}
             </Text>
-            <Amount value={report.total} strong />
+            {report.totals.map((total) => (
+              <Amount key={total.currency} value={total.amount} currency={total.currency} strong />
+            ))}
           </Group>
         </Group>
         {report.states.length === 0 && (
@@ -28,7 +33,7 @@ export function TransactionReportCard({ report }: { report: TransactionReport | 
         <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
           {report.states.map((line) => (
             <Stack
-              key={line.state}
+              key={`${line.state}-${line.currency}`}
               gap={4}
               aria-label={t(`payments.transactionStates.${line.state}`)}
             >
@@ -37,7 +42,7 @@ export function TransactionReportCard({ report }: { report: TransactionReport | 
                 <Text size="xs" c="dimmed">
                   {t('payments.report.count', { count: line.count })}
                 </Text>
-                <Amount value={line.amount} />
+                <Amount value={line.amount} currency={line.currency} />
               </Group>
             </Stack>
           ))}

@@ -10,7 +10,11 @@ import {
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
-import type { ProcessRow, TransactionAction } from '../../../../src-shared/schemas/payments'
+import type {
+  ProcessRow,
+  TransactionAction,
+  TransactionRow,
+} from '../../../../src-shared/schemas/payments'
 import { useChannelMutation } from '../../api/queries'
 import { ConfirmModal } from '../../components/confirm-modal'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
@@ -67,6 +71,9 @@ function ProcessesMadeModal(props: { processes: ProcessRow[] | null; onClose: ()
   )
 }
 
+/** What a step needs of a transaction: which one, and the version the clerk saw. */
+type Stepped = Pick<TransactionRow, 'id' | 'version'>
+
 /**
  * The manual steps of spec 9.2 on some transactions: processing makes bank files (shown
  * once made), rejecting asks first, the others run at once. `modals` goes in the page.
@@ -77,17 +84,18 @@ export function useTransactionSteps() {
   const processIt = useChannelMutation('paymentProcesses:create')
   const reissue = useChannelMutation('transactions:createReissue')
   const [made, setMade] = useState<ProcessRow[] | null>(null)
-  const [rejecting, setRejecting] = useState<{ ids: number[]; done?: () => void } | null>(null)
+  const [rejecting, setRejecting] = useState<{ rows: Stepped[]; done?: () => void } | null>(null)
 
   const fail = (action: TransactionAction) => (error: unknown) =>
     notifyFailure(t(`payments.steps.${action}`), error)
+  // The versions seen go along: a transaction changed meanwhile is refused, not stepped on.
   const changeState = (
     action: 'markExecuted' | 'markSecured' | 'reject',
-    ids: number[],
+    rows: Stepped[],
     done?: () => void,
   ) =>
     setState.mutate(
-      { ids, action },
+      { ids: rows.map((row) => row.id), versions: rows.map((row) => row.version), action },
       {
         onSuccess: ({ changed }) => {
           notifySuccess(t(`payments.steps.done.${action}`, { count: changed }))
@@ -98,9 +106,12 @@ export function useTransactionSteps() {
       },
     )
 
-  const run = (action: TransactionAction, ids: number[], done?: () => void) => {
-    if (action === 'reject') return setRejecting({ ids, done })
-    if (action === 'markExecuted' || action === 'markSecured') return changeState(action, ids, done)
+  const run = (action: TransactionAction, rows: Stepped[], done?: () => void) => {
+    const ids = rows.map((row) => row.id)
+    if (action === 'reject') return setRejecting({ rows, done })
+    if (action === 'markExecuted' || action === 'markSecured') {
+      return changeState(action, rows, done)
+    }
     if (action === 'reissue') {
       return reissue.mutate(
         { id: ids[0]! },
@@ -131,8 +142,8 @@ export function useTransactionSteps() {
       <ConfirmModal
         opened={rejecting !== null}
         onClose={() => setRejecting(null)}
-        onConfirm={() => rejecting && changeState('reject', rejecting.ids, rejecting.done)}
-        title={t('payments.steps.rejectTitle', { count: rejecting?.ids.length ?? 0 })}
+        onConfirm={() => rejecting && changeState('reject', rejecting.rows, rejecting.done)}
+        title={t('payments.steps.rejectTitle', { count: rejecting?.rows.length ?? 0 })}
         confirmLabel={t('payments.steps.reject')}
         loading={setState.isPending}
       >

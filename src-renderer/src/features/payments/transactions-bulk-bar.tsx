@@ -15,13 +15,12 @@ export function commonSteps(rows: TransactionRow[]): TransactionAction[] {
 
 export function TransactionsBulkBar(props: {
   selection: Selection<TransactionRow>
-  onStep: (action: TransactionAction, ids: number[]) => void
+  onStep: (action: TransactionAction, rows: TransactionRow[]) => void
   pending: boolean
 }) {
   const { selection } = props
   const { t } = useTranslation()
   const steps = commonSteps(selection.rows)
-  const ids = selection.rows.map((row) => row.id)
   return (
     <BulkActionBar
       count={selection.count}
@@ -38,7 +37,7 @@ export function TransactionsBulkBar(props: {
             icon={<StepIcon size={14} />}
             color={color}
             loading={props.pending}
-            onClick={() => props.onStep(step, ids)}
+            onClick={() => props.onStep(step, selection.rows)}
           >
             {t(`payments.steps.${step}`)}
           </BulkButton>

@@ -93,8 +93,8 @@ export function TransactionsPage() {
   const filtered = Object.values(filter).some((value) => value !== undefined)
   usePageInRange(list, query.data)
   // A step changes states: the picked rows are read again from the refreshed list.
-  const handleStep = (action: Parameters<typeof steps.run>[0], ids: number[]) =>
-    steps.run(action, ids, selection.clear)
+  const handleStep = (action: Parameters<typeof steps.run>[0], rows: TransactionRow[]) =>
+    steps.run(action, rows, selection.clear)
 
   return (
     <Page
@@ -118,7 +118,7 @@ export function TransactionsPage() {
           <TransactionsTable
             rows={query.data?.rows ?? []}
             selection={selection}
-            onStep={(action, row) => handleStep(action, [row.id])}
+            onStep={(action, row) => handleStep(action, [row])}
             pending={steps.pending}
           />
         </ListLayout>
