@@ -180,7 +180,7 @@ function lineView(line: BillLineWithSublines, total: string): BillLineView {
     total,
     startOn: line.startOn,
     endOn: line.endOn,
-    // TODO(#7): in the account's language once the interface shows bills in it.
+    // In the interface's language, as the page around it; the PDF prints the account's.
     period: linePeriodText(line.startOn, line.endOn, 'EN'),
     amendedLineId: line.amendedLineId,
     hasOrder: line.orderId !== null,

@@ -27,6 +27,12 @@ export interface RunSelection {
   billingPoint: IsoDate
   /** Only these accounts; all accounts when absent. */
   accountIds?: readonly number[]
+  /**
+   * Only these orders (the clerk's selection and the related orders taken with it); every
+   * pending order of the accounts when absent. Their accounts' other orders are still read,
+   * as they hold rate positions and compensations.
+   */
+  orderIds?: readonly number[]
   /** Read ignored orders too (the run bills them only when told to include them). */
   includeIgnored?: boolean
 }
@@ -69,12 +75,30 @@ const SQLITE_ORDERS = (byAccount: boolean) =>
 
 type SqliteOrderRow = Omit<OrderRow, 'ignore'> & { ignore: number }
 
+/** The accounts of the chosen orders, within the chosen accounts when both are given. */
+async function selectedAccounts(tx: Tx, selection: RunSelection) {
+  const { orderIds, accountIds } = selection
+  if (!orderIds) return accountIds
+  const rows = await inChunks(orderIds, (chunk) =>
+    tx
+      .selectDistinct({ accountId: orders.accountId })
+      .from(orders)
+      .where(and(inArray(orders.id, chunk), isNotNull(orders.accountId))),
+  )
+  const ofOrders = [...new Set(rows.map((row) => row.accountId!))].sort((a, b) => a - b)
+  if (!accountIds) return ofOrders
+  const chosen = new Set(accountIds)
+  return ofOrders.filter((id) => chosen.has(id))
+}
+
 async function readOrderRows(tx: Tx, selection: RunSelection): Promise<OrderRow[]> {
+  const accountIds = await selectedAccounts(tx, selection)
+  if (accountIds && !accountIds.length) return []
   const client = sqliteClient(tx)
   if (client) {
-    const byAccount = selection.accountIds !== undefined
+    const byAccount = accountIds !== undefined
     const params = [selection.billingPoint]
-    if (byAccount) params.push(JSON.stringify(selection.accountIds))
+    if (byAccount) params.push(JSON.stringify(accountIds))
     const rows = client.prepare(SQLITE_ORDERS(byAccount)).all(...params) as SqliteOrderRow[]
     return rows.map((row) => ({ ...row, ignore: row.ignore !== 0 }))
   }
@@ -85,7 +109,7 @@ async function readOrderRows(tx: Tx, selection: RunSelection): Promise<OrderRow[
       and(
         isNotNull(orders.accountId),
         lte(orders.registeredOn, selection.billingPoint),
-        selection.accountIds ? inArray(orders.accountId, [...selection.accountIds]) : undefined,
+        accountIds ? inArray(orders.accountId, [...accountIds]) : undefined,
       ),
     )
     .orderBy(asc(orders.accountId), asc(orders.id))
@@ -129,7 +153,10 @@ export async function readRunInput(tx: Tx, selection: RunSelection): Promise<Run
   const rows = await readOrderRows(tx, selection)
   // Every order of the accounts counts for pricing (rate positions, compensation), billed or not.
   const accountOrders = rows.map(billedOrder)
-  const wanted = accountOrders.filter((order) => selection.includeIgnored || !order.ignore)
+  const chosen = selection.orderIds && new Set(selection.orderIds)
+  const wanted = accountOrders.filter(
+    (order) => (selection.includeIgnored || !order.ignore) && (!chosen || chosen.has(order.id)),
+  )
   const servicesById = await readServices(tx, [...new Set(wanted.map((o) => o.serviceId))])
   const selected = wanted.filter((order) => mayOwe(order, servicesById.get(order.serviceId)))
   const serviceIds = [...new Set(selected.map((order) => order.serviceId))]

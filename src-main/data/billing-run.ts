@@ -30,6 +30,8 @@ export interface BillingRunRequest {
   includeIgnored?: boolean
   /** Only these accounts' orders; every account's when absent. */
   accountIds?: readonly number[]
+  /** Only these orders, a selection (spec 4.4); every pending order of the accounts when absent. */
+  orderIds?: readonly number[]
 }
 
 export interface PreviewBill {
@@ -102,7 +104,7 @@ interface NamedAccount {
 }
 
 /** The billed accounts' usernames and languages, a few thousand ids per query. */
-async function namesOf(tx: Tx, accountIds: readonly number[]) {
+export async function namesOf(tx: Tx, accountIds: readonly number[]) {
   const named = new Map<number, NamedAccount>()
   for (let i = 0; i < accountIds.length; i += 5000) {
     const rows = await tx

@@ -3,6 +3,7 @@ import type { Channels } from '../../src-shared/contract/channels'
 import type { RunPreviewView } from '../../src-shared/schemas/bills'
 import { linePeriodText } from '../billing/bill-text'
 import { commitBillingRun, previewBillingRun, type RunPreview } from '../data/billing-run'
+import { readRelatedOrders } from '../data/billing-run-related'
 import { createAmendment } from '../data/bill-amendments'
 import { closeBill } from '../data/bill-closing'
 import { getBillContact, setBillContact } from '../data/bill-contacts'
@@ -60,6 +61,10 @@ function previewView(preview: RunPreview): RunPreviewView {
           subtotal: line.subtotal.toFixed(2),
           tax: line.tax.toString(),
           total: bill.totals.lines[i]!.toFixed(2),
+          sublines: line.sublines.map((subline) => ({
+            description: subline.description,
+            total: subline.total.toFixed(2),
+          })),
         })),
       })),
     })),
@@ -170,6 +175,9 @@ export const billHandlers: HandlerTable<BillChannels> = {
     const today = localToday(new Date().toISOString())
     return previewView(await previewBillingRun(tx, { ...request, today }))
   },
+  'billingRuns:relatedOrders': async (request, { tx }) => ({
+    orders: await readRelatedOrders(tx, request),
+  }),
   'billingRuns:create': async (request, scope) => {
     const today = localToday(scope.now)
     const run = await commitBillingRun(scope, { ...request, today })

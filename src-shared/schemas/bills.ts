@@ -207,8 +207,23 @@ export const billingRunSchema = z.strictObject({
   newOpen: z.boolean().default(false),
   includeIgnored: z.boolean().default(false),
   accountIds: z.array(idSchema).max(10000).optional(),
+  /** Bill only these orders (a selection, with the related orders taken); absent: all pending. */
+  orderIds: z.array(idSchema).min(1).max(10000).optional(),
 })
 export type BillingRunInput = z.input<typeof billingRunSchema>
+
+/** An order that could change the price of the selection being billed (spec 4.4). */
+export interface RelatedOrderView {
+  id: number
+  accountId: number
+  username: string
+  serviceId: number
+  service: string
+  description: string
+  registeredOn: string
+  cancelledOn: string | null
+  billedUntil: string | null
+}
 
 export interface RunPreviewLine {
   description: string
@@ -219,6 +234,8 @@ export interface RunPreviewLine {
   tax: string
   /** Line total with its sublines (discounts). */
   total: string
+  /** The discounts (plan, compensation, prepay) taking the subtotal down to the total. */
+  sublines: { description: string; total: string }[]
 }
 
 export interface RunPreviewBill {

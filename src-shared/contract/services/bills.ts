@@ -16,6 +16,7 @@ import {
   type BillDetail,
   type BillRow,
   type PdfFile,
+  type RelatedOrderView,
   type RunCommittedView,
   type RunPreviewView,
 } from '../../schemas/bills'
@@ -99,6 +100,11 @@ export const billChannels = {
   /** Which accounts, bills, lines and totals a run would write; writes nothing. */
   'billingRuns:preview': read<RunPreviewView>()(billingRunSchema),
   'billingRuns:create': write<RunCommittedView>()(billingRunSchema),
+  /**
+   * Orders of the selection's accounts and services that could change its price (spec 4.4),
+   * to offer for inclusion; none without an `orderIds` selection, as the run then bills them all.
+   */
+  'billingRuns:relatedOrders': read<{ orders: RelatedOrderView[] }>()(billingRunSchema),
   /** Open bills an account's lines may be moved or copied to. */
   'bills:openOfAccount': read<BillRow[]>()(z.strictObject({ accountId: idSchema })),
   /** The account's bill contact, the buyer its bills are closed for (spec 10). */

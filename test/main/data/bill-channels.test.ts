@@ -96,9 +96,29 @@ describe('billingRuns:preview (spec 6.1)', () => {
         subtotal: '12.00',
         tax: '21',
         total: '12.00',
+        sublines: [],
       },
     ])
     expect((await call('bills:list', {})).total).toBe(0)
+  })
+
+  it('bills only the orders of a selection, and offers none related without rates', async () => {
+    const ids = await core.store.write(async (tx) => {
+      const mailbox = await addService(tx, 'Mailbox')
+      return [
+        await addOrder(tx, ana, mailbox, 'Mailbox ana'),
+        await addOrder(tx, ana, mailbox, 'Mailbox ana2'),
+      ]
+    })
+    const selection = { ...RUN, orderIds: [ids[1]!] }
+    const preview = await call('billingRuns:preview', selection)
+
+    const lines = preview.accounts.flatMap((account) => account.bills[0]!.lines)
+    expect(lines.map((line) => line.description)).toEqual(['Mailbox ana2'])
+    expect(await call('billingRuns:relatedOrders', selection)).toEqual({ orders: [] })
+    await expect(call('billingRuns:relatedOrders', { ...RUN, orderIds: [] })).rejects.toThrow(
+      /orderIds/,
+    )
   })
 
   it("prints each account's periods in its language", async () => {

@@ -1,13 +1,15 @@
 import { useState } from 'react'
 import { List, Text } from '@mantine/core'
-import { IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react'
+import { IconFileInvoice, IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router-dom'
 import type { AccountRow } from '../../../../src-shared/schemas/accounts'
 import { useChannelMutation } from '../../api/queries'
 import { BulkActionBar, BulkButton } from '../../components/bulk-action-bar'
 import { ConfirmModal } from '../../components/confirm-modal'
 import type { Selection } from '../../hooks/use-selection'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
+import { RUN_PATH, type RunStart } from '../bills/run-start'
 
 const LISTED = 15
 
@@ -35,6 +37,13 @@ export function AccountsBulkBar({ selection }: { selection: Selection<AccountRow
   const [pending, setPending] = useState<'disable' | 'enable' | null>(null)
   const setActive = useChannelMutation('accounts:setActive')
   const count = selection.count
+  const navigate = useNavigate()
+  const handleBill = () => {
+    const start: RunStart = {
+      accounts: selection.rows.map((row) => ({ value: String(row.id), label: row.username })),
+    }
+    void navigate(RUN_PATH, { state: start })
+  }
 
   const handleConfirm = () => {
     if (!pending) return
@@ -62,6 +71,9 @@ export function AccountsBulkBar({ selection }: { selection: Selection<AccountRow
         clearLabel={t('accounts.bulk.clear')}
         onClear={selection.clear}
       >
+        <BulkButton icon={<IconFileInvoice size={14} />} onClick={handleBill}>
+          {t('bills.run.billAccounts')}
+        </BulkButton>
         <BulkButton
           color="red"
           icon={<IconPlayerPause size={14} />}

@@ -1,5 +1,6 @@
-import { IconEye, IconEyeOff, IconShoppingCart } from '@tabler/icons-react'
+import { IconEye, IconEyeOff, IconFileInvoice, IconShoppingCart } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router-dom'
 import {
   ORDER_BILLING_STATES,
   type OrderBillingState,
@@ -12,6 +13,7 @@ import { QueryError } from '../../components/query-error'
 import { useListParams, usePageInRange } from '../../hooks/use-list-params'
 import { useSelection, type Selection } from '../../hooks/use-selection'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
+import { RUN_PATH, type RunStart } from '../bills/run-start'
 import { ListFrame } from '../other-services/list-frame'
 import { OrderFilters } from './order-filters'
 import { OrdersTable } from './orders-table'
@@ -21,6 +23,23 @@ const IGNORED = ['no', 'yes', 'all'] as const
 function OrdersBulkBar({ selection }: { selection: Selection<OrderRow> }) {
   const { t } = useTranslation()
   const mark = useChannelMutation('orders:setIgnored')
+  const navigate = useNavigate()
+  // The run bills an account's orders: one whose account is gone has nobody to bill.
+  const billable = selection.rows.filter((row) => row.accountId !== null)
+  const handleBill = () => {
+    const orders = billable.map(
+      ({ id, accountId, accountUsername, serviceDescription, description, contentObjectRepr }) => ({
+        id,
+        accountId,
+        accountUsername,
+        serviceDescription,
+        description,
+        contentObjectRepr,
+      }),
+    )
+    const start: RunStart = { orders }
+    void navigate(RUN_PATH, { state: start })
+  }
   const handleMark = (ignore: boolean) =>
     mark.mutate(
       { ids: selection.rows.map((row) => row.id), ignore },
@@ -44,6 +63,11 @@ function OrdersBulkBar({ selection }: { selection: Selection<OrderRow> }) {
       clearLabel={t('billing.orders.clearSelection')}
       onClear={selection.clear}
     >
+      {billable.length > 0 && (
+        <BulkButton icon={<IconFileInvoice size={14} />} onClick={handleBill}>
+          {t('billing.orders.billSelected')}
+        </BulkButton>
+      )}
       <BulkButton
         icon={<IconEyeOff size={14} />}
         onClick={() => handleMark(true)}

@@ -1,11 +1,14 @@
+import type { ReactNode } from 'react'
 import { Checkbox, Stack, Text, TextInput } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { BillingRunInput } from '../../../../src-shared/schemas/bills'
 
-export type RunOptions = Required<Omit<BillingRunInput, 'accountIds'>>
+export type RunOptions = Required<Omit<BillingRunInput, 'accountIds' | 'orderIds'>>
 
-/** Step 1 of the run (spec 6.1): the billing point and how the run treats it. */
+/** Step 1 of the run (spec 6.1): what it bills, the billing point and how the run treats it. */
 export function RunOptionsStep(props: {
+  /** The accounts or the selected orders the run bills. */
+  scope: ReactNode
   options: RunOptions
   error: string | undefined
   onChange: (patch: Partial<RunOptions>) => void
@@ -22,6 +25,7 @@ export function RunOptionsStep(props: {
   )
   return (
     <Stack gap="md" maw={560}>
+      {props.scope}
       <Text size="sm" c="dimmed">
         {t('bills.run.optionsIntro')}
       </Text>

@@ -28,7 +28,14 @@ function PreviewBillTable({ bill }: { bill: RunPreviewBill }) {
       <Table.Tbody>
         {bill.lines.map((line, i) => (
           <Table.Tr key={i}>
-            <Table.Td>{line.description}</Table.Td>
+            <Table.Td>
+              {line.description}
+              {line.sublines.map((subline, j) => (
+                <Text key={j} size="xs" c="dimmed">
+                  {subline.description} {subline.total} €
+                </Text>
+              ))}
+            </Table.Td>
             <Table.Td>{line.period}</Table.Td>
             <Table.Td ta="right">{line.quantity}</Table.Td>
             <Table.Td>{line.rate && <Amount value={line.rate} />}</Table.Td>
@@ -63,8 +70,8 @@ export function RunPreviewStep({ preview }: { preview: RunPreviewView }) {
     <Stack gap="md">
       <Text size="sm">
         {t('bills.run.summary', {
-          accounts: preview.accounts.length,
-          lines: preview.lines,
+          count: preview.accounts.length,
+          lines: t('bills.run.lineCount', { count: preview.lines }),
           total: preview.total,
         })}
       </Text>
