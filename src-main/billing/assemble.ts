@@ -4,7 +4,7 @@ import { verboseQuantity } from './bill-text'
 import { billText } from './bill-texts'
 import type { SublineType } from '../db/schema/bills'
 import { Money } from './money'
-import type { DiscountType, IsoDate, PendingLine } from './types'
+import type { CompensationGiver, DiscountType, IsoDate, PendingLine } from './types'
 
 /**
  * From pending lines to bills (spec: billing 7.2), as a pure function: it says which bills
@@ -15,6 +15,8 @@ export interface AssembledSubline {
   type: SublineType
   description: string
   total: Money
+  /** On a compensation: the cancelled order whose time it is, to give it back on undo. */
+  giver?: CompensationGiver
 }
 
 /** A bill line as it will be stored. */
@@ -132,6 +134,7 @@ export function assembledLine(
       type: discount.type,
       description: discountTexts[discount.type],
       total: discount.amount,
+      ...(discount.giver && { giver: discount.giver }),
     })),
   }
 }

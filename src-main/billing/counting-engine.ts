@@ -1,4 +1,5 @@
 import { assignCompensations, selectGivers, type CompensationResult } from './compensation'
+import { withGivers } from './compensation-givers'
 import {
   comparePricingOrders,
   priceCandidates,
@@ -12,6 +13,7 @@ import type {
   BilledCharge,
   BilledOrder,
   BilledService,
+  CompensationGiver,
   GroupInput,
   GroupResult,
   OrderUpdate,
@@ -37,10 +39,12 @@ export function billCountedOrders(group: GroupInput): GroupResult {
   const lines: PendingLine[] = []
   const orderUpdates: OrderUpdate[] = []
   const byId = new Map(candidates.map((candidate) => [candidate.order.id, candidate]))
+  const givers = giversOf(group, compensations)
   for (const order of group.orders) {
     const candidate = byId.get(order.id)
     const price = candidate && prices.get(order.id)
-    const billed = candidate && price ? countedLine(group, candidate, price) : refund(group, order)
+    const billed =
+      candidate && price ? countedLine(group, candidate, price, givers) : refund(group, order)
     if (!billed) continue
     lines.push(billed.line)
     orderUpdates.push(billed.update)
@@ -101,6 +105,17 @@ function compensate(group: GroupInput, candidates: Candidate[]): CompensationRes
   return result
 }
 
+/** Each giver's billed_until before the run and after it, remembered on its receivers' lines. */
+function giversOf(group: GroupInput, compensations: CompensationResult) {
+  const givers = new Map<number, CompensationGiver>()
+  for (const order of group.accountOrders) {
+    const leftUntil = compensations.giverBilledUntil.get(order.id)
+    if (!leftUntil || !order.billedUntil) continue
+    givers.set(order.id, { orderId: order.id, billedUntil: order.billedUntil, leftUntil })
+  }
+  return givers
+}
+
 /**
  * The group as pricing sees it: a giver holds a rate position only until the time it handed
  * over (the original saved the givers before pricing), and a REFUND order only until its
@@ -121,11 +136,16 @@ interface Billed {
   update: OrderUpdate
 }
 
-function countedLine(group: GroupInput, candidate: Candidate, price: CandidatePrice): Billed {
+function countedLine(
+  group: GroupInput,
+  candidate: Candidate,
+  price: CandidatePrice,
+  givers: ReadonlyMap<number, CompensationGiver>,
+): Billed {
   const { service, options } = group
   const { order, start } = candidate
   const periodic = service.billingPeriod !== ''
-  const line = buildLine({
+  const priced = buildLine({
     order,
     service,
     ini: start,
@@ -136,6 +156,11 @@ function countedLine(group: GroupInput, candidate: Candidate, price: CandidatePr
     computed: price.computed,
     extraDiscounts: [{ type: 'COMPENSATION', amount: price.compensation.negated() }],
   })
+  const within = { ini: start, end: price.end }
+  const pieces = candidate.compensation?.pieces ?? []
+  const line = pieces.length
+    ? { ...priced, discounts: withGivers(priced.discounts, pieces, within, givers) }
+    : priced
   const update = {
     orderId: order.id,
     billedOn: options.today,

@@ -90,6 +90,15 @@ export interface Discount {
   type: DiscountType
   /** Zero or negative. */
   amount: Money
+  /** On a compensation, the cancelled order whose time it is (spec 6.9), for undo (6.12). */
+  giver?: CompensationGiver
+}
+
+/** A giver's billed_until before the run and the one the run leaves it. */
+export interface CompensationGiver {
+  orderId: number
+  billedUntil: IsoDate
+  leftUntil: IsoDate
 }
 
 /** A line the engine proposes (spec 6.4), before it is placed on a bill. */

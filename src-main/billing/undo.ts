@@ -1,4 +1,4 @@
-import { minDate } from './periods'
+import { maxDate, minDate } from './periods'
 import type { IsoDate } from './types'
 
 /**
@@ -6,8 +6,9 @@ import type { IsoDate } from './types'
  * their orders go back to the state remembered on the lines, so the next run bills that time
  * again. Pure: the caller reads the lines and orders and writes the outcome in one transaction.
  *
- * TODO(#7): prepaid time a COMPENSATE giver handed over in the run is not given back to it,
- * as the giver has no line remembering its billed_until.
+ * A cancelled order that handed its prepaid time to a selected line (COMPENSATE, spec 6.9) has
+ * no line of its own: its billed_until is remembered on the receiver's compensation, and goes
+ * back with it, so that time is not lost.
  */
 
 export interface UndoLine {
@@ -31,6 +32,29 @@ export interface UndoOrder {
   lines: readonly Pick<UndoLine, 'id' | 'startOn' | 'endOn'>[]
 }
 
+/** Prepaid time a selected line received from a cancelled order, remembered on its subline. */
+export interface UndoGift {
+  /** The receiver's line. */
+  lineId: number
+  /** The giver's billed_until before the run, and the one the run left it. */
+  billedUntil: IsoDate
+  leftUntil: IsoDate
+}
+
+export interface UndoGiver {
+  id: number
+  description: string
+  billedUntil: IsoDate | null
+  /** Every gift of the giver remembered on a line, selected or not. */
+  gifts: readonly UndoGift[]
+}
+
+/** What undoing writes on a giver: its billed_until from before the runs undone. */
+export interface RestoredGiver {
+  orderId: number
+  billedUntil: IsoDate
+}
+
 /** What undoing writes on an order. */
 export interface RestoredOrder {
   orderId: number
@@ -44,16 +68,29 @@ export type UndoRefusal =
   | { kind: 'GAP'; orderId: number; lineId: number }
   | { kind: 'BILLED_BEFORE_LINES'; orderId: number }
   | { kind: 'LATER_BILLING'; orderId: number; lineId: number }
+  | { kind: 'GIVER_CHANGED'; orderId: number; lineId: number }
+  | { kind: 'GIFT_SHARED'; orderId: number; lineId: number }
 
 export type UndoResult =
-  | { ok: true; orders: RestoredOrder[]; lineIds: number[]; message: string }
+  | {
+      ok: true
+      orders: RestoredOrder[]
+      givers: RestoredGiver[]
+      lineIds: number[]
+      message: string
+    }
   | { ok: false; refusal: UndoRefusal; message: string }
 
-export function undoBilling(lines: readonly UndoLine[], orders: readonly UndoOrder[]): UndoResult {
+export function undoBilling(
+  lines: readonly UndoLine[],
+  orders: readonly UndoOrder[],
+  givers: readonly UndoGiver[] = [],
+): UndoResult {
+  const named = [...orders, ...givers]
   const byOrder = new Map<number, UndoLine[]>()
   for (const line of lines) {
-    if (!line.billOpen) return refuse({ kind: 'BILL_CLOSED', lineId: line.id }, orders)
-    if (line.orderId === null) return refuse({ kind: 'NO_ORDER', lineId: line.id }, orders)
+    if (!line.billOpen) return refuse({ kind: 'BILL_CLOSED', lineId: line.id }, named)
+    if (line.orderId === null) return refuse({ kind: 'NO_ORDER', lineId: line.id }, named)
     byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line])
   }
 
@@ -61,19 +98,52 @@ export function undoBilling(lines: readonly UndoLine[], orders: readonly UndoOrd
   for (const [orderId, orderLines] of byOrder) {
     const sorted = [...orderLines].sort((a, b) => a.startOn.localeCompare(b.startOn))
     const refusal = checkOrder(orderId, sorted, orders)
-    if (refusal) return refuse(refusal, orders)
+    if (refusal) return refuse(refusal, named)
     const order: RestoredOrder = {
       orderId,
       billedOn: earliest(sorted.map((line) => line.orderBilledOn)),
       billedUntil: earliest(sorted.map((line) => line.orderBilledUntil)),
     }
     const later = laterLine(order, sorted, orders)
-    if (later) return refuse({ kind: 'LATER_BILLING', orderId, lineId: later.id }, orders)
+    if (later) return refuse({ kind: 'LATER_BILLING', orderId, lineId: later.id }, named)
     restored.push(order)
   }
 
-  const message = `${count(restored.length, 'order')} and ${count(lines.length, 'line')} undone`
-  return { ok: true, orders: restored, lineIds: lines.map((line) => line.id), message }
+  const selected = new Set(lines.map((line) => line.id))
+  const given: RestoredGiver[] = []
+  for (const giver of givers) {
+    const back = giveBack(giver, selected)
+    if (back && 'kind' in back) return refuse(back, named)
+    if (back) given.push(back)
+  }
+
+  const message =
+    `${count(restored.length, 'order')} and ${count(lines.length, 'line')} undone` +
+    (given.length ? `, ${givenText(given.length)}` : '')
+  const lineIds = lines.map((line) => line.id)
+  return { ok: true, orders: restored, givers: given, lineIds, message }
+}
+
+/**
+ * Where a giver goes back to: the billed_until before the earliest run undone, when it is still
+ * where the latest one left it. Refused when it moved since (billed again, edited), or when a
+ * line left selected also received time that this would give back: it would be given twice.
+ */
+function giveBack(giver: UndoGiver, selected: Set<number>): RestoredGiver | UndoRefusal | null {
+  const undone = giver.gifts.filter((gift) => selected.has(gift.lineId))
+  const first = undone[0]
+  if (!first) return null
+  const left = undone.map((gift) => gift.leftUntil).reduce(minDate)
+  const until = undone.map((gift) => gift.billedUntil).reduce(maxDate)
+  if (giver.billedUntil !== left) {
+    return { kind: 'GIVER_CHANGED', orderId: giver.id, lineId: first.lineId }
+  }
+
+  const kept = giver.gifts.find(
+    (gift) => !selected.has(gift.lineId) && gift.billedUntil > left && gift.leftUntil < until,
+  )
+  if (kept) return { kind: 'GIFT_SHARED', orderId: giver.id, lineId: kept.lineId }
+  return { orderId: giver.id, billedUntil: until }
 }
 
 /**
@@ -127,7 +197,15 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
-function refuse(refusal: UndoRefusal, orders: readonly UndoOrder[]): UndoResult {
+/** "1 cancelled order given its time back", for the result and the bills' history. */
+export function givenText(n: number): string {
+  return `${count(n, 'cancelled order')} given ${n === 1 ? 'its' : 'their'} time back`
+}
+
+function refuse(
+  refusal: UndoRefusal,
+  orders: readonly Pick<UndoOrder, 'id' | 'description'>[],
+): UndoResult {
   const name = (id: number) => orders.find((order) => order.id === id)?.description ?? `#${id}`
   const message = ((): string => {
     switch (refusal.kind) {
@@ -141,6 +219,13 @@ function refuse(refusal: UndoRefusal, orders: readonly UndoOrder[]): UndoResult 
         return `${name(refusal.orderId)} was billed before its first selected line starts`
       case 'LATER_BILLING':
         return `${name(refusal.orderId)} was billed again later: undo line ${refusal.lineId} too`
+      case 'GIVER_CHANGED':
+        return (
+          `${name(refusal.orderId)} gave its prepaid time to line ${refusal.lineId} and was ` +
+          `billed or changed since: its time cannot be given back`
+        )
+      case 'GIFT_SHARED':
+        return `${name(refusal.orderId)} also gave time to line ${refusal.lineId}: undo it too`
     }
   })()
   return { ok: false, refusal, message }

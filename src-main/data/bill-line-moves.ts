@@ -1,6 +1,6 @@
-import { eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull } from 'drizzle-orm'
 import { AppError } from '../../src-shared/errors'
-import { undoBilling, type UndoOrder } from '../billing/undo'
+import { givenText, undoBilling, type UndoGiver, type UndoOrder } from '../billing/undo'
 import { billLines, bills, billSublines, orders } from '../db/schema'
 import type { Tx } from '../db/store'
 import { linesText, quotedLines, recordBillHistory } from './bill-history'
@@ -94,6 +94,9 @@ export async function moveBillLines(
   return lines.length
 }
 
+/** A copy's compensation gives no time back on undo: the original line's does. */
+const NO_GIVER = { giverOrderId: null, giverBilledUntil: null, giverLeftUntil: null }
+
 const descriptions = (lines: readonly BillLineRecord[]) => lines.map((line) => line.description)
 const quoted = (lines: readonly BillLineRecord[]) => quotedLines(descriptions(lines))
 
@@ -132,7 +135,9 @@ export async function copyBillLines(
     if (own.length) {
       await ctx.tx
         .insert(billSublines)
-        .values(own.map(({ id: _id, ...subline }) => ({ ...subline, lineId: copy!.id })))
+        .values(
+          own.map(({ id: _id, ...subline }) => ({ ...subline, ...NO_GIVER, lineId: copy!.id })),
+        )
     }
   }
   await touch(ctx, [toBillId])
@@ -163,6 +168,7 @@ export async function undoBillLines(ctx: BillContext, lineIds: readonly number[]
   const result = undoBilling(
     lines.map((line) => ({ ...line, billOpen: open.get(line.billId) ?? false })),
     await undoOrders(ctx.tx, orderIds),
+    await undoGivers(ctx.tx, lineIds),
   )
   if (!result.ok) {
     throw AppError.validation([
@@ -176,14 +182,23 @@ export async function undoBillLines(ctx: BillContext, lineIds: readonly number[]
       .set({ billedOn: order.billedOn, billedUntil: order.billedUntil, updatedAt: ctx.now })
       .where(eq(orders.id, order.orderId))
   }
+  for (const giver of result.givers) {
+    await ctx.tx
+      .update(orders)
+      .set({ billedUntil: giver.billedUntil, updatedAt: ctx.now })
+      .where(eq(orders.id, giver.orderId))
+  }
   const removed = await deleteBillLines(ctx, result.lineIds)
   await touch(
     ctx,
     lines.map((line) => line.billId),
   )
+  const given = result.givers.length ? givenText(result.givers.length) : null
   for (const { bill, lines: gone } of removed) {
     const message =
-      `Billing undone for ${linesText(gone.length)}, their orders set back: ` + quotedLines(gone)
+      `Billing undone for ${linesText(gone.length)}, their orders set back` +
+      (given ? `, ${given}` : '') +
+      `: ${quotedLines(gone)}`
     await recordBillHistory(ctx, bill, { action: 'changed', message })
   }
   return {
@@ -211,5 +226,40 @@ async function undoOrders(tx: Tx, orderIds: number[]): Promise<UndoOrder[]> {
   return rows.map((order) => ({
     ...order,
     lines: lines.filter((line) => line.orderId === order.id),
+  }))
+}
+
+/**
+ * The cancelled orders whose prepaid time the lines received (spec 6.9), with every gift of
+ * theirs remembered on any line: one left out would be given back twice.
+ */
+async function undoGivers(tx: Tx, lineIds: readonly number[]): Promise<UndoGiver[]> {
+  const received = await tx
+    .selectDistinct({ giverOrderId: billSublines.giverOrderId })
+    .from(billSublines)
+    .where(and(inArray(billSublines.lineId, [...lineIds]), isNotNull(billSublines.giverOrderId)))
+  const giverIds = received.flatMap((row) => (row.giverOrderId ? [row.giverOrderId] : []))
+  if (!giverIds.length) return []
+
+  const rows = await tx
+    .select({ id: orders.id, description: orders.description, billedUntil: orders.billedUntil })
+    .from(orders)
+    .where(inArray(orders.id, giverIds))
+  const gifts = await tx
+    .select({
+      lineId: billSublines.lineId,
+      giverOrderId: billSublines.giverOrderId,
+      billedUntil: billSublines.giverBilledUntil,
+      leftUntil: billSublines.giverLeftUntil,
+    })
+    .from(billSublines)
+    .where(inArray(billSublines.giverOrderId, giverIds))
+  return rows.map((giver) => ({
+    ...giver,
+    gifts: gifts.flatMap(({ giverOrderId, lineId, billedUntil, leftUntil }) =>
+      giverOrderId === giver.id && billedUntil && leftUntil
+        ? [{ lineId, billedUntil, leftUntil }]
+        : [],
+    ),
   }))
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { AppError } from '../../src-shared/errors'
-import type { AssembledLine } from '../billing/assemble'
+import type { AssembledLine, AssembledSubline } from '../billing/assemble'
 import type { BillType } from '../billing/bill-document'
 import { billTotals, type BillTotals } from '../billing/totals'
 import type { IsoDate } from '../billing/types'
@@ -175,14 +175,9 @@ export async function addBillLines(
       .values(lineRow(billId, ++position, ctx.now, line))
       .returning()
     if (line.sublines.length) {
-      await ctx.tx.insert(billSublines).values(
-        line.sublines.map((subline) => ({
-          lineId: row!.id,
-          type: subline.type,
-          description: subline.description,
-          total: subline.total.toFixed(2),
-        })),
-      )
+      await ctx.tx
+        .insert(billSublines)
+        .values(line.sublines.map((subline) => sublineRow(row!.id, subline)))
     }
     written.push(row!)
   }
@@ -209,15 +204,25 @@ export async function addNewBillsLines(
   const lineIds = new Map(inserted.map((row) => [`${row.billId}:${row.position}`, row.id]))
 
   const sublines = rows.flatMap(({ billId, position, line }) =>
-    line.sublines.map((subline) => ({
-      lineId: lineIds.get(`${billId}:${position}`) as number,
-      type: subline.type,
-      description: subline.description,
-      total: subline.total.toFixed(2),
-    })),
+    line.sublines.map((subline) =>
+      sublineRow(lineIds.get(`${billId}:${position}`) as number, subline),
+    ),
   )
   await insertRows(ctx.tx, billSublines, sublines, ['id'])
   return rows.length
+}
+
+/** Every row has every column, the giver's as null mostly: bulk inserts take one column list. */
+function sublineRow(lineId: number, subline: AssembledSubline) {
+  return {
+    lineId,
+    type: subline.type,
+    description: subline.description,
+    total: subline.total.toFixed(2),
+    giverOrderId: subline.giver?.orderId ?? null,
+    giverBilledUntil: subline.giver?.billedUntil ?? null,
+    giverLeftUntil: subline.giver?.leftUntil ?? null,
+  }
 }
 
 /** One literal per row: spreading parts into it cost more than the insert, per line of a run. */

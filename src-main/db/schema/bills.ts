@@ -131,8 +131,19 @@ export const billSublines = sqliteTable(
     type: text('type').$type<SublineType>().notNull(),
     description: text('description').notNull(),
     total: text('total').notNull(),
+    /**
+     * On a COMPENSATION subline, the cancelled order whose prepaid time it is (spec 6.9), with
+     * its billed_until before the run and the one the run left it: undoing the line gives the
+     * time back. Null elsewhere, on copies, and once the giver order is deleted.
+     */
+    giverOrderId: integer('giver_order_id').references(() => orders.id, { onDelete: 'set null' }),
+    giverBilledUntil: text('giver_billed_until'),
+    giverLeftUntil: text('giver_left_until'),
   },
-  (table) => [index('bill_sublines_line_idx').on(table.lineId)],
+  (table) => [
+    index('bill_sublines_line_idx').on(table.lineId),
+    index('bill_sublines_giver_idx').on(table.giverOrderId),
+  ],
 )
 
 /**

@@ -40,6 +40,7 @@ describe('undoBilling (spec billing 6.12)', () => {
     expect(result).toEqual({
       ok: true,
       orders: [{ orderId: 1, billedOn: '2023-01-02', billedUntil: '2024-01-01' }],
+      givers: [],
       lineIds: [12, 11],
       message: '1 order and 2 lines undone',
     })
