@@ -131,6 +131,16 @@ export interface FileDates {
   now: string
 }
 
+/**
+ * The file's MsgId: the process id and the creation time to the second (UTC), e.g.
+ * "12-261204174501". Banks refuse a MsgId a creditor has sent before, and a process id alone
+ * starts again at 1 in a new database or a copy restored from backup.
+ */
+export function messageIdOf(processId: number, now: string): string {
+  const stamp = now.replace(/\D/g, '').slice(2, 14)
+  return `${processId}-${stamp}`
+}
+
 /** The XML of process `id`, valid per its ISO schema; its transactions come in id order. */
 export async function processFileText(
   tx: Tx,
@@ -139,7 +149,7 @@ export async function processFileText(
   dates: FileDates,
 ): Promise<string> {
   const creditor = await sepaCreditor(tx, process.kind)
-  const messageId = String(process.id)
+  const messageId = messageIdOf(process.id, dates.now)
   if (process.kind === 'DIRECT_DEBIT') {
     const debits = await directDebits(tx, items, dates.collectionOn)
     const xml = pain008({ messageId, createdAt: dates.now, creditor, debits })

@@ -44,7 +44,7 @@ export interface DirectDebit {
 }
 
 export interface DirectDebitFile {
-  /** The process id: MsgId, and the start of each PmtInfId. */
+  /** MsgId (the process id and its creation time), and the start of each PmtInfId. */
   messageId: string
   /** The unit of work's ISO time. */
   createdAt: string

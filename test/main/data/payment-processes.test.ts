@@ -154,7 +154,7 @@ describe('paymentProcesses:create (spec 9.3 to 9.5)', () => {
 
     const xml = await fileOf(1)
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<Document')).toBe(true)
-    expect(elementText(xml, 'MsgId')).toBe('1')
+    expect(elementText(xml, 'MsgId')).toBe('1-260302090000')
     expect(elementText(xml, 'CreDtTm')).toBe('2026-03-02T09:00:00')
     expect(elementTexts(xml, 'NbOfTxs')).toEqual(['2', '2'])
     expect(elementTexts(xml, 'CtrlSum')).toEqual(['75.02', '75.02'])
@@ -183,7 +183,7 @@ describe('paymentProcesses:create (spec 9.3 to 9.5)', () => {
     await processOf(ana.transactionId, cai.transactionId)
 
     const xml = await fileOf(2)
-    expect(elementText(xml, 'MsgId')).toBe('2')
+    expect(elementText(xml, 'MsgId')).toBe('2-260302090000')
     expect(elementTexts(xml, 'NbOfTxs')).toEqual(['1', '1'])
     expect(elementTexts(xml, 'CtrlSum')).toEqual(['12.10', '12.10'])
     expect(elementText(xml, 'PmtMtd')).toBe('TRF')
