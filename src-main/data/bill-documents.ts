@@ -136,7 +136,7 @@ export async function buildBillDocument(tx: Tx, bill: BillRecord): Promise<BillD
     total: cents(totals.total),
     currency: await settingValue(tx, 'BILLS_CURRENCY'),
     comments: bill.comments,
-    paymentMessage: await paymentMessageOf(tx, bill, totals.total),
+    paymentMessage: await paymentMessageOf(tx, bill, totals.total, language),
     taxNote: lines.length ? await taxNoteFor(tx, await taxBuyerFor(bill, buyer)) : '',
     createdAt: new Date(`${billDate}T00:00:00Z`),
   }

@@ -2,6 +2,8 @@ import { asc, eq } from 'drizzle-orm'
 import { AppError } from '../../src-shared/errors'
 import type { BillPaymentChoice, PaymentSourceView } from '../../src-shared/schemas/payments'
 import { cents, type Money } from '../billing/money'
+import type { Language } from '../../src-shared/schemas/accounts'
+import { billText } from '../billing/bill-texts'
 import type { IsoDate } from '../billing/types'
 import { dueWithoutSource, ibanGroups, PAYMENT_METHOD_SPECS } from '../payments/methods'
 import { paymentSources, transactions } from '../db/schema'
@@ -94,14 +96,22 @@ async function documentSource(tx: Tx, bill: BillRecord, total: Money) {
 }
 
 /**
- * The document's payment text (spec 8.1 item 8): PAYMENTS_DD_BILL_MESSAGE with the debtor's
- * IBAN for a bill charged by direct debit; empty otherwise, so the document asks for a bank
- * transfer to the seller's account. A pro forma asks for no payment.
+ * The document's payment text (spec 8.1 item 8) for a bill charged by direct debit, naming the
+ * debtor's IBAN: PAYMENTS_DD_BILL_MESSAGE when the provider wrote one, else the catalogue's
+ * text in the bill's language. Empty otherwise, so the document asks for a bank transfer to
+ * the seller's account. A pro forma asks for no payment.
  */
-export async function paymentMessageOf(tx: Tx, bill: BillRecord, total: Money): Promise<string> {
+export async function paymentMessageOf(
+  tx: Tx,
+  bill: BillRecord,
+  total: Money,
+  language: Language,
+): Promise<string> {
   if (bill.type === 'PROFORMA' || total.isNegative()) return ''
   const source = await documentSource(tx, bill, total)
   if (source?.method !== 'SEPA_DIRECT_DEBIT') return ''
+  const iban = ibanGroups(String(source.data.iban))
   const template = await settingValue(tx, 'PAYMENTS_DD_BILL_MESSAGE')
-  return template.replaceAll('{iban}', ibanGroups(String(source.data.iban)))
+  if (template === '') return billText(language, 'pdf.directDebit', { iban })
+  return template.replaceAll('{iban}', iban)
 }

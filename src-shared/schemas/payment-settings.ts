@@ -119,9 +119,9 @@ export const PAYMENT_SETTINGS = {
     5,
   ),
   PAYMENTS_DD_BILL_MESSAGE: paymentSetting(
-    'The payment text on a bill paid by direct debit; {iban} is the debtor account.',
-    billMessage,
-    'Direct debit: this bill will be charged to the bank account IBAN {iban}.',
+    'The payment text on a bill paid by direct debit, in every language; {iban} is the debtor ' +
+      "account. Empty: the bill's own language's text.",
+    optional(billMessage),
   ),
 } as const
 

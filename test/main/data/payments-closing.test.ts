@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { accounts } from '../../../src-main/db/schema'
 import { billDocument } from '../../../src-main/data/bill-documents'
 import { createBill } from '../../../src-main/data/bills'
 import { pdfText } from '../billing/fixtures/pdf-tools'
@@ -73,6 +75,24 @@ describe('bills:setClosed with a payment source (spec 7.4, 9.2)', () => {
     const file = await world.call('bills:pdf', { id: billId })
     const text = pdfText(Buffer.from(file.base64, 'base64')).replace(/\s+/g, ' ')
     expect(text).toContain(DD_MESSAGE)
+  })
+
+  it("prints the direct debit text in the account's language, or the provider's own", async () => {
+    await world.core.store.write((tx) =>
+      tx.update(accounts).set({ language: 'ES' }).where(eq(accounts.id, world.ana)),
+    )
+    await world.call('paymentSources:create', sepaSource(world.ana))
+    const spanish = await openBill(world.core, world.ana)
+    await world.call('bills:setClosed', { ids: [spanish] })
+    expect((await documentOf(spanish)).paymentMessage).toBe(
+      `Domiciliación bancaria: esta factura se cargará en la cuenta con IBAN ${IBAN}.`,
+    )
+
+    const own = 'Cargo en cuenta {iban}. Gracias.'
+    await world.call('settings:update', { name: 'PAYMENTS_DD_BILL_MESSAGE', value: own })
+    const next = await openBill(world.core, world.ana)
+    await world.call('bills:setClosed', { ids: [next] })
+    expect((await documentOf(next)).paymentMessage).toBe(`Cargo en cuenta ${IBAN}. Gracias.`)
   })
 
   it('without a source waits for execution, due in a month, and asks for a transfer', async () => {
