@@ -1,4 +1,5 @@
 import { AppError } from '../../src-shared/errors'
+import type { Language } from '../../src-shared/schemas/accounts'
 import type { AssembledLine } from '../billing/assemble'
 import { linePeriodText } from '../billing/bill-text'
 import { cents } from '../billing/money'
@@ -27,23 +28,26 @@ export function isIsoDate(text: string): boolean {
 const cell = (text: string, width: number) =>
   text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width)
 
-function lineRow(line: AssembledLine): string {
-  const period = linePeriodText(line.startOn, line.endOn, 'EN')
+/** "1 account", "2 accounts". */
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
+
+function lineRow(line: AssembledLine, language: Language): string {
+  const period = linePeriodText(line.startOn, line.endOn, language)
   const discounts = line.sublines.map((s) => `      ${cell(s.description, 40)} ${cents(s.total)}`)
   const main =
     `    ${cell(String(line.orderId ?? ''), 7)} ${cell(line.description, 32)} ` +
-    `${cell(period, 24)} ${cell(line.verboseQuantity, 10)} ${cents(line.subtotal).padStart(10)}`
+    `${cell(period, 30)} ${cell(line.verboseQuantity, 10)} ${cents(line.subtotal).padStart(10)}`
   return [main, ...discounts].join('\n')
 }
 
-function billRows(bill: PreviewBill): string[] {
+function billRows(bill: PreviewBill, language: Language): string[] {
   const target = bill.existingBillId === null ? 'new' : `appended to bill ${bill.existingBillId}`
   const taxes = bill.totals.taxes.map(
     (entry) => `    tax ${entry.rate.toString()}% on ${cents(entry.base)}: ${cents(entry.tax)}`,
   )
   return [
     `  ${bill.type} (${target})`,
-    ...bill.lines.map(lineRow),
+    ...bill.lines.map((line) => lineRow(line, language)),
     ...taxes,
     `    total ${cents(bill.totals.total)}`,
   ]
@@ -53,10 +57,10 @@ function billRows(bill: PreviewBill): string[] {
 export function previewText(preview: RunPreview): string {
   const rows = preview.accounts.flatMap((account) => [
     `${account.username} (account ${account.accountId}): ${cents(account.total)}`,
-    ...account.bills.flatMap(billRows),
+    ...account.bills.flatMap((bill) => billRows(bill, account.language)),
   ])
   const summary =
-    `${preview.accounts.length} accounts, ${preview.lines} lines, ` +
+    `${counted(preview.accounts.length, 'account')}, ${counted(preview.lines, 'line')}, ` +
     `total ${cents(preview.total)}`
   return `${[...rows, summary].join('\n')}\n`
 }
