@@ -1,5 +1,5 @@
 import { Group, Select } from '@mantine/core'
-import { IconPlayerPlay } from '@tabler/icons-react'
+import { IconFileInvoice, IconPlayerPlay } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import {
   BILL_TYPES,
@@ -8,6 +8,7 @@ import {
   type PaymentState,
 } from '../../../../src-shared/schemas/bills'
 import { useChannelQuery } from '../../api/queries'
+import { NothingYet } from '../../components/nothing-yet'
 import { Page } from '../../components/page'
 import { QueryError } from '../../components/query-error'
 import { SearchInput } from '../../components/search-input'
@@ -103,6 +104,7 @@ export function BillsPage() {
   usePageInRange(list, query.data)
   const clear = { q: null, type: null, open: null, sent: null, payment: null, ids: null }
   const clearAll = { ...clear, ...CONTENT_PARAMS }
+  const filtered = [...Object.keys(clearAll), 'account'].some((key) => params.get(key))
 
   return (
     <Page
@@ -124,6 +126,15 @@ export function BillsPage() {
         pageSize={list.pageSize}
         onPage={list.update}
         onClear={() => list.update(clearAll)}
+        empty={
+          filtered ? undefined : (
+            <NothingYet
+              icon={<IconFileInvoice size={24} />}
+              title={t('bills.emptyTitle')}
+              hint={t('bills.emptyHint')}
+            />
+          )
+        }
       >
         <BillsTable rows={query.data?.rows ?? []} dir={dir} onSort={toggleDir} />
       </ListLayout>

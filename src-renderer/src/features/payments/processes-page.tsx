@@ -15,7 +15,7 @@ import classes from '../../components/table.module.css'
 import { useListParams, usePageInRange } from '../../hooks/use-list-params'
 import { Amount } from '../bills/bill-badges'
 import { ListLayout } from '../mail/list-layout'
-import { NothingYet } from './nothing-yet'
+import { NothingYet } from '../../components/nothing-yet'
 import { ProcessStateBadge } from './payment-badges'
 
 const stop = (event: { stopPropagation: () => void }) => event.stopPropagation()

@@ -15,7 +15,7 @@ import { useListParams, usePageInRange, type ParamPatch } from '../../hooks/use-
 import { useSelection } from '../../hooks/use-selection'
 import { AccountSelect } from '../domains/account-select'
 import { ListLayout } from '../mail/list-layout'
-import { NothingYet } from './nothing-yet'
+import { NothingYet } from '../../components/nothing-yet'
 import { TransactionReportCard } from './transaction-report'
 import { useTransactionSteps } from './transaction-steps'
 import { TransactionsBulkBar } from './transactions-bulk-bar'
