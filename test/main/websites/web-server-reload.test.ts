@@ -54,13 +54,19 @@ function nginxConfig(name: string, port: number, answer: string): string {
 const get = (port: number) =>
   spawnSync('curl', ['-s', `http://127.0.0.1:${port}/`], { encoding: 'utf8' }).stdout
 
-/** A graceful reload takes its time on a loaded machine: poll for up to 15 s. */
+/**
+ * Polls for up to 15 s and gives the answer it stopped on. A graceful reload takes its time on
+ * a loaded machine, and until the old worker has finished its connections it may still take a
+ * new one: asking once more after the new worker answered could reach the old one.
+ */
 async function waitForAnswer(port: number, answer: string) {
   const deadline = Date.now() + 15_000
-  while (get(port) !== answer && Date.now() < deadline) {
+  let last = get(port)
+  while (last !== answer && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100))
+    last = get(port)
   }
-  return get(port)
+  return last
 }
 
 describe('the web servers’ running check', () => {
