@@ -31,7 +31,7 @@ export interface AmendableBill {
   isOpen: boolean
   createdOn: IsoDate
   accountId: number | null
-  /** The account's language, which the comments and line texts are written in; English if absent. */
+  /** The account's language, which comments and line texts are written in; English if absent. */
   language?: Language
 }
 

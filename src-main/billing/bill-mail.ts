@@ -6,9 +6,10 @@ import { billText } from './bill-texts'
 
 /**
  * Mailing one bill (spec: billing 7.4 and 8.4): subject "Bill <number>", a short text in the
- * account's language from the bill catalogue (bill-texts.ts), the PDF attached as "<number>.pdf", from the seller's address, to the
- * account's billing contacts. Building the message is pure; sending it returns a typed result
- * that names the server and the recipients, never throwing for what a server answers.
+ * account's language from the bill catalogue (bill-texts.ts), the PDF attached as
+ * "<number>.pdf", from the seller's address, to the account's billing contacts. Building the
+ * message is pure; sending it returns a typed result that names the server and the recipients,
+ * never throwing for what a server answers.
  */
 
 export interface SmtpSettings {

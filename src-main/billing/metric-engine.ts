@@ -234,7 +234,7 @@ function lastValue(context: MetricContext): OrderBilling {
 
 // --- What a later billing reads (for the metric cleanup, spec 4.3) ----------------------------
 
-/** A billing state of an order: its present one, or one that undoing an open bill's line restores. */
+/** An order's billing state: its present one, or one undoing an open bill's line restores. */
 export type BillingState = Pick<BilledOrder, 'billedOn' | 'billedUntil'>
 
 /**

@@ -86,7 +86,8 @@ function refuse(issues: FieldIssue[]): never {
 
 /**
  * The method's data as stored: parsed by its schema (a SEPA IBAN comes out compact, in
- * capitals, checked), and the mandate's defaults filled in (they need the source's id and the day it is added).
+ * capitals, checked), and the mandate's defaults filled in (they need the source's id and the
+ * day it is added).
  */
 function checkedData(
   method: PaymentMethod,

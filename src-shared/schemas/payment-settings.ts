@@ -38,7 +38,7 @@ const bic = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, {
-    message: 'is not a BIC (ISO 9362): 8 or 11 letters and digits, e.g. CAIXESBBXXX',
+    message: 'is not a BIC (ISO 9362): 8 or 11 letters and digits, e.g. CAIXESBB or DEUTDEFF500',
   })
 
 /** Letters count from A = 10 to Z = 35, as ISO 7064 MOD 97-10 reads them. */

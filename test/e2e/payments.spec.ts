@@ -13,7 +13,7 @@ const COMPACT_IBAN = IBAN.replace(/ /g, '')
 const CREDITOR = {
   PAYMENTS_DD_CREDITOR_NAME: 'Pangea Serveis',
   PAYMENTS_DD_CREDITOR_IBAN: 'GB82WEST12345698765432',
-  PAYMENTS_DD_CREDITOR_BIC: 'CAIXESBBXXX',
+  PAYMENTS_DD_CREDITOR_BIC: 'CAIXESBB',
   PAYMENTS_DD_CREDITOR_ID: 'ES59ZZZX1234567L',
 } as const
 
@@ -123,7 +123,7 @@ test('a bill closed with a direct-debit source is collected through a SEPA file'
     await expect(transaction).toContainText(`${bill.total} €`)
   })
 
-  await test.step('processes the transaction into a direct-debit file and downloads it', async () => {
+  await test.step('processes the transaction into a direct-debit file, downloaded', async () => {
     await nav.getByRole('link', { name: 'Transactions', exact: true }).click()
     await expect(main.getByRole('heading', { name: 'Transactions', level: 2 })).toBeVisible()
     await expectPageReady(page)

@@ -55,7 +55,7 @@ const ids = async (query: BillListQuery) =>
   )
 
 describe('billTotalCentsSql', () => {
-  it('equals the bill total of billing/totals.ts to the cent, rounding half up per rate', async () => {
+  it('equals billing/totals.ts to the cent, rounding half up per rate', async () => {
     const cases = [
       [line('0.05', '21'), line('0.05', '10')],
       [line('-0.05', '10'), line('-0.05', '21')],

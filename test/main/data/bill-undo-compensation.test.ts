@@ -125,7 +125,7 @@ describe('undoBillLines of a compensated line (spec 6.9, 6.12)', () => {
     expect(await billing(giver)).toEqual({ billedOn: '2025-01-02', billedUntil: '2025-05-01' })
   })
 
-  it('refuses when the cancelled order has changed since the run, and changes nothing', async () => {
+  it('refuses when the cancelled order changed since the run, and changes nothing', async () => {
     const { billId, line } = await run()
     await core.store.write((tx) =>
       tx.update(orders).set({ billedUntil: '2025-06-01' }).where(eq(orders.id, giver)),

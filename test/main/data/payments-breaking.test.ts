@@ -331,7 +331,7 @@ describe('payments: edits a bank file could never carry (spec 9.2, 9.4)', () => 
     expect(dollars.issues?.map((issue) => issue.rule)).toContain('fileCurrency')
   })
 
-  it('still takes a zero on a transaction paid by hand, which a clerk can mark secured', async () => {
+  it('still takes a zero on a transaction paid by hand, which a clerk marks secured', async () => {
     const { transaction } = await closed('10.00', null)
     const { id, version } = transaction
     const row = await call('transactions:update', { id, version, amount: '0.00' })

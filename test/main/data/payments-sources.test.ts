@@ -240,7 +240,7 @@ describe('paymentSources: the mandate and the SEPA area', () => {
     return { ...input, data: { ...input.data, signedOn: day } }
   }
 
-  it('refuses a mandate signed after today, on create and on update, naming the field', async () => {
+  it('refuses a mandate signed after today, on create and update, naming the field', async () => {
     const early = world.call('paymentSources:create', signedOn('2026-01-06'))
     await expect(early).rejects.toMatchObject({ code: 'VALIDATION', field: 'data.signedOn' })
 

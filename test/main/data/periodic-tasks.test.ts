@@ -92,7 +92,7 @@ describe('cleanupMetricRows (spec billing 4.3)', () => {
     await markBilled('2026-06-10', '2026-01-01')
   }
 
-  it('deletes the rows of the billed year but the last, and the next run bills the same', async () => {
+  it("deletes the billed year's rows but the last, and the next run bills the same", async () => {
     await postpaidYear()
     const before = await runLines('2027-01-05')
     expect(before).toEqual([

@@ -60,7 +60,7 @@ describe('pain001', () => {
       </DbtrAcct>
       <DbtrAgt>
         <FinInstnId>
-          <BIC>CAIXESBBXXX</BIC>
+          <BIC>CAIXESBB</BIC>
         </FinInstnId>
       </DbtrAgt>
       <ChrgBr>SLEV</ChrgBr>

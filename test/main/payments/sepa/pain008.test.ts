@@ -73,7 +73,7 @@ describe('pain008', () => {
       </CdtrAcct>
       <CdtrAgt>
         <FinInstnId>
-          <BIC>CAIXESBBXXX</BIC>
+          <BIC>CAIXESBB</BIC>
         </FinInstnId>
       </CdtrAgt>
       <ChrgBr>SLEV</ChrgBr>

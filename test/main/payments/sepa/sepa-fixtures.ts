@@ -11,7 +11,7 @@ import { resourcePath } from '../../../../src-main/core/paths'
 export const CREDITOR: SepaCreditor = {
   name: 'Orchestra Hosting SL',
   iban: 'ES91 2100 0418 4502 0005 1332',
-  bic: 'CAIXESBBXXX',
+  bic: 'CAIXESBB',
   creditorId: 'ES97ZZZB12345678',
 }
 
