@@ -146,6 +146,59 @@ export function unknownAgentElement(name: string): XmlElement {
   return el(name, [el('FinInstnId', [el('Othr', [el('Id', 'NOTPROVIDED')])])])
 }
 
+/** The customer's side of one payment: the debtor of a debit, the creditor of a transfer. */
+export type CustomerRole = 'Dbtr' | 'Cdtr'
+
+/** What every payment of a file carries, checked: amount, ids, the customer and the text. */
+export interface CheckedPayment {
+  amount: Money
+  currency: string
+  endToEndId: string
+  name: string
+  iban: string
+  remittance: string
+}
+
+/**
+ * Checks one payment's common values. Errors name `transactions.<id>.<field>`, the customer's
+ * fields as `debtorName`/`debtorIban` or `creditorName`/`creditorIban` after its role.
+ */
+export function checkPayment(
+  checks: SepaChecks,
+  role: CustomerRole,
+  payment: {
+    transactionId: number
+    billNumber: string
+    amount: string
+    currency: string
+    name: string
+    iban: string
+    remittance: string
+  },
+): CheckedPayment {
+  const field = `transactions.${payment.transactionId}`
+  const party = role === 'Dbtr' ? 'debtor' : 'creditor'
+  const endToEndId = `${payment.billNumber}-${payment.transactionId}`
+  return {
+    amount: checks.amount(`${field}.amount`, payment.amount),
+    currency: checks.currency(`${field}.currency`, payment.currency),
+    endToEndId: checks.text(`${field}.endToEndId`, endToEndId, ID_LENGTH),
+    name: checks.text(`${field}.${party}Name`, payment.name, NAME_LENGTH),
+    iban: checks.iban(`${field}.${party}Iban`, payment.iban),
+    remittance: checks.text(`${field}.billNumber`, payment.remittance, REMITTANCE_LENGTH),
+  }
+}
+
+/** The customer's bank (not provided), name and account, then the remittance text. */
+export function customerElements(role: CustomerRole, payment: CheckedPayment): XmlElement[] {
+  return [
+    unknownAgentElement(`${role}Agt`),
+    el(role, [el('Nm', payment.name)]),
+    accountElement(`${role}Acct`, payment.iban),
+    el('RmtInf', [el('Ustrd', payment.remittance)]),
+  ]
+}
+
 export function groupHeader(input: {
   messageId: string
   createdAt: string

@@ -1,16 +1,15 @@
-import type { Money } from '../../billing/money'
 import {
   accountElement,
   agentElement,
   amountElement,
+  checkPayment,
   controlSum,
   creationDateTime,
+  customerElements,
   groupHeader,
-  ID_LENGTH,
   NAME_LENGTH,
-  REMITTANCE_LENGTH,
   SepaChecks,
-  unknownAgentElement,
+  type CheckedPayment,
   type SepaOwnParty,
 } from './common'
 import { el, renderXml, type XmlElement } from './xml'
@@ -43,37 +42,20 @@ export interface CreditTransferFile {
   transfers: readonly CreditTransfer[]
 }
 
-interface CheckedTransfer {
-  amount: Money
-  currency: string
-  endToEndId: string
-  creditorName: string
-  iban: string
-  remittance: string
+function checkTransfer(checks: SepaChecks, transfer: CreditTransfer): CheckedPayment {
+  return checkPayment(checks, 'Cdtr', {
+    ...transfer,
+    name: transfer.creditorName,
+    iban: transfer.creditorIban,
+    remittance: `Refund of bill ${transfer.billNumber}`,
+  })
 }
 
-function checkTransfer(checks: SepaChecks, transfer: CreditTransfer): CheckedTransfer {
-  const field = `transactions.${transfer.transactionId}`
-  const endToEndId = `${transfer.billNumber}-${transfer.transactionId}`
-  const remittance = `Refund of bill ${transfer.billNumber}`
-  return {
-    amount: checks.amount(`${field}.amount`, transfer.amount),
-    currency: checks.currency(`${field}.currency`, transfer.currency),
-    endToEndId: checks.text(`${field}.endToEndId`, endToEndId, ID_LENGTH),
-    creditorName: checks.text(`${field}.creditorName`, transfer.creditorName, NAME_LENGTH),
-    iban: checks.iban(`${field}.creditorIban`, transfer.creditorIban),
-    remittance: checks.text(`${field}.billNumber`, remittance, REMITTANCE_LENGTH),
-  }
-}
-
-function transferElement(item: CheckedTransfer): XmlElement {
+function transferElement(item: CheckedPayment): XmlElement {
   return el('CdtTrfTxInf', [
     el('PmtId', [el('EndToEndId', item.endToEndId)]),
     el('Amt', [amountElement('InstdAmt', item.amount, item.currency)]),
-    unknownAgentElement('CdtrAgt'),
-    el('Cdtr', [el('Nm', item.creditorName)]),
-    accountElement('CdtrAcct', item.iban),
-    el('RmtInf', [el('Ustrd', item.remittance)]),
+    ...customerElements('Cdtr', item),
   ])
 }
 

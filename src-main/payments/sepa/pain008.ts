@@ -1,18 +1,18 @@
 import type { SepaSequence } from '../../../src-shared/schemas/payments'
-import type { Money } from '../../billing/money'
 import {
   accountElement,
   agentElement,
   amountElement,
+  checkPayment,
   controlSum,
   creationDateTime,
+  customerElements,
   groupBy,
   groupHeader,
   ID_LENGTH,
   NAME_LENGTH,
-  REMITTANCE_LENGTH,
   SepaChecks,
-  unknownAgentElement,
+  type CheckedPayment,
   type SepaCreditor,
 } from './common'
 import { el, renderXml, type XmlElement } from './xml'
@@ -54,34 +54,28 @@ export interface DirectDebitFile {
 
 const SEQUENCE_ORDER: readonly SepaSequence[] = ['FRST', 'RCUR', 'FNAL', 'OOFF']
 
-interface CheckedDebit {
+interface CheckedDebit extends CheckedPayment {
   debit: DirectDebit
-  amount: Money
-  currency: string
-  endToEndId: string
-  debtorName: string
-  iban: string
   mandateId: string
-  remittance: string
 }
 
 function checkDebit(checks: SepaChecks, debit: DirectDebit): CheckedDebit {
   const field = `transactions.${debit.transactionId}`
-  const endToEndId = `${debit.billNumber}-${debit.transactionId}`
   checks.date(`${field}.collectionOn`, debit.collectionOn)
   checks.date(`${field}.mandateSignedOn`, debit.mandateSignedOn)
   if (!SEQUENCE_ORDER.includes(debit.sequence)) {
     checks.add(`${field}.sequence`, 'enum', 'must be FRST, RCUR, FNAL or OOFF')
   }
+  const payment = checkPayment(checks, 'Dbtr', {
+    ...debit,
+    name: debit.debtorName,
+    iban: debit.debtorIban,
+    remittance: `Bill ${debit.billNumber}`,
+  })
   return {
+    ...payment,
     debit,
-    amount: checks.amount(`${field}.amount`, debit.amount),
-    currency: checks.currency(`${field}.currency`, debit.currency),
-    endToEndId: checks.text(`${field}.endToEndId`, endToEndId, ID_LENGTH),
-    debtorName: checks.text(`${field}.debtorName`, debit.debtorName, NAME_LENGTH),
-    iban: checks.iban(`${field}.debtorIban`, debit.debtorIban),
     mandateId: checks.text(`${field}.mandateId`, debit.mandateId, ID_LENGTH),
-    remittance: checks.text(`${field}.billNumber`, `Bill ${debit.billNumber}`, REMITTANCE_LENGTH),
   }
 }
 
@@ -95,10 +89,7 @@ function debitElement(item: CheckedDebit): XmlElement {
         el('DtOfSgntr', item.debit.mandateSignedOn),
       ]),
     ]),
-    unknownAgentElement('DbtrAgt'),
-    el('Dbtr', [el('Nm', item.debtorName)]),
-    accountElement('DbtrAcct', item.iban),
-    el('RmtInf', [el('Ustrd', item.remittance)]),
+    ...customerElements('Dbtr', item),
   ])
 }
 
