@@ -1,35 +1,20 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../src-main/core/core'
+import type { Core } from '../../../src-main/core/core'
 import { billContacts, bills, orders, services } from '../../../src-main/db/schema'
 import { pdfText, qpdfCheck } from '../billing/fixtures/pdf-tools'
+import { runOrchestra, withCoreAt } from '../../support/cli'
 import { accountInput } from '../../support/core'
 
 // The billing commands run as a clerk would: the real binary on a real database. The tests
 // follow one another: the invoice printed is the one the commit wrote.
 
-const BIN = join(__dirname, '..', '..', '..', 'bin', 'orchestra.js')
-
 let dataDir: string
 
-function orchestra(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args, '--data-dir', dataDir], {
-    encoding: 'utf8',
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
-
-async function withCore<T>(work: (core: Core) => Promise<T>): Promise<T> {
-  const core = await openCore({ dataDir, quietLogs: true, operator: 'tester@ws1' })
-  try {
-    return await work(core)
-  } finally {
-    await core.close()
-  }
-}
+const orchestra = (...args: string[]) => runOrchestra(dataDir, args)
+const withCore = <T>(work: (core: Core) => Promise<T>) => withCoreAt(dataDir, work)
 
 async function addCustomer(core: Core, username: string, name: string, serviceId: number) {
   const { account } = await core.dispatcher.dispatch('accounts:create', accountInput({ username }))
