@@ -40,6 +40,25 @@ export async function addService(tx: Tx, description = 'Mailbox', tax = '21') {
   return row!.id
 }
 
+export type ServiceSeed = Partial<typeof services.$inferInsert> & { description: string }
+
+/** A yearly mailbox service at 12.00 and 21% billed on a fixed date, as `seed` changes it. */
+export async function seedService(tx: Tx, seed: ServiceSeed) {
+  const [row] = await tx
+    .insert(services)
+    .values({
+      contentType: 'mailbox',
+      nominalPrice: '12.00',
+      tax: '21',
+      billingPeriod: 'ANUAL',
+      billingPoint: 'ON_FIXED_DATE',
+      ignorePeriod: '',
+      ...seed,
+    })
+    .returning()
+  return row!.id
+}
+
 export async function addOrder(tx: Tx, accountId: number, serviceId: number, objectId = 1) {
   const [row] = await tx
     .insert(orders)

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cents, sum } from '../../../src-main/billing/money'
 import { previewBillingRun, type RunPreview } from '../../../src-main/data/billing-run'
 import { readRelatedOrders } from '../../../src-main/data/billing-run-related'
-import { orders, plans, rates, services } from '../../../src-main/db/schema'
+import { orders, plans, rates } from '../../../src-main/db/schema'
 import type { Tx } from '../../../src-main/db/store'
 import { makeCore, type TestCore } from '../../support/core'
-import { addAccount } from './bill-fixtures'
+import { addAccount, seedService, type ServiceSeed } from './bill-fixtures'
 
 // Spec 4.4: the orders offered with a selection, and what taking them does to its prices.
 
@@ -20,26 +20,10 @@ beforeEach(async () => {
 })
 afterEach(() => core.dispose())
 
-type ServiceSeed = Partial<typeof services.$inferInsert> & { description: string }
 type OrderSeed = Partial<typeof orders.$inferInsert> & { registeredOn: string }
 
-async function addService(tx: Tx, seed: ServiceSeed) {
-  const [row] = await tx
-    .insert(services)
-    .values({
-      contentType: 'mailbox',
-      nominalPrice: '12.00',
-      tax: '21',
-      billingPeriod: 'ANUAL',
-      billingPoint: 'ON_FIXED_DATE',
-      // Concurrent orders (spec 6.6): each alive order holds one rate position.
-      pricingPeriod: '',
-      ignorePeriod: '',
-      ...seed,
-    })
-    .returning()
-  return row!.id
-}
+/** Concurrent orders (spec 6.6): each alive order holds one rate position. */
+const addService = (tx: Tx, seed: ServiceSeed) => seedService(tx, { pricingPeriod: '', ...seed })
 
 let objectId = 0
 

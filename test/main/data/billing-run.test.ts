@@ -5,17 +5,10 @@ import { commitBillingRun, previewBillingRun } from '../../../src-main/data/bill
 import { billDocument } from '../../../src-main/data/bill-documents'
 import { listBillLines } from '../../../src-main/data/bills'
 import { REVERSE_CHARGE_NOTE } from '../../../src-main/billing/tax-rules'
-import {
-  accounts,
-  billContacts,
-  billLines,
-  bills,
-  orders,
-  services,
-} from '../../../src-main/db/schema'
+import { accounts, billContacts, billLines, bills, orders } from '../../../src-main/db/schema'
 import type { Tx } from '../../../src-main/db/store'
 import { countRows, makeCore, type TestCore } from '../../support/core'
-import { addAccount, ctxOf } from './bill-fixtures'
+import { addAccount, ctxOf, seedService } from './bill-fixtures'
 
 // Spec 6.1, 6.11 and 7.2: the run from the tables to bills, previewed, then committed.
 
@@ -29,24 +22,6 @@ beforeEach(async () => {
   bea = await addAccount(core, 'bea')
 })
 afterEach(() => core.dispose())
-
-type ServiceSeed = Partial<typeof services.$inferInsert> & { description: string }
-
-async function addService(tx: Tx, seed: ServiceSeed) {
-  const [row] = await tx
-    .insert(services)
-    .values({
-      contentType: 'mailbox',
-      nominalPrice: '12.00',
-      tax: '21',
-      billingPeriod: 'ANUAL',
-      billingPoint: 'ON_FIXED_DATE',
-      ignorePeriod: '',
-      ...seed,
-    })
-    .returning()
-  return row!.id
-}
 
 async function addOrder(tx: Tx, accountId: number, serviceId: number, registeredOn: string) {
   const [row] = await tx
@@ -67,7 +42,7 @@ const JAN_5 = { billingPoint: '2026-01-05', today: '2026-01-05' }
 
 async function seedMailboxes() {
   return core.store.write(async (tx) => {
-    const mailbox = await addService(tx, { description: 'Mailbox' })
+    const mailbox = await seedService(tx, { description: 'Mailbox' })
     return {
       mailbox,
       anaOrder: await addOrder(tx, ana, mailbox, '2026-01-01'),
@@ -125,8 +100,8 @@ describe('commitBillingRun (spec 6.11, 7.2)', () => {
 
   it('puts fee lines on a fee bill and the others on the invoice', async () => {
     await core.store.write(async (tx) => {
-      const mailbox = await addService(tx, { description: 'Mailbox' })
-      const fee = await addService(tx, { description: 'Fee', nominalPrice: '60', isFee: true })
+      const mailbox = await seedService(tx, { description: 'Mailbox' })
+      const fee = await seedService(tx, { description: 'Fee', nominalPrice: '60', isFee: true })
       await addOrder(tx, ana, mailbox, '2026-01-01')
       await addOrder(tx, ana, fee, '2026-01-01')
     })
@@ -141,7 +116,7 @@ describe('commitBillingRun (spec 6.11, 7.2)', () => {
 
   it('bills one day of 2028 of an annual 366.00 service as 1.00', async () => {
     const orderId = await core.store.write(async (tx) => {
-      const service = await addService(tx, { description: 'Hosting', nominalPrice: '366.00' })
+      const service = await seedService(tx, { description: 'Hosting', nominalPrice: '366.00' })
       return addOrder(tx, ana, service, '2028-03-10')
     })
     const run = await core.store.write((tx) =>
@@ -162,7 +137,7 @@ describe('commitBillingRun (spec 6.11, 7.2)', () => {
 
   it('refunds the prepaid time of an order cancelled after its billing', async () => {
     const orderId = await core.store.write(async (tx) => {
-      const service = await addService(tx, { description: 'Hosting', onCancel: 'REFUND' })
+      const service = await seedService(tx, { description: 'Hosting', onCancel: 'REFUND' })
       return addOrder(tx, ana, service, '2026-01-01')
     })
     await commit()
