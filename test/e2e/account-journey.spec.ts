@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectPageReady, saveScreenshot, test } from './fixtures'
+import { expect, expectPageReady, saveScreenshot, test, expectNotification } from './fixtures'
 
 // A new user's first session: the real interface in Chromium, over the bridge, on an empty
 // data folder. Each step checks what the screen shows, and where it matters, what was stored.
@@ -19,14 +19,6 @@ function textbox(scope: Locator, label: string) {
 async function fillContact(contact: Locator, values: { shortName: string; email: string }) {
   await textbox(contact, 'Contact short name').fill(values.shortName)
   await textbox(contact, 'Contact email').fill(values.email)
-}
-
-/** A success notification is shown; then the user closes it, so it covers nothing after. */
-async function expectNotification(page: Page, text: string) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
 }
 
 test('a new user creates, finds, edits, disables and deletes an account', async ({

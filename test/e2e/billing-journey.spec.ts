@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectPageReady, saveScreenshot, test, type BridgeApi } from './fixtures'
+import {
+  expect,
+  expectPageReady,
+  saveScreenshot,
+  test,
+  type BridgeApi,
+  expectNotification,
+} from './fixtures'
 
 // Billing as a new user meets it (issue 7): a one-time service defined through its form, an
 // item of another service given to two accounts through their page, the billing run previewed
@@ -35,13 +42,6 @@ async function seedAccounts(api: BridgeApi) {
 async function choose(page: Page, scope: Locator, label: string, option: string) {
   await scope.getByRole('combobox', { name: label, exact: true }).click()
   await page.getByRole('option', { name: option, exact: true }).click()
-}
-
-async function expectNotification(page: Page, text: string | RegExp) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
 }
 
 test('a service defined, two accounts billed, an invoice printed and a line credited', async ({

@@ -1,6 +1,12 @@
-import type { Page } from '@playwright/test'
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server'
-import { expect, expectPageReady, saveScreenshot, test, type BridgeApi } from './fixtures'
+import {
+  expect,
+  expectPageReady,
+  saveScreenshot,
+  test,
+  type BridgeApi,
+  expectNotification,
+} from './fixtures'
 import { startPrivateKeychain, type PrivateKeychain } from './private-keychain'
 
 // Spec 7.4 end to end: a closed invoice is sent from its page through a real SMTP server on
@@ -74,13 +80,6 @@ async function seed(api: BridgeApi): Promise<number> {
   })
   const { closed } = await api.call('bills:setClosed', { ids: run.billIds })
   return closed[0]!.id
-}
-
-async function expectNotification(page: Page, text: string | RegExp) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
 }
 
 test('a closed invoice is sent to its billing contact, a refusal named', async ({

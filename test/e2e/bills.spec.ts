@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import type { Page, Response } from '@playwright/test'
-import { expect, expectPageReady, saveScreenshot, test, type BridgeApi } from './fixtures'
+import {
+  expect,
+  expectPageReady,
+  saveScreenshot,
+  test,
+  type BridgeApi,
+  expectNotification,
+} from './fixtures'
 
 // Billing end to end (issue 7): a service with a price bills two accounts; the run is
 // previewed, then confirmed; the bills are closed; one invoice is opened, its PDF previewed,
@@ -37,13 +44,6 @@ async function seed(api: BridgeApi) {
       country: 'ES',
     })
   }
-}
-
-async function expectNotification(page: Page, text: string | RegExp) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
 }
 
 /**

@@ -1,7 +1,14 @@
 import type { Locator, Page } from '@playwright/test'
 import { startAcmeServer, type AcmeServer } from '../support/acme-server'
 import type { TestSshServer } from '../support/ssh-server'
-import { expect, expectPageReady, saveScreenshot, test, type BridgeApi } from './fixtures'
+import {
+  expect,
+  expectPageReady,
+  saveScreenshot,
+  test,
+  type BridgeApi,
+  expectNotification as expectShown,
+} from './fixtures'
 import { useSshServerAndKeychain } from './orchestration-setup'
 
 // The catalogue as a new operator meets it in Chromium: an account's PHP web app, a website
@@ -22,6 +29,10 @@ const LIST = `${USER}-news@lists.orchestra.lan`
 const LIST_ALIASES = '/etc/postfix/orchestra-lists'
 /** Mailman and certbot answer in seconds each, more on a loaded machine. */
 const SLOW = 90_000
+
+const expectNotification = (page: Page, text: string | RegExp) =>
+  expectShown(page, text, { timeout: SLOW })
+
 const BACKENDS = [
   'unix-user',
   'webapp-php',
@@ -108,13 +119,6 @@ async function pick(page: Page, combobox: Locator, typed: string, option: string
 async function choose(page: Page, combobox: Locator, option: string) {
   await combobox.click()
   await page.getByRole('option', { name: option, exact: true }).click()
-}
-
-async function expectNotification(page: Page, text: string) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible({ timeout: SLOW })
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
 }
 
 /** Every script so far ended well: a failed one fails the journey, naming its backend. */

@@ -2,8 +2,17 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { startAcmeServer, startChallengeResponder, type AcmeServer } from '../support/acme-server'
-import { expect, expectPageReady, saveScreenshot, test } from './fixtures'
+import {
+  expect,
+  expectPageReady,
+  saveScreenshot,
+  test,
+  expectNotification as expectShown,
+} from './fixtures'
 import { useSshServerAndKeychain } from './orchestration-setup'
+
+const expectNotification = (page: Page, text: string | RegExp) =>
+  expectShown(page, text, { timeout: 30_000 })
 
 // Certificates end to end: a website's certificate issued over ACME from a local pebble (never
 // the public service) by certbot on a test SSH server, then listed by expiry, renewed from the
@@ -22,13 +31,6 @@ test.afterAll(async () => {
   await responder?.stop()
   await acme?.stop()
 })
-
-async function expectNotification(page: Page, text: string | RegExp) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible({ timeout: 30_000 })
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
-}
 
 function serial(): string {
   const file = join(sshServer().rootDir, LINEAGE, 'cert.pem')

@@ -1,18 +1,11 @@
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectPageReady, saveScreenshot, test } from './fixtures'
+import { expect, expectPageReady, saveScreenshot, test, expectNotification } from './fixtures'
 
 // Bulk actions on the domains list: SOA timers on a selection of top domains (a subdomain in
 // the selection is named and stops the action), then a delete whose dialog counts what goes.
 
 async function select(main: Locator, name: string) {
   await main.getByRole('checkbox', { name: `Select ${name}` }).check()
-}
-
-async function expectNotification(page: Page, text: string) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
 }
 
 async function timer(page: Page, label: string, mode: 'Keep' | 'Set' | 'Default', value = '') {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectPageReady, saveScreenshot, test } from './fixtures'
+import { expect, expectPageReady, saveScreenshot, test, expectNotification } from './fixtures'
 
 // Domains end to end over the bridge, without a route: the zone is built and checked on this
 // machine (named-checkzone) and shown, nothing is sent to a server.
@@ -18,13 +18,6 @@ async function choose(page: Page, select: Locator, option: string) {
 
 function record(form: Locator, index: number) {
   return form.getByRole('group', { name: `Record ${index}` })
-}
-
-async function expectNotification(page: Page, text: string) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
 }
 
 test('an international domain: created, its zone read, a long TXT added, deleted', async ({

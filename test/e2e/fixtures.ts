@@ -116,6 +116,21 @@ export async function expectPageReady(page: Page): Promise<void> {
   await expect(page.locator('main [data-ready]')).toHaveAttribute('data-ready', 'true')
 }
 
+/**
+ * A notification is shown; then the user closes it, so it covers nothing after. `timeout`
+ * waits longer for one that follows a slow server step.
+ */
+export async function expectNotification(
+  page: Page,
+  text: string | RegExp,
+  options: { timeout?: number } = {},
+): Promise<void> {
+  const toast = page.getByRole('alert').filter({ hasText: text })
+  await expect(toast).toBeVisible(options)
+  await toast.getByRole('button').first().click()
+  await expect(toast).toBeHidden()
+}
+
 /** Saves a screenshot for the resolving note and attaches it to the report. */
 export async function saveScreenshot(
   page: Page,

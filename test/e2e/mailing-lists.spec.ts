@@ -1,5 +1,11 @@
 import type { Page } from '@playwright/test'
-import { expect, expectPageReady, saveScreenshot, test } from './fixtures'
+import {
+  expect,
+  expectPageReady,
+  saveScreenshot,
+  test,
+  expectNotification as expectShown,
+} from './fixtures'
 import { useSshServerAndKeychain } from './orchestration-setup'
 
 // Mailing lists end to end: the operator's form creates a list with a custom address, the
@@ -11,6 +17,9 @@ const FQDN = 'shop-news@lists.orchestra.lan'
 const DIR = '/etc/postfix/orchestra-lists'
 const MAILMAN_WAIT = 60_000
 
+const expectNotification = (page: Page, text: string | RegExp) =>
+  expectShown(page, text, { timeout: MAILMAN_WAIT })
+
 const mailman = (args: string) =>
   sshServer().exec(`cd / && runuser -u list -- /usr/bin/mailman ${args}`).trim()
 const postingChain = () =>
@@ -21,13 +30,6 @@ const postingChain = () =>
     .trim()
 const alias = (key: string) =>
   sshServer().exec(`postmap -c ${DIR} -q ${key} hash:${DIR}/virtual_aliases || true`).trim()
-
-async function expectNotification(page: Page, text: string) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible({ timeout: MAILMAN_WAIT })
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
-}
 
 test.afterEach(() => {
   for (const list of mailman('lists --quiet').split('\n').filter(Boolean)) {

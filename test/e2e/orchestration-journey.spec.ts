@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { startSshServer, type TestSshServer } from '../support/ssh-server'
-import { expect, expectPageReady, saveScreenshot, test } from './fixtures'
+import { expect, expectPageReady, saveScreenshot, test, expectNotification } from './fixtures'
 import { startPrivateKeychain, type PrivateKeychain } from './private-keychain'
 
 // An operator's first orchestration session, on a real OpenSSH server on loopback (root, with
@@ -41,14 +41,6 @@ async function choose(page: Page, select: Locator, option: string) {
 
 function textbox(scope: Locator, label: string) {
   return scope.getByRole('textbox', { name: label, exact: true })
-}
-
-/** A notification is shown; then the user closes it, so it covers nothing after. */
-async function expectNotification(page: Page, text: string) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').first().click()
-  await expect(toast).toBeHidden()
 }
 
 /** The file the account-file backend wrote, as the server sees it; undefined until it exists. */

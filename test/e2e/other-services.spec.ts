@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test'
-import { expect, expectPageReady, saveScreenshot, test } from './fixtures'
+import { expect, expectPageReady, saveScreenshot, test, expectNotification } from './fixtures'
 import { useSshServerAndKeychain } from './orchestration-setup'
 
 // VPS, miscellaneous services and an account's services overview, as a new user meets them.
@@ -13,13 +12,6 @@ const STAND_IN = `#!/bin/bash
 { printf 'args'; printf ' [%s]' "$@"; printf '\\n'; } >> /var/log/pct-calls.log
 if [ "$1" = exec ]; then cat > /dev/null; fi
 `
-
-async function expectNotification(page: Page, text: string | RegExp) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
-}
 
 test('a VPS and a service item on an account, and the overview that shows a failing one', async ({
   app: page,

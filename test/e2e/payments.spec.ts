@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises'
-import type { Page } from '@playwright/test'
-import { expect, expectPageReady, saveScreenshot, test, type BridgeApi } from './fixtures'
+import {
+  expect,
+  expectPageReady,
+  saveScreenshot,
+  test,
+  type BridgeApi,
+  expectNotification,
+} from './fixtures'
 
 // Payments end to end (spec: billing 7.4 and 9): a clerk adds a SEPA direct-debit source to
 // an account, closes its bill with it, processes the transaction into a pain.008 file,
@@ -48,13 +54,6 @@ async function seed(api: BridgeApi) {
     billingPoint: new Date().toLocaleDateString('en-CA'),
   })
   return { accountId: account.id, billId: run.billIds[0]! }
-}
-
-async function expectNotification(page: Page, text: string | RegExp) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
 }
 
 /** The local day `days` from today, as the bills show dates. */

@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test'
 import type { TestSshServer } from '../support/ssh-server'
-import { expect, expectPageReady, saveScreenshot, test } from './fixtures'
+import { expect, expectPageReady, saveScreenshot, test, expectNotification } from './fixtures'
 import type { BridgeApi } from './fixtures'
 import { useSshServerAndKeychain } from './orchestration-setup'
 
@@ -33,13 +32,6 @@ async function routeWikisTo(api: BridgeApi, ssh: TestSshServer) {
   await api.call('servers:acceptHostKey', { id: server.id, fingerprint: scan.fingerprint })
   const match = 'instance.service == "dokuwiki"'
   await api.call('routes:create', { backend: 'saas-dokuwiki', serverId: server.id, match })
-}
-
-async function expectNotification(page: Page, text: string) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
 }
 
 test('a wiki on a custom domain, created from the form, edited, then deleted', async ({

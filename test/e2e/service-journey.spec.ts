@@ -1,7 +1,14 @@
 import type { Locator, Page } from '@playwright/test'
 import { startMariadb, type MariadbServer } from '../support/mariadb-server'
 import type { TestSshServer } from '../support/ssh-server'
-import { expect, expectPageReady, saveScreenshot, test, type BridgeApi } from './fixtures'
+import {
+  expect,
+  expectPageReady,
+  saveScreenshot,
+  test,
+  type BridgeApi,
+  expectNotification,
+} from './fixtures'
 import { useSshServerAndKeychain } from './orchestration-setup'
 
 // An account's first services, as a new operator sets them up in Chromium: every change runs
@@ -62,13 +69,6 @@ async function pick(page: Page, combobox: Locator, typed: string, option: string
 
 function textbox(scope: Locator, label: string) {
   return scope.getByRole('textbox', { name: label, exact: true })
-}
-
-async function expectNotification(page: Page, text: string) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
 }
 
 /** Every log so far ended well: a failed script fails the journey with its output. */

@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test'
 import { startMariadb, type MariadbServer } from '../support/mariadb-server'
-import { expect, expectPageReady, saveScreenshot, test } from './fixtures'
+import { expect, expectPageReady, saveScreenshot, test, expectNotification } from './fixtures'
 import type { BridgeApi } from './fixtures'
 import { useSshServerAndKeychain } from './orchestration-setup'
 import type { TestSshServer } from '../support/ssh-server'
@@ -45,13 +44,6 @@ async function routeDatabasesTo(api: BridgeApi, ssh: TestSshServer) {
       match: 'instance.type == "mysql"',
     })
   }
-}
-
-async function expectNotification(page: Page, text: string) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
 }
 
 test('a database with a new owner, who logs in on the server, then deleted', async ({

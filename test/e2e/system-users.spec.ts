@@ -1,15 +1,7 @@
-import type { Page } from '@playwright/test'
-import { expect, expectPageReady, saveScreenshot, test } from './fixtures'
+import { expect, expectPageReady, saveScreenshot, test, expectNotification } from './fixtures'
 
 // System users end to end over the bridge, without a route: what is stored and refused is
 // shown; the servers' side is covered against a real sshd in the unix-user backend tests.
-
-async function expectNotification(page: Page, text: string | RegExp) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
-}
 
 test('an account brings its main user; an extra user comes and goes, the main one stays', async ({
   app: page,

@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test'
 import type { TestSshServer } from '../support/ssh-server'
-import { expect, expectPageReady, saveScreenshot, test } from './fixtures'
+import { expect, expectPageReady, saveScreenshot, test, expectNotification } from './fixtures'
 import type { BridgeApi } from './fixtures'
 import { useSshServerAndKeychain } from './orchestration-setup'
 
@@ -28,13 +27,6 @@ async function routeWebappsTo(api: BridgeApi, ssh: TestSshServer) {
   for (const backend of ['unix-user', 'webapp-php', 'webapp-static']) {
     await api.call('routes:create', { backend, serverId: server.id, match: '' })
   }
-}
-
-async function expectNotification(page: Page, text: string) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
 }
 
 const exists = (path: string) =>

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { TestSshServer } from '../support/ssh-server'
 import type { BridgeApi } from './fixtures'
-import { expect, expectPageReady, saveScreenshot, test } from './fixtures'
+import { expect, expectPageReady, saveScreenshot, test, expectNotification } from './fixtures'
 import { useSshServerAndKeychain } from './orchestration-setup'
 
 // Websites end to end: the operator builds a site in the form (a PHP app at /, static files
@@ -37,13 +37,6 @@ async function routeWebsitesTo(api: BridgeApi, ssh: TestSshServer) {
   for (const backend of ['unix-user', 'apache2-website']) {
     await api.call('routes:create', { backend, serverId: server.id, match: 'true' })
   }
-}
-
-async function expectNotification(page: Page, text: string) {
-  const toast = page.getByRole('alert').filter({ hasText: text })
-  await expect(toast).toBeVisible()
-  await toast.getByRole('button').click()
-  await expect(toast).toBeHidden()
 }
 
 async function choose(page: Page, field: ReturnType<Page['getByRole']>, option: string) {
