@@ -7,6 +7,7 @@ import {
   type BridgeApi,
   expectNotification,
 } from './fixtures'
+import { addBillContact, addHostingPlan } from './billing-seed'
 import { startPrivateKeychain, type PrivateKeychain } from './private-keychain'
 
 // Spec 7.4 end to end: a closed invoice is sent from its page through a real SMTP server on
@@ -49,14 +50,7 @@ test.afterEach(() => server.close())
 async function seed(api: BridgeApi): Promise<number> {
   await api.call('settings:update', { name: 'BILLS_SMTP_HOST', value: server.host })
   await api.call('settings:update', { name: 'BILLS_SMTP_PORT', value: String(server.port) })
-  await api.call('billingServices:create', {
-    description: 'Hosting plan',
-    contentType: 'account',
-    nominalPrice: '120.00',
-    tax: '21',
-    ignorePeriod: '',
-    orderDescription: "'Hosting plan of ' + account.username",
-  })
+  await addHostingPlan(api)
   const { account } = await api.call('accounts:create', {
     username: 'ana',
     fullName: 'Ana Puig',
@@ -66,15 +60,7 @@ async function seed(api: BridgeApi): Promise<number> {
       { shortName: 'Books', email: 'books@example.net', emailUsage: ['BILLING'] },
     ],
   })
-  await api.call('billContacts:update', {
-    accountId: account.id,
-    name: 'Ana Puig Serveis SL',
-    vat: 'B12345678',
-    address: 'Carrer Major 1',
-    zipcode: '08001',
-    city: 'Barcelona',
-    country: 'ES',
-  })
+  await addBillContact(api, account.id, 'Ana Puig Serveis SL')
   const run = await api.call('billingRuns:create', {
     billingPoint: new Date().toLocaleDateString('en-CA'),
   })

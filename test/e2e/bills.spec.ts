@@ -8,6 +8,7 @@ import {
   type BridgeApi,
   expectNotification,
 } from './fixtures'
+import { addBillContact, addHostingPlan } from './billing-seed'
 
 // Billing end to end (issue 7): a service with a price bills two accounts; the run is
 // previewed, then confirmed; the bills are closed; one invoice is opened, its PDF previewed,
@@ -16,14 +17,7 @@ import {
 const YEAR = new Date().getFullYear()
 
 async function seed(api: BridgeApi) {
-  await api.call('billingServices:create', {
-    description: 'Hosting plan',
-    contentType: 'account',
-    nominalPrice: '120.00',
-    tax: '21',
-    ignorePeriod: '',
-    orderDescription: "'Hosting plan of ' + account.username",
-  })
+  await addHostingPlan(api)
   for (const [username, fullName] of [
     ['ana', 'Ana Puig'],
     ['bea', 'Bea Soler'],
@@ -34,15 +28,7 @@ async function seed(api: BridgeApi) {
       email: `${username}@example.net`,
       contacts: [{ shortName: fullName!, email: `${username}@example.net` }],
     })
-    await api.call('billContacts:update', {
-      accountId: account.id,
-      name: `${fullName} Serveis SL`,
-      vat: 'B12345678',
-      address: 'Carrer Major 1',
-      zipcode: '08001',
-      city: 'Barcelona',
-      country: 'ES',
-    })
+    await addBillContact(api, account.id, `${fullName} Serveis SL`)
   }
 }
 

@@ -7,6 +7,7 @@ import {
   type BridgeApi,
   expectNotification,
 } from './fixtures'
+import { addBillContact, addHostingPlan } from './billing-seed'
 
 // Payments end to end (spec: billing 7.4 and 9): a clerk adds a SEPA direct-debit source to
 // an account, closes its bill with it, processes the transaction into a pain.008 file,
@@ -27,29 +28,14 @@ const CREDITOR = {
 async function seed(api: BridgeApi) {
   for (const [name, value] of Object.entries(CREDITOR))
     await api.call('settings:update', { name: name as keyof typeof CREDITOR, value })
-  await api.call('billingServices:create', {
-    description: 'Hosting plan',
-    contentType: 'account',
-    nominalPrice: '120.00',
-    tax: '21',
-    ignorePeriod: '',
-    orderDescription: "'Hosting plan of ' + account.username",
-  })
+  await addHostingPlan(api)
   const { account } = await api.call('accounts:create', {
     username: 'ana',
     fullName: 'Ana Puig',
     email: 'ana@example.net',
     contacts: [{ shortName: 'Ana Puig', email: 'ana@example.net' }],
   })
-  await api.call('billContacts:update', {
-    accountId: account.id,
-    name: 'Ana Puig Serveis SL',
-    vat: 'B12345678',
-    address: 'Carrer Major 1',
-    zipcode: '08001',
-    city: 'Barcelona',
-    country: 'ES',
-  })
+  await addBillContact(api, account.id, 'Ana Puig Serveis SL')
   const run = await api.call('billingRuns:create', {
     billingPoint: new Date().toLocaleDateString('en-CA'),
   })
