@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react'
 import { Anchor, Button, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { IconEye, IconEyeOff, IconReceipt } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
@@ -11,19 +10,7 @@ import { QueryError } from '../../components/query-error'
 import { useReadOnly } from '../../hooks/use-read-only'
 import { notifyFailure, notifySuccess } from '../../lib/notify'
 import { OrderBadges } from './orders-table'
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
-  )
-}
+import { Fact } from '../../components/fact'
 
 function OrderFacts({ order }: { order: OrderDetail }) {
   const { t } = useTranslation()

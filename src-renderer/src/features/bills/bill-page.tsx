@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router-dom'
@@ -18,19 +18,7 @@ import { BillNotesForm } from './bill-notes-form'
 import { BillLinesTable, BillTotals } from './bill-lines-table'
 import { BillPdfPreview } from './bill-pdf-preview'
 import { SentBadge } from './bill-send'
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
-  )
-}
+import { Fact } from '../../components/fact'
 
 function BillFacts({ bill }: { bill: BillDetail }) {
   const { t } = useTranslation()

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react'
 import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router-dom'
@@ -12,19 +11,7 @@ import { toUnicodeEmail } from '../mail/unicode-email'
 import { ListDeleteButton } from './list-delete-button'
 import { ListEditForm } from './list-edit-form'
 import { ListTabs } from './list-tabs'
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
-  )
-}
+import { Fact } from '../../components/fact'
 
 function ListAddresses({ list }: { list: MailingListRow }) {
   const { t } = useTranslation()

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react'
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router-dom'
@@ -12,19 +11,7 @@ import { ProcessStateBadge } from './payment-badges'
 import { ProcessActions } from './process-actions'
 import { DownloadProcessButton } from './process-download'
 import { TransactionsTable } from './transactions-table'
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
-  )
-}
+import { Fact } from '../../components/fact'
 
 function ProcessFacts({ process }: { process: ProcessDetail }) {
   const { t } = useTranslation()
