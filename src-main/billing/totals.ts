@@ -61,3 +61,21 @@ export function billTotals(lines: readonly TotalsLine[]): BillTotals {
   const tax = sum(taxes.map((entry) => entry.tax))
   return { lines: totals, taxes, base, tax, total: base.plus(tax) }
 }
+
+/** A line as bills store and runs assemble it: each discount a subline with its total. */
+export interface LineWithSublines {
+  subtotal: MoneyLike
+  tax: MoneyLike
+  sublines: readonly { total: MoneyLike }[]
+}
+
+/** billTotals of lines whose discounts are sublines. */
+export function totalsOfLines(lines: readonly LineWithSublines[]): BillTotals {
+  return billTotals(
+    lines.map((line) => ({
+      subtotal: line.subtotal,
+      tax: line.tax,
+      sublines: line.sublines.map((subline) => subline.total),
+    })),
+  )
+}

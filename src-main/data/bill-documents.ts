@@ -6,7 +6,7 @@ import type { BillDocument, BillDocumentLine, BillParty } from '../billing/bill-
 import { linePeriodText, quantityText } from '../billing/bill-text'
 import { cents, money } from '../billing/money'
 import { taxBuyerOf, type TaxBuyer } from '../billing/tax-rules'
-import { billTotals } from '../billing/totals'
+import { totalsOfLines } from '../billing/totals'
 import { accounts, billContacts, bills } from '../db/schema'
 import type { Tx } from '../db/store'
 import { oneMonthAfter } from './bill-closing'
@@ -108,13 +108,7 @@ export async function buildBillDocument(tx: Tx, bill: BillRecord): Promise<BillD
   const language: Language = buyer?.account.language ?? 'EN'
   const tag = language.toLowerCase()
   const lines = await listBillLines(tx, bill.id)
-  const totals = billTotals(
-    lines.map((line) => ({
-      subtotal: line.subtotal,
-      tax: line.tax,
-      sublines: line.sublines.map((subline) => subline.total),
-    })),
-  )
+  const totals = totalsOfLines(lines)
   // The bill's own dates, never the clock: the same bill always gives the same bytes.
   const billDate = bill.closedOn ?? bill.createdOn
 

@@ -1,5 +1,5 @@
 import type { AssembledBill } from '../billing/assemble'
-import { billTotals } from '../billing/totals'
+import type { BillTotals } from '../billing/totals'
 import type { IsoDate } from '../billing/types'
 import { historyEntries } from '../db/schema'
 import type { BillContext, BillRecord } from './bills'
@@ -40,25 +40,20 @@ export function quotedLines(descriptions: readonly string[], shown = 3): string 
 /**
  * One entry per bill of a billing run, "added" for a bill the run opened and "changed" for an
  * open bill it appended to, inserted together: a run writes thousands of bills and one
- * statement per entry would cost it more than its lines. `written` is the run's bills in the
- * order of `planned`. No change event goes to the windows per bill: the run answers with what
- * it wrote, as it does for the orders it updates.
+ * statement per entry would cost it more than its lines. `totals` and `written` follow the
+ * order of `planned`. No change event goes to the windows per bill: the run answers with
+ * what it wrote, as it does for the orders it updates.
  */
 export async function recordBillingRunHistory(
   ctx: BillContext,
   run: { today: IsoDate; billingPoint: IsoDate },
   planned: readonly Pick<AssembledBill, 'existingBillId' | 'lines'>[],
+  totals: readonly Pick<BillTotals, 'total'>[],
   written: readonly BillRef[],
 ): Promise<void> {
   const rows = planned.map(({ existingBillId, lines }, i) => {
     const bill = written[i]!
-    const { total } = billTotals(
-      lines.map((line) => ({
-        subtotal: line.subtotal,
-        tax: line.tax,
-        sublines: line.sublines.map((subline) => subline.total),
-      })),
-    )
+    const { total } = totals[i]!
     return {
       at: ctx.now,
       actor: ctx.actor,

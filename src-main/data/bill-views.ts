@@ -8,7 +8,7 @@ import {
   type BillRow,
 } from '../../src-shared/schemas/bills'
 import { linePeriodText } from '../billing/bill-text'
-import { billTotals, type BillTotals } from '../billing/totals'
+import { totalsOfLines } from '../billing/totals'
 import { accounts, billContacts, billLines, bills, billSublines } from '../db/schema'
 import type { Tx } from '../db/store'
 import { paymentStateOf } from '../payments/payment-state'
@@ -56,16 +56,6 @@ async function linesOf(tx: Tx, billIds: number[]): Promise<Map<number, BillLineW
     byBill.get(line.billId)!.push({ ...line, sublines: own })
   }
   return byBill
-}
-
-export function totalsOfLines(lines: readonly BillLineWithSublines[]): BillTotals {
-  return billTotals(
-    lines.map((line) => ({
-      subtotal: line.subtotal,
-      tax: line.tax,
-      sublines: line.sublines.map((subline) => subline.total),
-    })),
-  )
 }
 
 async function closedAmendmentCounts(tx: Tx, billIds: number[]) {

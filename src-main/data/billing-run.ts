@@ -3,7 +3,7 @@ import { assembleRun, type AssembledLine, type AssembledRun } from '../billing/a
 import type { BillType } from '../billing/bill-document'
 import { billOrders } from '../billing/engine'
 import { sum, ZERO, type Money } from '../billing/money'
-import { billTotals, type BillTotals } from '../billing/totals'
+import { totalsOfLines, type BillTotals } from '../billing/totals'
 import type { IsoDate, OrderUpdate } from '../billing/types'
 import type { Language } from '../../src-shared/schemas/accounts'
 import { accounts } from '../db/schema'
@@ -65,6 +65,8 @@ export interface RunCommitted extends RunPreview {
 
 interface PricedRun {
   assembled: AssembledRun
+  /** Each bill's totals, in the order of `assembled.bills`. */
+  totals: BillTotals[]
   orderUpdates: OrderUpdate[]
   preview: RunPreview
 }
@@ -91,10 +93,12 @@ async function priceRun(tx: Tx, request: BillingRunRequest): Promise<PricedRun> 
     languages,
   })
   const assembled = await taxedRun(tx, placed)
+  const totals = assembled.bills.map((bill) => totalsOfLines(bill.lines))
   return {
     assembled,
+    totals,
     orderUpdates: priced.orderUpdates,
-    preview: previewOf(named, assembled),
+    preview: previewOf(named, assembled, totals),
   }
 }
 
@@ -116,16 +120,14 @@ export async function namesOf(tx: Tx, accountIds: readonly number[]) {
   return named
 }
 
-function previewOf(named: ReadonlyMap<number, NamedAccount>, run: AssembledRun): RunPreview {
+function previewOf(
+  named: ReadonlyMap<number, NamedAccount>,
+  run: AssembledRun,
+  billTotals: readonly BillTotals[],
+): RunPreview {
   const byAccount = new Map<number, AccountPreview>()
-  for (const bill of run.bills) {
-    const totals = billTotals(
-      bill.lines.map((line) => ({
-        subtotal: line.subtotal,
-        tax: line.tax,
-        sublines: line.sublines.map((subline) => subline.total),
-      })),
-    )
+  for (const [i, bill] of run.bills.entries()) {
+    const totals = billTotals[i]!
     const account = byAccount.get(bill.accountId) ?? {
       accountId: bill.accountId,
       username: named.get(bill.accountId)?.username ?? `#${bill.accountId}`,
@@ -158,9 +160,9 @@ export async function commitBillingRun(
   ctx: BillContext,
   request: BillingRunRequest,
 ): Promise<RunCommitted> {
-  const { assembled, orderUpdates, preview } = await priceRun(ctx.tx, request)
+  const { assembled, totals, orderUpdates, preview } = await priceRun(ctx.tx, request)
   if (!assembled.bills.length) return { ...preview, written: null }
   const written = await writeBillingRun(ctx, assembled, { today: request.today, orderUpdates })
-  await recordBillingRunHistory(ctx, request, assembled.bills, written.bills)
+  await recordBillingRunHistory(ctx, request, assembled.bills, totals, written.bills)
   return { ...preview, written }
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import { AppError } from '../../src-shared/errors'
 import type { AssembledLine, AssembledSubline } from '../billing/assemble'
 import type { BillType } from '../billing/bill-document'
-import { billTotals, type BillTotals } from '../billing/totals'
+import { totalsOfLines, type BillTotals } from '../billing/totals'
 import type { IsoDate } from '../billing/types'
 import { billLines, bills, billSublines } from '../db/schema'
 import type { Tx } from '../db/store'
@@ -276,13 +276,7 @@ export async function listBillLines(tx: Tx, billId: number): Promise<BillLineWit
 
 export async function billTotalsOf(tx: Tx, billId: number): Promise<BillTotals> {
   const lines = await listBillLines(tx, billId)
-  return billTotals(
-    lines.map((line) => ({
-      subtotal: line.subtotal,
-      tax: line.tax,
-      sublines: line.sublines.map((subline) => subline.total),
-    })),
-  )
+  return totalsOfLines(lines)
 }
 
 export interface BillUpdate {
